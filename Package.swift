@@ -1,0 +1,87 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "switchboardd", targets: ["switchboardd"]),
+        .executable(name: "switchboard", targets: ["switchboard"]),
+        .executable(name: "local-graph", targets: ["LocalGraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COSIP",
+            pkgConfig: "libosip2",
+            providers: [.apt(["libosip2-dev"])]
+        ),
+        .target(name: "SIPCore", dependencies: ["COSIP"]),
+        .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
+        .target(name: "SIPDialog", dependencies: ["SIPCore"]),
+        .target(
+            name: "SIPTransport",
+            dependencies: [
+                "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "B2BUA", dependencies: ["SIPCore", "SIPDialog", "SIPTransaction"]),
+        .target(name: "ACD", dependencies: [.product(name: "Collections", package: "swift-collections")]),
+        .target(
+            name: "Presence",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "LocalGraph",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "SwitchboardDaemon",
+            dependencies: [
+                "SIPCore", "SIPTransaction", "SIPTransport", "SIPDialog", "B2BUA", "ACD", "Presence",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "switchboardd",
+            dependencies: [
+                "SwitchboardDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
+        .testTarget(name: "ACDTests", dependencies: ["ACD"]),
+        .testTarget(name: "PresenceTests", dependencies: ["Presence"]),
+        .testTarget(name: "B2BUATests", dependencies: ["B2BUA"]),
+        .testTarget(name: "SwitchboardDaemonTests", dependencies: ["SwitchboardDaemon"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

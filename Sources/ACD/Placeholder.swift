@@ -1,0 +1,1 @@
+// Placeholder until the ACD target gets its first type.

@@ -1,0 +1,1 @@
+// Placeholder until the B2BUA target gets its first type.

@@ -1,0 +1,1 @@
+// Placeholder: the local Microsoft Graph stand-in is built in the presence issue.

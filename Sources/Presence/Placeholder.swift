@@ -1,0 +1,1 @@
+// Placeholder until the Presence target gets its first type.

@@ -1,0 +1,49 @@
+/// A SIP or SIPS URI (RFC 3261 §19.1), or a tel URI carried where a SIP URI may stand.
+public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
+    /// `sip`, `sips` or `tel`, lowercase.
+    public var scheme: String
+    /// The user part, still percent-encoded as received (nil when absent).
+    public var user: String?
+    /// The password part (deprecated by RFC 3261 but still parsed).
+    public var password: String?
+    /// The host: a domain name, an IPv4 address, or an IPv6 reference with its brackets.
+    public var host: String
+    /// The port, when present.
+    public var port: Int?
+    /// URI parameters (`;transport=tcp`, `;lr`, `;user=phone`), order kept.
+    public var parameters: [SIPParameter]
+    /// URI headers (`?Replaces=...`), order kept.
+    public var headers: [SIPParameter]
+
+    /// Creates a URI from its parts.
+    public init(scheme: String = "sip", user: String? = nil, password: String? = nil, host: String, port: Int? = nil,
+                parameters: [SIPParameter] = [], headers: [SIPParameter] = []) {
+        self.scheme = scheme
+        self.user = user
+        self.password = password
+        self.host = host
+        self.port = port
+        self.parameters = parameters
+        self.headers = headers
+    }
+
+    /// The URI in its wire form.
+    public var description: String {
+        var text = scheme + ":"
+        if let user {
+            text += user
+            if let password { text += ":" + password }
+            text += "@"
+        }
+        text += host
+        if let port { text += ":" + String(port) }
+        for parameter in parameters {
+            text += ";" + parameter.name
+            if let value = parameter.value { text += "=" + value }
+        }
+        for (index, header) in headers.enumerated() {
+            text += (index == 0 ? "?" : "&") + header.name + "=" + (header.value ?? "")
+        }
+        return text
+    }
+}

@@ -1,0 +1,17 @@
+extension StringProtocol {
+    /// Compares two strings ignoring ASCII case, as SIP does for header names, parameter names and tokens.
+    public func equalsIgnoringASCIICase<Other: StringProtocol>(_ other: Other) -> Bool {
+        var left = utf8.makeIterator()
+        var right = other.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case (let a?, let b?):
+                if a == b { continue }
+                if a | 0x20 == b | 0x20, (a | 0x20) >= 0x61, (a | 0x20) <= 0x7A { continue }
+                return false
+            default: return false
+            }
+        }
+    }
+}

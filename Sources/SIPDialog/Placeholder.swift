@@ -1,0 +1,1 @@
+// Placeholder until the SIPDialog target gets its first type.

@@ -1,0 +1,1 @@
+// Placeholder until the SIPTransaction target gets its first type.

@@ -1,0 +1,1 @@
+// Placeholder until the SIPTransport target gets its first type.

@@ -1,0 +1,1 @@
+// Placeholder until the SwitchboardDaemon target gets its first type.
