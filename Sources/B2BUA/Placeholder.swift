@@ -1,1 +1,0 @@
-// Placeholder until the B2BUA target gets its first type.

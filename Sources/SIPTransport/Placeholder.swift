@@ -1,1 +1,0 @@
-// Placeholder until the SIPTransport target gets its first type.

@@ -1,0 +1,130 @@
+/// Splits a SIP byte stream (TCP or TLS) into messages, RFC 3261 §18.3: a message ends after the blank
+/// line that closes its headers plus Content-Length bytes of body. Also recognises the RFC 5626 §3.5.1
+/// keep-alives (a double CRLF "ping" between messages, answered with one CRLF "pong").
+///
+/// ```
+///  bytes ──► [skip leading CRLFs] ──► headers up to CRLFCRLF ──► Content-Length ──► body ──► message
+///                 │ CRLFCRLF alone                │ > maximum                 │ missing / bad
+///                 ▼                               ▼                           ▼
+///               .keepAlivePing              .messageTooLarge          .malformedFraming
+/// ```
+public struct SIPStreamFramer: Sendable {
+    /// What the framer found in the buffered bytes.
+    public enum Frame: Equatable, Sendable {
+        /// One complete message, headers and body.
+        case message([UInt8])
+        /// A CRLFCRLF keep-alive ping; answer with a single CRLF.
+        case keepAlivePing
+    }
+
+    /// Why the stream cannot be framed; the connection should be closed.
+    public enum Error: Swift.Error, Equatable, Sendable {
+        /// The header section or the declared body exceeds the maximum message size.
+        case messageTooLarge(limit: Int)
+        /// Content-Length is missing (mandatory on streams) or not a number.
+        case malformedFraming(String)
+    }
+
+    private var buffer: [UInt8] = []
+    private var consumed = 0
+    private let maximumMessageSize: Int
+
+    /// Creates a framer that refuses messages larger than `maximumMessageSize` bytes.
+    public init(maximumMessageSize: Int) {
+        self.maximumMessageSize = maximumMessageSize
+    }
+
+    /// Appends bytes read from the stream.
+    public mutating func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if consumed > 0 && consumed >= buffer.count / 2 {
+            buffer.removeFirst(consumed)
+            consumed = 0
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Returns the next complete frame, or nil when more bytes are needed.
+    public mutating func nextFrame() throws(Error) -> Frame? {
+        var start = consumed
+        var leadingLineEnds = 0
+        while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A {
+            start += 1
+            leadingLineEnds += 1
+        }
+        if start == buffer.count {
+            if leadingLineEnds >= 4, buffer[consumed..<start].elementsEqual([0x0D, 0x0A, 0x0D, 0x0A]) {
+                consumed = start
+                return .keepAlivePing
+            }
+            return nil
+        }
+        if leadingLineEnds >= 4 {
+            consumed += 4
+            return .keepAlivePing
+        }
+        guard let headerEnd = Self.endOfHeaders(in: buffer, from: start) else {
+            if buffer.count - start > maximumMessageSize { throw .messageTooLarge(limit: maximumMessageSize) }
+            consumed = start
+            return nil
+        }
+        let bodyLength = try Self.contentLength(in: buffer[start..<headerEnd])
+        let total = headerEnd - start + bodyLength
+        guard total <= maximumMessageSize else { throw .messageTooLarge(limit: maximumMessageSize) }
+        guard buffer.count - start >= total else {
+            consumed = start
+            return nil
+        }
+        consumed = start + total
+        return .message(Array(buffer[start..<(start + total)]))
+    }
+
+    /// The index just past the CRLFCRLF that ends the header section, if present.
+    private static func endOfHeaders(in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + 3 < bytes.count {
+            if bytes[index + 3] != 0x0A {
+                index += bytes[index + 3] == 0x0D ? 1 : 4
+                continue
+            }
+            if bytes[index] == 0x0D, bytes[index + 1] == 0x0A, bytes[index + 2] == 0x0D { return index + 4 }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Reads Content-Length (or its compact form `l`) from a header section.
+    private static func contentLength(in headers: ArraySlice<UInt8>) throws(Error) -> Int {
+        var lineStart = headers.startIndex
+        while lineStart < headers.endIndex {
+            var lineEnd = lineStart
+            while lineEnd < headers.endIndex, headers[lineEnd] != 0x0A { lineEnd += 1 }
+            if let value = headerValue(named: "content-length", compact: "l", in: headers[lineStart..<lineEnd]) {
+                guard let length = Int(value), length >= 0 else {
+                    throw .malformedFraming("Content-Length \"\(value)\" is not a number")
+                }
+                return length
+            }
+            lineStart = lineEnd + 1
+        }
+        throw .malformedFraming("Content-Length is mandatory on stream transports")
+    }
+
+    /// The trimmed value of a header line if its name matches (ASCII case-insensitive).
+    private static func headerValue(named name: String, compact: String, in line: ArraySlice<UInt8>) -> String? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let field = String(decoding: line[line.startIndex..<colon], as: UTF8.self).trimmingSIPWhitespace()
+        guard field.equalsIgnoringASCIICase(name) || field.equalsIgnoringASCIICase(compact) else { return nil }
+        return String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSIPWhitespace()
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs, CR and LF.
+    func trimmingSIPWhitespace() -> String {
+        let isWhitespace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let first = firstIndex(where: { !isWhitespace($0) }), let last = lastIndex(where: { !isWhitespace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

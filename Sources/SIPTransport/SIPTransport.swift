@@ -1,0 +1,210 @@
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import SIPCore
+
+/// The SIP transport layer (RFC 3261 §18) on one event loop: UDP, TCP and TLS listeners, stream framing,
+/// connection reuse, the trunk-peer access list, server-side Via stamping and response routing.
+///
+/// Every mutable member is confined to `eventLoop`; the layers above run on the same loop, so the
+/// message path takes no lock. Calls from other threads hop onto the loop.
+public final class SIPTransport: @unchecked Sendable {
+    /// The loop that owns this transport and everything above it.
+    public let eventLoop: any EventLoop
+    /// The configuration it was created with.
+    public let configuration: SIPTransportConfiguration
+    /// The transport's logger.
+    public let logger: Logger
+
+    /// Called on `eventLoop` for every well-formed message from an allowed peer.
+    public var onMessage: ((SIPInboundMessage) -> Void)?
+
+    private var datagramChannels: [any Channel] = []
+    private var serverChannels: [any Channel] = []
+    private var connections: [SIPPeerAddress: any Channel] = [:]
+    private var pendingConnections: [SIPPeerAddress: [ByteBuffer]] = [:]
+    private var boundListeners: [SIPListenerConfiguration] = []
+    private var sslContext: NIOSSLContext?
+    private var clientSSLContext: NIOSSLContext?
+
+    /// Creates a transport; nothing is bound until `start()`.
+    public init(configuration: SIPTransportConfiguration, eventLoop: any EventLoop, logger: Logger) {
+        self.configuration = configuration
+        self.eventLoop = eventLoop
+        self.logger = logger
+    }
+
+    /// The listeners with their bound ports (a configured port 0 shows the port the system picked).
+    public var listeners: [SIPListenerConfiguration] {
+        eventLoop.preconditionInEventLoop()
+        return boundListeners
+    }
+
+    /// The number of open TCP/TLS connections.
+    public var connectionCount: Int {
+        eventLoop.preconditionInEventLoop()
+        return connections.count
+    }
+
+    /// Binds every configured listener.
+    public func start() async throws {
+        if configuration.listeners.contains(where: { $0.transport == .tls }) {
+            guard let tls = configuration.tls else { throw SIPTransportError.missingTLSConfiguration }
+            let certificates = try NIOSSLCertificate.fromPEMFile(tls.certificatePath)
+            let key = try NIOSSLPrivateKey(file: tls.privateKeyPath, format: .pem)
+            sslContext = try NIOSSLContext(configuration: .makeServerConfiguration(
+                certificateChain: certificates.map { .certificate($0) }, privateKey: .privateKey(key)))
+            var client = TLSConfiguration.makeClientConfiguration()
+            client.certificateChain = certificates.map { .certificate($0) }
+            client.privateKey = .privateKey(key)
+            client.certificateVerification = tls.verifyPeers ? .fullVerification : .none
+            clientSSLContext = try NIOSSLContext(configuration: client)
+        }
+        for listener in configuration.listeners {
+            let channel = try await bind(listener)
+            let port = channel.localAddress?.port ?? listener.port
+            try await eventLoop.submit {
+                var bound = listener
+                bound.port = port
+                self.boundListeners.append(bound)
+                if listener.transport == .udp { self.datagramChannels.append(channel) } else { self.serverChannels.append(channel) }
+            }.get()
+            logger.info("listening", metadata: ["sip.transport": "\(listener.transport.rawValue)", "sip.address": "\(listener.host):\(port)"])
+        }
+    }
+
+    /// Closes every listener and connection.
+    public func stop() async {
+        let channels = try? await eventLoop.submit { self.datagramChannels + self.serverChannels + Array(self.connections.values) }.get()
+        for channel in channels ?? [] {
+            try? await channel.close()
+        }
+    }
+
+    /// The host and port to put in a Via sent-by for `transport` (the first listener of that transport).
+    public func sentBy(for transport: SIPTransportProtocol) -> (host: String, port: Int)? {
+        eventLoop.preconditionInEventLoop()
+        guard let listener = boundListeners.first(where: { $0.transport == transport }) else { return nil }
+        let host = listener.host.contains(":") ? "[\(listener.host)]" : listener.host
+        return (host, listener.port)
+    }
+
+    private func bind(_ listener: SIPListenerConfiguration) async throws -> any Channel {
+        let address = try SocketAddress(ipAddress: listener.host, port: listener.port)
+        switch listener.transport {
+        case .udp:
+            return try await DatagramBootstrap(group: eventLoop)
+                .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                .channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(configuration.udpReceiveBufferSize))
+                .channelOption(.datagramVectorReadMessageCount, value: 32)
+                .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: configuration.maximumMessageSize * 32))
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(transport: self))
+                    }
+                }
+                .bind(to: address).get()
+        case .tcp, .tls:
+            let sslContext = listener.transport == .tls ? self.sslContext : nil
+            return try await ServerBootstrap(group: eventLoop, childGroup: eventLoop)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .serverChannelOption(.backlog, value: 256)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        if let sslContext {
+                            try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                        }
+                        try channel.pipeline.syncOperations.addHandler(
+                            SIPStreamHandler(transport: self, transportProtocol: listener.transport))
+                    }
+                }
+                .bind(to: address).get()
+        }
+    }
+
+    func register(connection: any Channel, for peer: SIPPeerAddress) {
+        connections[peer] = connection
+        if let pending = pendingConnections.removeValue(forKey: peer) {
+            for buffer in pending { connection.write(buffer, promise: nil) }
+            connection.flush()
+        }
+    }
+
+    func isConnectionOpen(to peer: SIPPeerAddress) -> Bool {
+        connections[peer] != nil
+    }
+
+    func unregister(connection: any Channel, for peer: SIPPeerAddress) {
+        if connections[peer] === connection { connections[peer] = nil }
+    }
+
+    /// Sends serialized bytes to a peer: over the matching UDP listener, or over an existing or new stream.
+    public func send(_ bytes: [UInt8], to destination: SIPPeerAddress) {
+        guard eventLoop.inEventLoop else {
+            eventLoop.execute { self.send(bytes, to: destination) }
+            return
+        }
+        var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
+        buffer.writeBytes(bytes)
+        switch destination.transport {
+        case .udp:
+            let family = destination.address.protocol
+            guard let channel = datagramChannels.first(where: { $0.localAddress?.protocol == family }) ?? datagramChannels.first else {
+                logger.warning("no UDP listener to send from", metadata: ["sip.peer": "\(destination)"])
+                return
+            }
+            channel.writeAndFlush(AddressedEnvelope(remoteAddress: destination.address, data: buffer), promise: nil)
+        case .tcp, .tls:
+            if let connection = connections[destination] {
+                connection.writeAndFlush(buffer, promise: nil)
+            } else if pendingConnections[destination] != nil {
+                pendingConnections[destination]?.append(buffer)
+            } else {
+                pendingConnections[destination] = [buffer]
+                connect(to: destination)
+            }
+        }
+    }
+
+    /// Sends a message to a peer.
+    public func send(_ message: SIPMessage, to destination: SIPPeerAddress) {
+        send(message.serialized(), to: destination)
+    }
+
+    private func connect(to destination: SIPPeerAddress) {
+        let sslContext = destination.transport == .tls ? clientSSLContext : nil
+        ClientBootstrap(group: eventLoop)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .connectTimeout(.seconds(5))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let sslContext {
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: sslContext, serverHostname: nil))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(
+                        SIPStreamHandler(transport: self, transportProtocol: destination.transport))
+                }
+            }
+            .connect(to: destination.address)
+            .whenFailure { error in
+                self.eventLoop.assertInEventLoop()
+                let dropped = self.pendingConnections.removeValue(forKey: destination)?.count ?? 0
+                self.logger.warning("connect failed", metadata: ["sip.peer": "\(destination)", "sip.error": "\(error)", "sip.dropped": "\(dropped)"])
+            }
+    }
+}
+
+/// Errors that stop the transport from starting.
+public enum SIPTransportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A TLS listener is configured without a certificate and key.
+    case missingTLSConfiguration
+
+    /// A sentence naming the problem.
+    public var description: String {
+        switch self {
+        case .missingTLSConfiguration: "a TLS listener needs sip.tls.certificate and sip.tls.privateKey"
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Yams
+
+/// A YAML node together with its key path, so every read can fail with an error naming the key and line.
+struct ConfigurationNode {
+    let node: Node?
+    let path: String
+    private let parentLine: Int?
+
+    init(node: Node?, path: String, parentLine: Int? = nil) {
+        self.node = node
+        self.path = path
+        self.parentLine = parentLine
+    }
+
+    /// Parses a whole document.
+    static func document(_ text: String) throws -> ConfigurationNode {
+        do {
+            return ConfigurationNode(node: try Yams.compose(yaml: text) ?? Node.mapping([]), path: "")
+        } catch let error as YamlError {
+            throw ConfigurationError(key: "", line: nil, message: "not valid YAML: \(error)")
+        }
+    }
+
+    var line: Int? { node?.mark?.line ?? parentLine }
+    var isPresent: Bool { node != nil && node != Node("~") && !(node?.scalar?.string == "null") }
+
+    func error(_ message: String) -> ConfigurationError {
+        ConfigurationError(key: path, line: line, message: message)
+    }
+
+    private func childPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// The value at `key`; absent values are allowed until read with a required accessor.
+    subscript(key: String) -> ConfigurationNode {
+        ConfigurationNode(node: node?.mapping?[key], path: childPath(key), parentLine: line)
+    }
+
+    /// Fails when the mapping holds keys other than `allowed` (catches typos).
+    func allowingOnly(_ allowed: Set<String>) throws -> ConfigurationNode {
+        guard isPresent else { return self }
+        guard let mapping = node?.mapping else { throw error("expected a mapping of keys to values") }
+        for (key, value) in mapping {
+            let name = key.string ?? "?"
+            if !allowed.contains(name) {
+                throw ConfigurationError(key: childPath(name), line: key.mark?.line ?? value.mark?.line,
+                                         message: "unknown key; expected one of \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+        return self
+    }
+
+    /// The elements of a sequence (empty when absent).
+    func list() throws -> [ConfigurationNode] {
+        guard isPresent else { return [] }
+        guard let sequence = node?.sequence else { throw error("expected a list") }
+        return sequence.enumerated().map { ConfigurationNode(node: $1, path: "\(path)[\($0)]", parentLine: line) }
+    }
+
+    /// The key/value pairs of a mapping (empty when absent), in file order.
+    func entries() throws -> [(key: String, value: ConfigurationNode)] {
+        guard isPresent else { return [] }
+        guard let mapping = node?.mapping else { throw error("expected a mapping") }
+        return mapping.map { ($0.key.string ?? "?", ConfigurationNode(node: $0.value, path: childPath($0.key.string ?? "?"), parentLine: line)) }
+    }
+
+    func string() throws -> String {
+        guard isPresent else { throw error("is required") }
+        guard let scalar = node?.scalar else { throw error("expected a text value") }
+        return scalar.string
+    }
+
+    func string(default value: String) throws -> String { isPresent ? try string() : value }
+
+    func int(in range: ClosedRange<Int>) throws -> Int {
+        guard let value = Int(try string()), range.contains(value) else {
+            throw error("expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func int(in range: ClosedRange<Int>, default value: Int) throws -> Int { isPresent ? try int(in: range) : value }
+
+    func bool(default value: Bool) throws -> Bool {
+        guard isPresent else { return value }
+        switch try string().lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error("expected true or false")
+        }
+    }
+
+    func oneOf<Value: RawRepresentable>(_ type: Value.Type, default value: Value? = nil) throws -> Value
+    where Value.RawValue == String, Value: CaseIterable {
+        if !isPresent, let value { return value }
+        let text = try string()
+        guard let parsed = Value(rawValue: text) else {
+            throw error("unknown value \"\(text)\"; expected one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return parsed
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder until the SwitchboardDaemon target gets its first type.

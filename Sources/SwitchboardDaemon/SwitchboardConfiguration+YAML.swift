@@ -1,0 +1,145 @@
+import Foundation
+import SIPTransport
+
+extension SwitchboardConfiguration {
+    /// Reads and validates a configuration file.
+    public static func load(path: String) throws -> SwitchboardConfiguration {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(key: "", line: nil, message: "cannot read \(path)")
+        }
+        return try parse(yaml: text)
+    }
+
+    /// Parses and validates configuration text.
+    public static func parse(yaml text: String) throws -> SwitchboardConfiguration {
+        let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "limits", "log"])
+        let sip = try root["sip"].allowingOnly(["listen", "tls", "timers", "maximumMessageBytes", "unknownPeers", "udpReceiveBufferBytes"])
+        let trunks = try root["trunks"].list().map(parseTrunk)
+        guard !trunks.isEmpty else { throw root["trunks"].error("at least one trunk (the SBC) is required") }
+        let agents = try root["agents"].list().map(parseAgent)
+        let queues = try root["queues"].list().map(parseQueue)
+        let configuration = SwitchboardConfiguration(
+            transport: SIPTransportConfiguration(
+                listeners: try parseListeners(sip["listen"]),
+                tls: try parseTLS(sip["tls"]),
+                trustedPeers: Set(trunks.map(\.host)),
+                unknownPeerPolicy: try sip["unknownPeers"].oneOf(SIPUnknownPeerPolicy.self, default: .reject),
+                maximumMessageSize: try sip["maximumMessageBytes"].int(in: 1_500...1_048_576, default: 65_535),
+                udpReceiveBufferSize: try sip["udpReceiveBufferBytes"].int(in: 65_536...268_435_456, default: 8 << 20)),
+            timers: try parseTimers(sip["timers"]),
+            trunks: trunks,
+            queues: queues,
+            agents: agents,
+            limits: try parseLimits(root["limits"]),
+            logLevel: try parseLogLevel(root["log"]))
+        try configuration.validateReferences(root)
+        return configuration
+    }
+
+    private static func parseListeners(_ node: ConfigurationNode) throws -> [SIPListenerConfiguration] {
+        let listeners = try node.list().map { item in
+            let item = try item.allowingOnly(["transport", "address", "port"])
+            let address = try item["address"].string()
+            guard isIPAddress(address) else { throw item["address"].error("expected an IPv4 or IPv6 address, got \"\(address)\"") }
+            return SIPListenerConfiguration(transport: try item["transport"].oneOf(SIPTransportProtocol.self),
+                                            host: address, port: try item["port"].int(in: 0...65_535))
+        }
+        guard !listeners.isEmpty else { throw node.error("at least one listener is required") }
+        return listeners
+    }
+
+    private static func parseTLS(_ node: ConfigurationNode) throws -> SIPTLSConfiguration? {
+        guard node.isPresent else { return nil }
+        let node = try node.allowingOnly(["certificate", "privateKey", "verifyPeers"])
+        return SIPTLSConfiguration(certificatePath: try node["certificate"].string(), privateKeyPath: try node["privateKey"].string(),
+                                   verifyPeers: try node["verifyPeers"].bool(default: true))
+    }
+
+    private static func parseTimers(_ node: ConfigurationNode) throws -> TimerSettings {
+        let node = try node.allowingOnly(["t1Milliseconds", "t2Milliseconds", "t4Milliseconds"])
+        let t1 = try node["t1Milliseconds"].int(in: 50...10_000, default: 500)
+        let t2 = try node["t2Milliseconds"].int(in: 500...64_000, default: 4_000)
+        guard t2 >= t1 else { throw node["t2Milliseconds"].error("T2 must not be shorter than T1 (\(t1) ms)") }
+        return TimerSettings(t1: .milliseconds(t1), t2: .milliseconds(t2),
+                             t4: .milliseconds(try node["t4Milliseconds"].int(in: 500...64_000, default: 5_000)))
+    }
+
+    private static func parseTrunk(_ node: ConfigurationNode) throws -> TrunkConfiguration {
+        let node = try node.allowingOnly(["name", "address", "port", "transport", "uriHost"])
+        let host = try node["address"].string()
+        guard isIPAddress(host) else { throw node["address"].error("expected the SBC's IPv4 or IPv6 address, got \"\(host)\"") }
+        return TrunkConfiguration(name: try node["name"].string(), host: host, port: try node["port"].int(in: 1...65_535, default: 5060),
+                                  transport: try node["transport"].oneOf(SIPTransportProtocol.self, default: .udp),
+                                  uriHost: try node["uriHost"].string(default: host))
+    }
+
+    private static func parseAgent(_ node: ConfigurationNode) throws -> AgentSettings {
+        let node = try node.allowingOnly(["id", "number", "teamsObjectId"])
+        let number = try node["number"].string()
+        guard isE164(number) else { throw node["number"].error("expected an E.164 number with a leading +, got \"\(number)\"") }
+        return AgentSettings(id: try node["id"].string(), number: number,
+                             teamsObjectID: node["teamsObjectId"].isPresent ? try node["teamsObjectId"].string() : nil)
+    }
+
+    private static func parseQueue(_ node: ConfigurationNode) throws -> QueueSettings {
+        let node = try node.allowingOnly(["name", "numbers", "agents", "ringTimeoutSeconds", "maximumWaitSeconds", "wrapUpSeconds"])
+        let numbers = try node["numbers"].list().map { item in
+            let number = try item.string()
+            guard isE164(number) else { throw item.error("expected an E.164 number with a leading +, got \"\(number)\"") }
+            return number
+        }
+        guard !numbers.isEmpty else { throw node["numbers"].error("a queue needs at least one number") }
+        return QueueSettings(name: try node["name"].string(), numbers: numbers,
+                             agents: try node["agents"].list().map { try $0.string() },
+                             ringTimeout: .seconds(try node["ringTimeoutSeconds"].int(in: 3...300, default: 15)),
+                             maximumWait: .seconds(try node["maximumWaitSeconds"].int(in: 10...86_400, default: 3_600)),
+                             wrapUp: .seconds(try node["wrapUpSeconds"].int(in: 0...3_600, default: 10)))
+    }
+
+    private static func parseLimits(_ node: ConfigurationNode) throws -> LimitSettings {
+        let node = try node.allowingOnly(["maximumConcurrentCalls", "maximumCallDurationSeconds", "retryAfterSeconds"])
+        return LimitSettings(maximumConcurrentCalls: try node["maximumConcurrentCalls"].int(in: 1...1_000_000, default: 10_000),
+                             maximumCallDuration: .seconds(try node["maximumCallDurationSeconds"].int(in: 60...172_800, default: 14_400)),
+                             retryAfterSeconds: try node["retryAfterSeconds"].int(in: 1...3_600, default: 30))
+    }
+
+    private static func parseLogLevel(_ node: ConfigurationNode) throws -> String {
+        let node = try node.allowingOnly(["level"])
+        let level = try node["level"].string(default: "info")
+        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+        guard levels.contains(level) else { throw node["level"].error("unknown level \"\(level)\"; expected one of \(levels.joined(separator: ", "))") }
+        return level
+    }
+
+    private func validateReferences(_ root: ConfigurationNode) throws {
+        var seenNumbers: [String: String] = [:]
+        let agentIDs = Set(agents.map(\.id))
+        for (index, queue) in queues.enumerated() {
+            let node = root["queues"]
+            for number in queue.numbers {
+                if let other = seenNumbers.updateValue(queue.name, forKey: number) {
+                    throw ConfigurationError(key: "queues[\(index)].numbers", line: try node.list()[index].line,
+                                             message: "\(number) is already served by queue \"\(other)\"")
+                }
+            }
+            for agent in queue.agents where !agentIDs.contains(agent) {
+                throw ConfigurationError(key: "queues[\(index)].agents", line: try node.list()[index].line,
+                                         message: "unknown agent \"\(agent)\"")
+            }
+        }
+        var seenAgents = Set<String>()
+        for (index, agent) in agents.enumerated() where !seenAgents.insert(agent.id).inserted {
+            throw ConfigurationError(key: "agents[\(index)].id", line: try root["agents"].list()[index].line, message: "duplicate agent id \"\(agent.id)\"")
+        }
+    }
+
+    static func isE164(_ number: String) -> Bool {
+        number.count >= 3 && number.count <= 16 && number.first == "+" && number.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
+    }
+}

@@ -1,0 +1,84 @@
+import SIPTransport
+
+/// Everything switchboardd reads from its YAML file, validated.
+public struct SwitchboardConfiguration: Sendable {
+    /// Listeners, TLS, access policy and message limits.
+    public var transport: SIPTransportConfiguration
+    /// RFC 3261 timer base values.
+    public var timers: TimerSettings
+    /// The SBCs switchboardd trusts and sends agent calls through.
+    public var trunks: [TrunkConfiguration]
+    /// The contact-center queues and the numbers they serve.
+    public var queues: [QueueSettings]
+    /// The agents.
+    public var agents: [AgentSettings]
+    /// Capacity limits.
+    public var limits: LimitSettings
+    /// swift-log level name (`trace` … `critical`).
+    public var logLevel: String
+
+    /// The queue serving `number` (the Request-URI user part, E.164), if any.
+    public func queue(servingNumber number: String) -> QueueSettings? {
+        queues.first { $0.numbers.contains(number) }
+    }
+}
+
+/// RFC 3261 §17 timer base values.
+public struct TimerSettings: Sendable, Equatable {
+    /// T1, the round-trip estimate (default 500 ms).
+    public var t1: Duration
+    /// T2, the cap on non-INVITE retransmission intervals (default 4 s).
+    public var t2: Duration
+    /// T4, how long a message may stay in the network (default 5 s).
+    public var t4: Duration
+}
+
+/// An SBC: a trusted peer, and a route for B-leg calls to agents.
+public struct TrunkConfiguration: Sendable, Equatable {
+    /// A name for logs and the CLI.
+    public var name: String
+    /// The SBC's IP address.
+    public var host: String
+    /// The SBC's SIP port.
+    public var port: Int
+    /// The transport switchboardd uses toward it.
+    public var transport: SIPTransportProtocol
+    /// The host to put in B-leg Request-URIs (`sip:+E164@<this>;user=phone`); defaults to `host`.
+    public var uriHost: String
+}
+
+/// A queue as far as the call flow needs it; the ACD engine owns routing details.
+public struct QueueSettings: Sendable, Equatable {
+    /// The queue's name.
+    public var name: String
+    /// The E.164 numbers that reach the queue.
+    public var numbers: [String]
+    /// Agent ids, in configured order.
+    public var agents: [String]
+    /// How long one agent rings before the next is offered.
+    public var ringTimeout: Duration
+    /// The longest a caller waits before the queue gives up on them.
+    public var maximumWait: Duration
+    /// Wrap-up time after each call.
+    public var wrapUp: Duration
+}
+
+/// An agent: a Teams user reached by an E.164 number through the SBC.
+public struct AgentSettings: Sendable, Equatable {
+    /// A stable id used in configuration, logs and the CLI.
+    public var id: String
+    /// The agent's Teams phone number (E.164 with `+`).
+    public var number: String
+    /// The agent's Entra object id, used for Graph presence.
+    public var teamsObjectID: String?
+}
+
+/// Capacity limits.
+public struct LimitSettings: Sendable, Equatable {
+    /// Concurrent calls above which new INVITEs get `503` with `Retry-After`.
+    public var maximumConcurrentCalls: Int
+    /// Calls longer than this are ended on both legs.
+    public var maximumCallDuration: Duration
+    /// The `Retry-After` seconds sent while draining or over capacity.
+    public var retryAfterSeconds: Int
+}
