@@ -38,6 +38,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "SIPStack",
+            dependencies: [
+                "SIPCore", "SIPTransaction", "SIPTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "B2BUA", dependencies: ["SIPCore", "SIPDialog", "SIPTransaction"]),
         .target(name: "ACD", dependencies: [.product(name: "Collections", package: "swift-collections")]),
         .target(
@@ -59,7 +67,7 @@ let package = Package(
         .target(
             name: "SwitchboardDaemon",
             dependencies: [
-                "SIPCore", "SIPTransaction", "SIPTransport", "SIPDialog", "B2BUA", "ACD", "Presence",
+                "SIPCore", "SIPTransaction", "SIPTransport", "SIPStack", "SIPDialog", "B2BUA", "ACD", "Presence",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),

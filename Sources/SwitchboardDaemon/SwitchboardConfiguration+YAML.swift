@@ -97,10 +97,17 @@ extension SwitchboardConfiguration {
     }
 
     private static func parseLimits(_ node: ConfigurationNode) throws -> LimitSettings {
-        let node = try node.allowingOnly(["maximumConcurrentCalls", "maximumCallDurationSeconds", "retryAfterSeconds"])
+        let node = try node.allowingOnly(["maximumConcurrentCalls", "maximumCallDurationSeconds", "retryAfterSeconds",
+                                          "drainMinimumSeconds", "drainMaximumSeconds"])
+        let drainMinimum = try node["drainMinimumSeconds"].int(in: 0...600, default: 5)
+        let drainMaximum = try node["drainMaximumSeconds"].int(in: 0...86_400, default: 300)
+        guard drainMaximum >= drainMinimum else {
+            throw node["drainMaximumSeconds"].error("must not be shorter than drainMinimumSeconds (\(drainMinimum))")
+        }
         return LimitSettings(maximumConcurrentCalls: try node["maximumConcurrentCalls"].int(in: 1...1_000_000, default: 10_000),
                              maximumCallDuration: .seconds(try node["maximumCallDurationSeconds"].int(in: 60...172_800, default: 14_400)),
-                             retryAfterSeconds: try node["retryAfterSeconds"].int(in: 1...3_600, default: 30))
+                             retryAfterSeconds: try node["retryAfterSeconds"].int(in: 1...3_600, default: 30),
+                             drainMinimum: .seconds(drainMinimum), drainMaximum: .seconds(drainMaximum))
     }
 
     private static func parseLogLevel(_ node: ConfigurationNode) throws -> String {

@@ -81,4 +81,8 @@ public struct LimitSettings: Sendable, Equatable {
     public var maximumCallDuration: Duration
     /// The `Retry-After` seconds sent while draining or over capacity.
     public var retryAfterSeconds: Int
+    /// After SIGTERM, how long the daemon keeps answering 503 at least, so SBCs see it and fail over.
+    public var drainMinimum: Duration
+    /// After SIGTERM, how long calls in progress may go on before the daemon stops anyway.
+    public var drainMaximum: Duration
 }

@@ -1,0 +1,73 @@
+/// Identifies one caller's call for as long as Switchboard holds it (the A-leg Call-ID).
+public typealias CallID = String
+
+/// An agent as the call flow sees one: who to ring, and at which number.
+public struct AgentOffer: Hashable, Sendable {
+    /// The agent's id in configuration and the queue engine.
+    public var agentID: String
+    /// The agent's E.164 Teams number.
+    public var number: String
+
+    /// Creates an offer target.
+    public init(agentID: String, number: String) {
+        self.agentID = agentID
+        self.number = number
+    }
+}
+
+/// Why offering a call to an agent did not connect, each mapped to its own back-off (PROTOCOL-NOTES).
+public enum OfferFailure: Hashable, Sendable {
+    /// Rang for the whole ring timeout, then was cancelled.
+    case noAnswer
+    /// `486 Busy Here` or `600 Busy Everywhere`.
+    case busy
+    /// `603 Decline`: never offered this call again.
+    case declined
+    /// `480`, `404`, `410`: the agent is offline or unknown to Teams.
+    case unreachable
+    /// `408`, `5xx`, `504`, a transaction timeout: trouble on the trunk, not the agent's fault.
+    case trunkFailure
+
+    /// Classifies a final non-2xx status code from the B-leg.
+    public init(statusCode: Int) {
+        switch statusCode {
+        case 486, 600: self = .busy
+        case 603: self = .declined
+        case 404, 410, 480, 484, 604: self = .unreachable
+        case 408, 500...599: self = .trunkFailure
+        default: self = .unreachable
+        }
+    }
+}
+
+/// What the call flow tells the queue engine.
+public enum DistributionEvent: Hashable, Sendable {
+    /// A caller entered a queue.
+    case callerArrived(CallID, queue: String, callerNumber: String)
+    /// A caller hung up before being connected.
+    case callerAbandoned(CallID)
+    /// The offered agent answered.
+    case offerAnswered(CallID, agentID: String)
+    /// Ringing the agent did not connect.
+    case offerFailed(CallID, agentID: String, OfferFailure)
+    /// A connected call ended; the agent enters wrap-up.
+    case callEnded(CallID, agentID: String)
+}
+
+/// What the queue engine tells the call flow.
+public enum DistributionDecision: Hashable, Sendable {
+    /// Ring this agent for at most `ringTimeout`.
+    case offer(CallID, AgentOffer, ringTimeout: Duration)
+    /// Stop holding the caller: answer the A-leg with this final status (for example 480 when the
+    /// queue is closed or the caller waited too long).
+    case release(CallID, statusCode: Int, reason: String)
+}
+
+/// The "who gets this call" protocol the B2BUA asks; the daemon implements it with the ACD engine.
+/// The B2BUA knows nothing of Graph or of routing strategies.
+public protocol CallDistributor: AnyObject {
+    /// Feeds an event and returns the decisions it causes, at `now` (a monotonic instant).
+    func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision]
+    /// Time-driven decisions (maximum wait, back-offs ending): called periodically.
+    func tick(now: Duration) -> [DistributionDecision]
+}

@@ -1,0 +1,217 @@
+/// One caller's journey through Switchboard, from the A-leg INVITE to the last BYE: held in a queue,
+/// offered to agents one B-leg at a time, connected, ended. Pure: SIP messages, timers and the queue
+/// engine are the shell's business; this decides what happens next.
+///
+/// ```
+///            offer                      2xx (current attempt)          ACK
+///  queued ──────────► ringing(n) ─────────────────────────► answering ─────► connected
+///    ▲  │               │  non-2xx / ring timeout                │ BYE either side   │ BYE / limit
+///    │  │               └──────────────► queued                  ▼                   ▼
+///    │  └── release / CANCEL ────────────────────────────────► ended ◄──────────────┘
+/// ```
+/// Every B-leg INVITE is an *attempt* with a number. A 2xx from an attempt that is no longer current
+/// (cancelled, superseded) or from a second fork is acknowledged and hung up at once, so an agent is
+/// never bridged to silence.
+public struct CallStateMachine: Sendable {
+    /// What happened to the call.
+    public enum Event: Hashable, Sendable {
+        /// The queue engine offers the call to an agent.
+        case offer(AgentOffer, ringTimeout: Duration)
+        /// The queue engine lets the caller go with a final status.
+        case release(statusCode: Int, reason: String)
+        /// The caller sent CANCEL while not yet answered.
+        case callerCancelled
+        /// A B-leg attempt got a 2xx from the fork with this To tag.
+        case agentAnswered(attempt: Int, toTag: String)
+        /// A B-leg attempt ended with a final non-2xx status (408 on transaction timeout).
+        case agentFailed(attempt: Int, statusCode: Int)
+        /// The ring timer of an attempt fired.
+        case ringTimeout(attempt: Int)
+        /// The caller acknowledged the 200 OK.
+        case callerAcknowledged
+        /// The caller never acknowledged the 200 OK (RFC 3261 §13.3.1.4, 64·T1).
+        case callerAcknowledgementTimeout
+        /// The caller sent BYE.
+        case callerHungUp
+        /// The agent sent BYE.
+        case agentHungUp
+        /// The call reached the maximum duration, or a session timer expired without refresh.
+        case limitReached
+    }
+
+    /// What the shell must do.
+    public enum Action: Hashable, Sendable {
+        /// Send a new B-leg INVITE for this attempt to the agent, through the SBC.
+        case ringAgent(attempt: Int, AgentOffer)
+        /// Fire `.ringTimeout(attempt:)` after the duration.
+        case startRingTimer(attempt: Int, Duration)
+        /// CANCEL the attempt's INVITE.
+        case cancelAgent(attempt: Int)
+        /// Answer the caller with 200 OK carrying the SDP of the fork that answered.
+        case answerCaller(attempt: Int, toTag: String)
+        /// Answer the caller with a final non-2xx status.
+        case rejectCaller(statusCode: Int, reason: String)
+        /// Hang up (BYE) a B-leg dialog that answered but is not wanted.
+        case hangUpStrayAnswer(attempt: Int, toTag: String)
+        /// Send BYE on the caller's dialog.
+        case hangUpCaller
+        /// Send BYE on the agent's dialog.
+        case hangUpAgent
+        /// Tell the queue engine.
+        case notify(DistributionEvent)
+        /// The call is over; write its record.
+        case finished(CallOutcome)
+    }
+
+    private enum State: Hashable, Sendable {
+        case queued
+        case ringing(attempt: Int, agent: AgentOffer)
+        case answering(attempt: Int, agent: AgentOffer)
+        case connected(attempt: Int, agent: AgentOffer)
+        case ended
+    }
+
+    /// The caller's call id.
+    public let callID: CallID
+    private var state: State = .queued
+    private var attempts = 0
+
+    /// A new call, already queued (the shell sent 100 Trying and ringback).
+    public init(callID: CallID) {
+        self.callID = callID
+    }
+
+    /// Whether the call is over.
+    public var isEnded: Bool { state == .ended }
+
+    /// The agent currently rung or connected, if any.
+    public var agent: AgentOffer? {
+        switch state {
+        case .ringing(_, let agent), .answering(_, let agent), .connected(_, let agent): agent
+        case .queued, .ended: nil
+        }
+    }
+
+    /// The attempt whose dialog carries the call, once an agent answered.
+    public var connectedAttempt: Int? {
+        switch state {
+        case .answering(let attempt, _), .connected(let attempt, _): attempt
+        case .queued, .ringing, .ended: nil
+        }
+    }
+
+    /// Whether the call is connected to an agent (answered on both legs).
+    public var isConnected: Bool {
+        if case .connected = state { return true }
+        return false
+    }
+
+    /// Applies an event and returns the actions to perform, in order.
+    public mutating func handle(_ event: Event) -> [Action] {
+        if case .agentAnswered(let attempt, let toTag) = event, !isCurrentRinging(attempt) {
+            return [.hangUpStrayAnswer(attempt: attempt, toTag: toTag)]
+        }
+        switch state {
+        case .queued: return handleQueued(event)
+        case .ringing(let attempt, let agent): return handleRinging(event, attempt: attempt, agent: agent)
+        case .answering(let attempt, let agent), .connected(let attempt, let agent):
+            return handleAnswered(event, attempt: attempt, agent: agent)
+        case .ended:
+            if case .offer(let agent, _) = event { return [.notify(.offerFailed(callID, agentID: agent.agentID, .trunkFailure))] }
+            return []
+        }
+    }
+
+    private func isCurrentRinging(_ attempt: Int) -> Bool {
+        if case .ringing(let current, _) = state { return current == attempt }
+        return false
+    }
+
+    private mutating func handleQueued(_ event: Event) -> [Action] {
+        switch event {
+        case .offer(let agent, let ringTimeout):
+            attempts += 1
+            state = .ringing(attempt: attempts, agent: agent)
+            return [.ringAgent(attempt: attempts, agent), .startRingTimer(attempt: attempts, ringTimeout)]
+        case .release(let statusCode, let reason):
+            state = .ended
+            return [.rejectCaller(statusCode: statusCode, reason: reason), .finished(.released(statusCode: statusCode, reason: reason))]
+        case .callerCancelled:
+            state = .ended
+            return [.rejectCaller(statusCode: 487, reason: "Request Terminated"), .notify(.callerAbandoned(callID)),
+                    .finished(.abandoned(ringingAgentID: nil))]
+        default:
+            return []
+        }
+    }
+
+    private mutating func handleRinging(_ event: Event, attempt: Int, agent: AgentOffer) -> [Action] {
+        switch event {
+        case .agentAnswered(_, let toTag):
+            state = .answering(attempt: attempt, agent: agent)
+            return [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
+        case .agentFailed(let failed, let statusCode) where failed == attempt:
+            state = .queued
+            return [.notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(statusCode: statusCode)))]
+        case .ringTimeout(let timedOut) where timedOut == attempt:
+            state = .queued
+            return [.cancelAgent(attempt: attempt), .notify(.offerFailed(callID, agentID: agent.agentID, .noAnswer))]
+        case .callerCancelled:
+            state = .ended
+            return [.cancelAgent(attempt: attempt), .rejectCaller(statusCode: 487, reason: "Request Terminated"),
+                    .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: agent.agentID))]
+        case .release(let statusCode, let reason):
+            state = .ended
+            return [.cancelAgent(attempt: attempt), .rejectCaller(statusCode: statusCode, reason: reason),
+                    .finished(.released(statusCode: statusCode, reason: reason))]
+        case .offer(let other, _):
+            return [.notify(.offerFailed(callID, agentID: other.agentID, .trunkFailure))]
+        default:
+            return []
+        }
+    }
+
+    private mutating func handleAnswered(_ event: Event, attempt: Int, agent: AgentOffer) -> [Action] {
+        switch event {
+        case .callerAcknowledged:
+            state = .connected(attempt: attempt, agent: agent)
+            return []
+        case .callerHungUp:
+            state = .ended
+            return [.hangUpAgent, .notify(.callEnded(callID, agentID: agent.agentID)),
+                    .finished(.completed(agentID: agent.agentID, endedBy: .caller))]
+        case .agentHungUp:
+            state = .ended
+            return [.hangUpCaller, .notify(.callEnded(callID, agentID: agent.agentID)),
+                    .finished(.completed(agentID: agent.agentID, endedBy: .agent))]
+        case .limitReached, .callerAcknowledgementTimeout:
+            state = .ended
+            return [.hangUpCaller, .hangUpAgent, .notify(.callEnded(callID, agentID: agent.agentID)),
+                    .finished(.completed(agentID: agent.agentID, endedBy: .switchboard))]
+        case .offer(let other, _):
+            return [.notify(.offerFailed(callID, agentID: other.agentID, .trunkFailure))]
+        default:
+            return []
+        }
+    }
+}
+
+/// How a call ended, for its call record.
+public enum CallOutcome: Hashable, Sendable {
+    /// Connected to an agent, then ended by one side.
+    case completed(agentID: String, endedBy: CallParty)
+    /// The caller hung up before being connected (while an agent rang, if one did).
+    case abandoned(ringingAgentID: String?)
+    /// The queue let the caller go with a final status.
+    case released(statusCode: Int, reason: String)
+}
+
+/// Who ended a connected call.
+public enum CallParty: String, Hashable, Sendable {
+    /// The PSTN caller.
+    case caller
+    /// The Teams agent.
+    case agent
+    /// Switchboard itself (maximum duration, session timer, missing ACK, shutdown).
+    case switchboard
+}

@@ -1,0 +1,142 @@
+import NIOCore
+import SIPCore
+import SIPTransaction
+import SIPTransport
+
+/// A client transaction on the event loop: drives `InviteClientTransaction` or
+/// `NonInviteClientTransaction`, sends and retransmits the request, builds the ACK for a non-2xx final
+/// response (RFC 3261 §17.1.1.3) and hands every response to its TU callback. A timeout reaches the TU
+/// as a `408` and a transport failure as a `503`, as §8.1.3.1 says.
+public final class ClientTransaction: @unchecked Sendable {
+    private enum Machine {
+        case invite(InviteClientTransaction)
+        case nonInvite(NonInviteClientTransaction)
+    }
+
+    /// The request this transaction sends.
+    public let request: SIPRequest
+    /// Where it is sent.
+    public let destination: SIPPeerAddress
+    let key: ClientTransactionKey
+    private unowned let layer: TransactionLayer
+    private var machine: Machine
+    private let requestBytes: [UInt8]
+    private let onResponse: (SIPResponse) -> Void
+    private var currentResponse: SIPResponse?
+    private var timers = TransactionTimerSet()
+    private var receivedProvisional = false
+    private var cancelRequested = false
+    private var cancelReason: String?
+    /// Whether the transaction has ended and left the layer's table.
+    public private(set) var isTerminated = false
+
+    init(request: SIPRequest, destination: SIPPeerAddress, key: ClientTransactionKey, layer: TransactionLayer,
+         onResponse: @escaping (SIPResponse) -> Void) {
+        self.request = request
+        self.destination = destination
+        self.key = key
+        self.layer = layer
+        self.onResponse = onResponse
+        requestBytes = request.serialized()
+        let reliable = destination.transport.isReliable
+        machine = request.method == .invite
+            ? .invite(InviteClientTransaction(reliable: reliable, timers: layer.timers))
+            : .nonInvite(NonInviteClientTransaction(reliable: reliable, timers: layer.timers))
+    }
+
+    func start() {
+        apply { machine in
+            switch machine {
+            case .invite(var invite): let actions = invite.start(); machine = .invite(invite); return actions
+            case .nonInvite(var other): let actions = other.start(); machine = .nonInvite(other); return actions
+            }
+        }
+    }
+
+    func receivedResponse(_ response: SIPResponse) {
+        currentResponse = response
+        if response.statusCode < 200 {
+            receivedProvisional = true
+            if cancelRequested { sendCANCEL() }
+        }
+        apply { machine in
+            switch machine {
+            case .invite(var invite):
+                let actions = invite.receivedResponse(statusCode: response.statusCode)
+                machine = .invite(invite)
+                return actions
+            case .nonInvite(var other):
+                let actions = other.receivedResponse(statusCode: response.statusCode)
+                machine = .nonInvite(other)
+                return actions
+            }
+        }
+    }
+
+    /// Cancels a pending INVITE (RFC 3261 §9.1): at once if a provisional response arrived, otherwise
+    /// as soon as one does; nothing once a final response arrived. `reason` becomes a Reason header (RFC 3326).
+    public func cancel(reason: String? = nil) {
+        layer.eventLoop.preconditionInEventLoop()
+        guard request.method == .invite, !cancelRequested, !isTerminated else { return }
+        if case .invite(let invite) = machine, invite.state != .calling && invite.state != .proceeding { return }
+        cancelRequested = true
+        cancelReason = reason
+        if receivedProvisional { sendCANCEL() }
+    }
+
+    private func sendCANCEL() {
+        var headers = SIPHeaders(via: Array(request.headers.via.prefix(1)), from: request.headers.from, to: request.headers.to,
+                                 callID: request.headers.callID,
+                                 cseq: SIPCSeq(sequenceNumber: request.headers.cseq.sequenceNumber, method: .cancel),
+                                 route: request.headers.route, maxForwards: 70)
+        if let cancelReason { headers.add("Reason", cancelReason) }
+        layer.send(SIPRequest(method: .cancel, requestURI: request.requestURI, headers: headers), to: destination) { _ in }
+    }
+
+    private func timerFired(_ timer: TransactionTimer) {
+        guard !isTerminated else { return }
+        apply { machine in
+            switch machine {
+            case .invite(var invite): let actions = invite.timerFired(timer); machine = .invite(invite); return actions
+            case .nonInvite(var other): let actions = other.timerFired(timer); machine = .nonInvite(other); return actions
+            }
+        }
+    }
+
+    private func apply(_ step: (inout Machine) -> [ClientTransactionAction]) {
+        let actions = step(&machine)
+        for action in actions { perform(action) }
+    }
+
+    private func perform(_ action: ClientTransactionAction) {
+        switch action {
+        case .sendRequest:
+            layer.transport.send(requestBytes, to: destination)
+        case .sendACK:
+            if let currentResponse { layer.transport.send(makeACK(for: currentResponse).serialized(), to: destination) }
+        case .deliverResponse:
+            if let currentResponse { onResponse(currentResponse) }
+        case .startTimer(let timer, let delay):
+            timers.start(timer, after: delay, on: layer.eventLoop) { [weak self] in self?.timerFired(timer) }
+        case .cancelTimer(let timer):
+            timers.cancel(timer)
+        case .timeout:
+            onResponse(SIPResponse(replyingTo: request, statusCode: 408))
+        case .transportError:
+            onResponse(SIPResponse(replyingTo: request, statusCode: 503))
+        case .terminated:
+            isTerminated = true
+            timers.cancelAll()
+            layer.remove(self)
+        }
+    }
+
+    /// The ACK for a non-2xx final response (RFC 3261 §17.1.1.3).
+    private func makeACK(for response: SIPResponse) -> SIPRequest {
+        let headers = SIPHeaders(via: Array(request.headers.via.prefix(1)), from: request.headers.from, to: response.headers.to,
+                                 callID: request.headers.callID,
+                                 cseq: SIPCSeq(sequenceNumber: request.headers.cseq.sequenceNumber, method: .ack),
+                                 route: request.headers.route, maxForwards: 70)
+        return SIPRequest(method: .ack, requestURI: request.requestURI, headers: headers)
+    }
+}

@@ -1,0 +1,124 @@
+import NIOCore
+import SIPCore
+import SIPTransaction
+import SIPTransport
+
+/// A server transaction on the event loop: drives `InviteServerTransaction` or
+/// `NonInviteServerTransaction` and performs their actions (responses, timers, removal).
+public final class ServerTransaction: @unchecked Sendable {
+    private enum Machine {
+        case invite(InviteServerTransaction)
+        case nonInvite(NonInviteServerTransaction)
+    }
+
+    /// The request that created the transaction, with its top Via stamped by the transport.
+    public let request: SIPRequest
+    /// Where the request came from.
+    public let source: SIPPeerAddress
+    let key: ServerTransactionKey
+    private unowned let layer: TransactionLayer
+    private var machine: Machine
+    private var latestResponse: SIPResponse?
+    private var timers = TransactionTimerSet()
+    private var pendingACK: SIPRequest?
+    /// Whether the transaction has ended and left the layer's table.
+    public private(set) var isTerminated = false
+
+    init(request: SIPRequest, source: SIPPeerAddress, key: ServerTransactionKey, layer: TransactionLayer) {
+        self.request = request
+        self.source = source
+        self.key = key
+        self.layer = layer
+        let reliable = source.transport.isReliable
+        machine = request.method == .invite
+            ? .invite(InviteServerTransaction(reliable: reliable, timers: layer.timers))
+            : .nonInvite(NonInviteServerTransaction(reliable: reliable, timers: layer.timers))
+    }
+
+    /// The status code of the final response sent, if one was.
+    public var finalStatusCode: Int? {
+        guard let status = latestResponse?.statusCode, status >= 200 else { return nil }
+        return status
+    }
+
+    /// Sends a response (provisional or final) through the transaction; ignored once terminated.
+    public func respond(_ response: SIPResponse) {
+        layer.eventLoop.preconditionInEventLoop()
+        guard !isTerminated, finalStatusCode == nil || (response.statusCode >= 200 && response.statusCode < 300) else { return }
+        latestResponse = response
+        switch machine {
+        case .invite(var invite):
+            let actions = invite.sendResponse(statusCode: response.statusCode)
+            machine = .invite(invite)
+            perform(actions)
+        case .nonInvite(var nonInvite):
+            let actions = nonInvite.sendResponse(statusCode: response.statusCode)
+            machine = .nonInvite(nonInvite)
+            perform(actions)
+        }
+    }
+
+    /// Sends a response built from the request with `statusCode` and optional extra headers.
+    public func respond(statusCode: Int, reasonPhrase: String? = nil, toTag: String? = nil, headers: [SIPHeaderField] = []) {
+        var response = SIPResponse(replyingTo: request, statusCode: statusCode, reasonPhrase: reasonPhrase, toTag: toTag)
+        response.headers.fields.append(contentsOf: headers)
+        respond(response)
+    }
+
+    func receivedRetransmission() {
+        switch machine {
+        case .invite(var invite):
+            let actions = invite.receivedRequest()
+            machine = .invite(invite)
+            perform(actions)
+        case .nonInvite(var nonInvite):
+            let actions = nonInvite.receivedRequest()
+            machine = .nonInvite(nonInvite)
+            perform(actions)
+        }
+    }
+
+    func receivedACK(_ ack: SIPRequest) {
+        guard case .invite(var invite) = machine else { return }
+        pendingACK = ack
+        let actions = invite.receivedACK()
+        machine = .invite(invite)
+        perform(actions)
+        pendingACK = nil
+    }
+
+    private func timerFired(_ timer: TransactionTimer) {
+        guard !isTerminated else { return }
+        switch machine {
+        case .invite(var invite):
+            let actions = invite.timerFired(timer)
+            machine = .invite(invite)
+            perform(actions)
+        case .nonInvite(var nonInvite):
+            let actions = nonInvite.timerFired(timer)
+            machine = .nonInvite(nonInvite)
+            perform(actions)
+        }
+    }
+
+    private func perform(_ actions: [ServerTransactionAction]) {
+        for action in actions {
+            switch action {
+            case .sendResponse, .retransmitResponse:
+                if let latestResponse { layer.transport.sendResponse(latestResponse, receivedFrom: source) }
+            case .deliverACK:
+                if let pendingACK { layer.user?.receivedACK(pendingACK, from: source) }
+            case .startTimer(let timer, let delay):
+                timers.start(timer, after: delay, on: layer.eventLoop) { [weak self] in self?.timerFired(timer) }
+            case .cancelTimer(let timer):
+                timers.cancel(timer)
+            case .timeout, .transportError:
+                layer.user?.serverTransactionFailed(self)
+            case .terminated:
+                isTerminated = true
+                timers.cancelAll()
+                layer.remove(self)
+            }
+        }
+    }
+}

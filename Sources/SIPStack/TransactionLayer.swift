@@ -1,0 +1,126 @@
+import Logging
+import NIOCore
+import SIPCore
+import SIPTransaction
+import SIPTransport
+
+/// What the transaction layer hands up to its transaction user (the UAS/UAC core of switchboardd).
+public protocol TransactionUser: AnyObject {
+    /// A new request (not ACK, not CANCEL) with its server transaction; the TU must answer through it.
+    func receivedRequest(_ request: SIPRequest, transaction: ServerTransaction)
+    /// An ACK that belongs to no server transaction (the ACK to a 2xx, RFC 3261 §13.2.2.4) or one passed
+    /// up from the RFC 6026 Accepted state.
+    func receivedACK(_ ack: SIPRequest, from source: SIPPeerAddress)
+    /// A CANCEL matched this pending INVITE; the layer already answered the CANCEL with 200 (§9.2).
+    /// The TU answers the INVITE with 487 unless it has already sent a final response.
+    func receivedCANCEL(for invite: ServerTransaction)
+    /// A response that matches no client transaction: typically a 2xx retransmission or another fork's
+    /// 2xx after the INVITE transaction ended; the TU re-ACKs or hangs up that dialog.
+    func receivedStrayResponse(_ response: SIPResponse, from source: SIPPeerAddress)
+    /// A server transaction gave up: no ACK for a final non-2xx (Timer H), or the transport failed.
+    func serverTransactionFailed(_ transaction: ServerTransaction)
+}
+
+/// The RFC 3261 §17 transaction layer on one event loop: matches messages to transactions in O(1)
+/// by branch (§17.1.3, §17.2.3), creates server transactions, runs client transactions, matches CANCEL
+/// to its INVITE, and owns every transaction timer.
+public final class TransactionLayer: @unchecked Sendable {
+    /// The transport below.
+    public let transport: SIPTransport
+    /// Timer base values for new transactions.
+    public let timers: TransactionTimers
+    /// The transaction user above; set before traffic flows.
+    public weak var user: (any TransactionUser)?
+    let logger: Logger
+    var eventLoop: any EventLoop { transport.eventLoop }
+    private var serverTransactions = TransactionTable<ServerTransactionKey, ServerTransaction>()
+    private var clientTransactions = TransactionTable<ClientTransactionKey, ClientTransaction>()
+
+    /// Creates the layer and subscribes it to the transport's messages.
+    public init(transport: SIPTransport, timers: TransactionTimers, logger: Logger) {
+        self.transport = transport
+        self.timers = timers
+        self.logger = logger
+        transport.onMessage = { [unowned self] inbound in self.receive(inbound) }
+    }
+
+    /// Live server transactions.
+    public var serverTransactionCount: Int { serverTransactions.count }
+    /// Live client transactions.
+    public var clientTransactionCount: Int { clientTransactions.count }
+
+    /// Sends a request in a new client transaction; `onResponse` gets every response (408/503 stand for a
+    /// timeout or a transport failure). ACK is not a transaction: use `transport.send` for it.
+    @discardableResult
+    public func send(_ request: SIPRequest, to destination: SIPPeerAddress, onResponse: @escaping (SIPResponse) -> Void) -> ClientTransaction? {
+        eventLoop.preconditionInEventLoop()
+        guard let key = ClientTransactionKey(request: request) else {
+            logger.error("request without an RFC 3261 branch not sent", metadata: ["sip.call_id": "\(request.headers.callID)"])
+            return nil
+        }
+        let transaction = ClientTransaction(request: request, destination: destination, key: key, layer: self, onResponse: onResponse)
+        clientTransactions[key] = transaction
+        transaction.start()
+        return transaction
+    }
+
+    /// A new Via branch with the RFC 3261 magic cookie.
+    public static func makeBranch() -> String {
+        "z9hG4bK" + String(UInt64.random(in: .min ... .max), radix: 36) + String(UInt32.random(in: .min ... .max), radix: 36)
+    }
+
+    func remove(_ transaction: ServerTransaction) {
+        if serverTransactions[transaction.key] === transaction { serverTransactions[transaction.key] = nil }
+    }
+
+    func remove(_ transaction: ClientTransaction) {
+        if clientTransactions[transaction.key] === transaction { clientTransactions[transaction.key] = nil }
+    }
+
+    private func receive(_ inbound: SIPInboundMessage) {
+        switch inbound.message {
+        case .request(let request): receive(request, from: inbound.source)
+        case .response(let response): receive(response, from: inbound.source)
+        }
+    }
+
+    private func receive(_ response: SIPResponse, from source: SIPPeerAddress) {
+        if let key = ClientTransactionKey(response: response), let transaction = clientTransactions[key] {
+            transaction.receivedResponse(response)
+        } else {
+            user?.receivedStrayResponse(response, from: source)
+        }
+    }
+
+    private func receive(_ request: SIPRequest, from source: SIPPeerAddress) {
+        guard let key = ServerTransactionKey(request: request) else {
+            if request.method != .ack {
+                transport.sendResponse(SIPResponse(replyingTo: request, statusCode: 400, reasonPhrase: "Missing RFC 3261 Branch"),
+                                       receivedFrom: source)
+            }
+            return
+        }
+        if let transaction = serverTransactions[key] {
+            if request.method == .ack { transaction.receivedACK(request) } else { transaction.receivedRetransmission() }
+            return
+        }
+        switch request.method {
+        case .ack:
+            user?.receivedACK(request, from: source)
+        case .cancel:
+            let transaction = ServerTransaction(request: request, source: source, key: key, layer: self)
+            serverTransactions[key] = transaction
+            if let target = ServerTransactionKey.forCancelTarget(request).flatMap({ serverTransactions[$0] }),
+               target.finalStatusCode == nil {
+                transaction.respond(statusCode: 200)
+                user?.receivedCANCEL(for: target)
+            } else {
+                transaction.respond(statusCode: 481)
+            }
+        default:
+            let transaction = ServerTransaction(request: request, source: source, key: key, layer: self)
+            serverTransactions[key] = transaction
+            user?.receivedRequest(request, transaction: transaction)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import B2BUA
+
+/// One record per call, written when the call ends (times are monotonic seconds since daemon start).
+struct CallRecord: Sendable, Equatable {
+    /// The caller's A-leg Call-ID.
+    var callID: String
+    /// The queue the caller reached.
+    var queue: String
+    /// The caller's number as presented to agents.
+    var callerNumber: String
+    /// The agent connected or last rung, if any.
+    var agentID: String?
+    /// When the caller arrived.
+    var arrivedAt: Duration
+    /// When an agent answered.
+    var answeredAt: Duration?
+    /// When the call ended.
+    var endedAt: Duration
+    /// How it ended.
+    var outcome: CallOutcome
+
+    init(session: CallSession, outcome: CallOutcome, endedAt: Duration) {
+        callID = session.callID
+        queue = session.queue.name
+        callerNumber = session.callerNumber
+        switch outcome {
+        case .completed(let agentID, _): self.agentID = agentID
+        case .abandoned(let agentID): self.agentID = agentID
+        case .released: agentID = nil
+        }
+        arrivedAt = session.arrivedAt
+        answeredAt = session.answeredAt
+        self.endedAt = endedAt
+        self.outcome = outcome
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: the daemon entry point.

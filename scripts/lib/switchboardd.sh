@@ -1,0 +1,73 @@
+# shellcheck shell=bash
+# Starting switchboardd in black-box tests and benchmarks; source after scripts/lib/harness.sh.
+#
+#   write_switchboard_config FILE SIP_PORT SBC_PORT [EXTRA_YAML_FILE]
+#   start_switchboardd NAME CONFIG SIP_PORT     (sets SWITCHBOARDD_PID)
+#
+# The binary is $SWITCHBOARD_BIN/switchboardd (scripts/test exports SWITCHBOARD_BIN; without it the
+# debug build folder is used).
+
+SWITCHBOARD_BIN="${SWITCHBOARD_BIN:-$HARNESS_REPO/.build/debug}"
+
+# write_switchboard_config FILE SIP_PORT SBC_PORT [EXTRA_YAML_FILE]: a configuration listening on
+# 127.0.0.1:SIP_PORT (UDP and TCP) with the SBC (Kamailio or a SIPp peer) at 127.0.0.1:SBC_PORT,
+# T1 = 500 ms, and the lab's queues and agents unless EXTRA_YAML_FILE supplies its own
+# `queues:`/`agents:`/`limits:` sections.
+write_switchboard_config() {
+    local file="$1" sip_port="$2" sbc_port="$3" extra="${4:-}"
+    cat >"$file" <<YAML
+sip:
+  listen:
+    - { transport: udp, address: 127.0.0.1, port: $sip_port }
+    - { transport: tcp, address: 127.0.0.1, port: $sip_port }
+trunks:
+  - { name: sbc, address: 127.0.0.1, port: $sbc_port, transport: udp }
+log:
+  level: ${SWITCHBOARD_LOG_LEVEL:-info}
+YAML
+    if [ -n "$extra" ]; then
+        cat "$extra" >>"$file"
+    else
+        cat >>"$file" <<'YAML'
+queues:
+  - { name: support, numbers: ["+15550100"], agents: [], ringTimeoutSeconds: 15 }
+agents: []
+limits: { drainMinimumSeconds: 3, drainMaximumSeconds: 10 }
+YAML
+    fi
+}
+
+# start_switchboardd NAME CONFIG SIP_PORT: starts the daemon in the background (log in
+# $HARNESS_DIR/NAME/switchboardd.log), sets SWITCHBOARDD_PID and returns once it answers OPTIONS
+# with 200 on UDP; fails with its log otherwise.
+start_switchboardd() {
+    local name="$1" config="$2" port="$3"
+    local dir="$HARNESS_DIR/$name"
+    mkdir -p "$dir"
+    "$SWITCHBOARD_BIN/switchboardd" --config "$config" </dev/null >"$dir/switchboardd.log" 2>&1 &
+    SWITCHBOARDD_PID=$!
+    _harness_track "$name" "$SWITCHBOARDD_PID" 0
+    local answer
+    answer="$(wait_for_udp_sip 127.0.0.1 "$port" 60 "$SWITCHBOARDD_PID")" || true
+    if [[ "$answer" != "SIP/2.0 200 "* ]]; then
+        echo "start_switchboardd: no 200 to OPTIONS on 127.0.0.1:$port (${answer:-no answer})" >&2
+        HARNESS_FAILED+=("$name")
+        _harness_tail "$name"
+        return 1
+    fi
+}
+
+# expect_sipp DESCRIPTION NAME SIPP_ARGS...: runs a SIPp scenario, prints ok/FAIL with the
+# description, and counts failures in BLACKBOX_FAILURES.
+BLACKBOX_FAILURES=0
+expect_sipp() {
+    local description="$1"
+    shift
+    if run_sipp "$@"; then
+        echo "ok: $description"
+    else
+        echo "FAIL: $description (sipp $1)"
+        _harness_tail "$1"
+        BLACKBOX_FAILURES=$((BLACKBOX_FAILURES + 1))
+    fi
+}
