@@ -1,1 +1,0 @@
-// Placeholder until the SIPDialog target gets its first type.
