@@ -1,0 +1,27 @@
+import SIPCore
+
+/// Identifies a client transaction: the matching rule of RFC 3261 §17.1.3 as a hashable value, so a response
+/// finds its transaction with one hash lookup.
+///
+/// The key is the branch of the topmost Via and the CSeq method: a CANCEL shares its INVITE's branch but
+/// is a transaction of its own. The branch is compared ignoring ASCII case (§7.3.1), like the server keys.
+public struct ClientTransactionKey: Hashable, Sendable {
+    private let branch: String
+    private let method: SIPMethod
+
+    /// The key of the transaction that sends `request`; nil when its topmost Via has no branch.
+    public init?(request: SIPRequest) {
+        self.init(request.headers)
+    }
+
+    /// The key of the transaction `response` answers; nil when its topmost Via has no branch.
+    public init?(response: SIPResponse) {
+        self.init(response.headers)
+    }
+
+    private init?(_ headers: SIPHeaders) {
+        guard let branch = headers.via.first?.branch else { return nil }
+        self.branch = branch.lowercased()
+        method = headers.cseq.method
+    }
+}

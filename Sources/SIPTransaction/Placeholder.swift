@@ -1,1 +1,0 @@
-// Placeholder until the SIPTransaction target gets its first type.

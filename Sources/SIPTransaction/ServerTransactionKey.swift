@@ -1,0 +1,69 @@
+import SIPCore
+
+/// Identifies a server transaction: the matching rules of RFC 3261 §17.2.3 as a hashable value, so a request
+/// finds its transaction with one hash lookup. Compute it from the request as received.
+///
+/// For a request whose topmost Via branch starts with the magic cookie `z9hG4bK`, the key is that branch,
+/// the Via sent-by (host and port) and the method, ACK counting as INVITE. The branch and the host are
+/// compared ignoring ASCII case, cookie included: §17.2.3 says "equal" and §7.3.1 makes parameter values
+/// and tokens case-insensitive unless a header's definition says otherwise, which Via's does not.
+/// A missing port is not the same as an explicit 5060: retransmissions repeat the sent-by exactly.
+///
+/// For an RFC 2543 request (no branch, or one without the cookie) the key falls back to §17.2.3's older rule:
+/// Request-URI, To tag, From tag, Call-ID, CSeq and the whole topmost Via, compared exactly as received.
+/// For INVITE and ACK the To tag is left out, because the ACK's To tag is the one of the response the
+/// server sent, which a request-only key cannot know; the ACK to a 2xx therefore finds the transaction
+/// too, and RFC 6026's Accepted state passes it to the TU.
+public struct ServerTransactionKey: Hashable, Sendable {
+    /// The matching fields of one of §17.2.3's two rules.
+    private enum Identity: Hashable, Sendable {
+        case rfc3261(branch: String, host: String, port: Int?, method: SIPMethod)
+        case rfc2543(RFC2543Fields)
+    }
+
+    /// The fields the RFC 2543 fallback compares.
+    private struct RFC2543Fields: Hashable, Sendable {
+        var requestURI: SIPURI
+        var toTag: String?
+        var fromTag: String?
+        var callID: String
+        var sequenceNumber: UInt32
+        var method: SIPMethod
+        var topmostVia: SIPVia
+    }
+
+    /// The magic cookie of RFC 3261 branches (§8.1.1.7), lowercased for the case-insensitive comparison.
+    private static let magicCookie = "z9hg4bk"
+
+    private let identity: Identity
+
+    /// The key of the transaction `request` belongs to (an ACK belongs to its INVITE's transaction);
+    /// nil when the request has no Via.
+    public init?(request: SIPRequest) {
+        self.init(request, method: request.method == .ack ? .invite : request.method)
+    }
+
+    /// The key of the INVITE server transaction that `cancel`, a CANCEL request, refers to (§9.2):
+    /// the CANCEL's own key with INVITE as the method. Nil when the request has no Via.
+    public static func forCancelTarget(_ cancel: SIPRequest) -> ServerTransactionKey? {
+        ServerTransactionKey(cancel, method: .invite)
+    }
+
+    private init?(_ request: SIPRequest, method: SIPMethod) {
+        guard let via = request.headers.via.first else { return nil }
+        if let branch = via.branch?.lowercased(), branch.hasPrefix(Self.magicCookie) {
+            identity = .rfc3261(branch: branch, host: via.host.lowercased(), port: via.port, method: method)
+            return
+        }
+        let headers = request.headers
+        identity = .rfc2543(RFC2543Fields(
+            requestURI: request.requestURI,
+            toTag: method == .invite ? nil : headers.to.tag,
+            fromTag: headers.from.tag,
+            callID: headers.callID,
+            sequenceNumber: headers.cseq.sequenceNumber,
+            method: method,
+            topmostVia: via
+        ))
+    }
+}
