@@ -33,8 +33,8 @@ public final class TransactionLayer: @unchecked Sendable {
     public weak var user: (any TransactionUser)?
     let logger: Logger
     var eventLoop: any EventLoop { transport.eventLoop }
-    private var serverTransactions = TransactionTable<ServerTransactionKey, ServerTransaction>()
-    private var clientTransactions = TransactionTable<ClientTransactionKey, ClientTransaction>()
+    private var serverTransactions = TransactionTable<ServerTransaction>()
+    private var clientTransactions = TransactionTable<ClientTransaction>()
 
     /// Creates the layer and subscribes it to the transport's messages.
     public init(transport: SIPTransport, timers: TransactionTimers, logger: Logger) {
@@ -59,7 +59,7 @@ public final class TransactionLayer: @unchecked Sendable {
             return nil
         }
         let transaction = ClientTransaction(request: request, destination: destination, key: key, layer: self, onResponse: onResponse)
-        clientTransactions[key] = transaction
+        clientTransactions[.client(key)] = transaction
         transaction.start()
         return transaction
     }
@@ -70,11 +70,11 @@ public final class TransactionLayer: @unchecked Sendable {
     }
 
     func remove(_ transaction: ServerTransaction) {
-        if serverTransactions[transaction.key] === transaction { serverTransactions[transaction.key] = nil }
+        if serverTransactions[.server(transaction.key)] === transaction { serverTransactions[.server(transaction.key)] = nil }
     }
 
     func remove(_ transaction: ClientTransaction) {
-        if clientTransactions[transaction.key] === transaction { clientTransactions[transaction.key] = nil }
+        if clientTransactions[.client(transaction.key)] === transaction { clientTransactions[.client(transaction.key)] = nil }
     }
 
     private func receive(_ inbound: SIPInboundMessage) {
@@ -85,7 +85,7 @@ public final class TransactionLayer: @unchecked Sendable {
     }
 
     private func receive(_ response: SIPResponse, from source: SIPPeerAddress) {
-        if let key = ClientTransactionKey(response: response), let transaction = clientTransactions[key] {
+        if let key = ClientTransactionKey(response: response), let transaction = clientTransactions[.client(key)] {
             transaction.receivedResponse(response)
         } else {
             user?.receivedStrayResponse(response, from: source)
@@ -93,14 +93,8 @@ public final class TransactionLayer: @unchecked Sendable {
     }
 
     private func receive(_ request: SIPRequest, from source: SIPPeerAddress) {
-        guard let key = ServerTransactionKey(request: request) else {
-            if request.method != .ack {
-                transport.sendResponse(SIPResponse(replyingTo: request, statusCode: 400, reasonPhrase: "Missing RFC 3261 Branch"),
-                                       receivedFrom: source)
-            }
-            return
-        }
-        if let transaction = serverTransactions[key] {
+        guard let key = ServerTransactionKey(request: request) else { return }
+        if let transaction = serverTransactions[.server(key)] {
             if request.method == .ack { transaction.receivedACK(request) } else { transaction.receivedRetransmission() }
             return
         }
@@ -109,8 +103,8 @@ public final class TransactionLayer: @unchecked Sendable {
             user?.receivedACK(request, from: source)
         case .cancel:
             let transaction = ServerTransaction(request: request, source: source, key: key, layer: self)
-            serverTransactions[key] = transaction
-            if let target = ServerTransactionKey.forCancelTarget(request).flatMap({ serverTransactions[$0] }),
+            serverTransactions[.server(key)] = transaction
+            if let target = ServerTransactionKey.forCancelTarget(request).flatMap({ serverTransactions[.server($0)] }),
                target.finalStatusCode == nil {
                 transaction.respond(statusCode: 200)
                 user?.receivedCANCEL(for: target)
@@ -119,7 +113,7 @@ public final class TransactionLayer: @unchecked Sendable {
             }
         default:
             let transaction = ServerTransaction(request: request, source: source, key: key, layer: self)
-            serverTransactions[key] = transaction
+            serverTransactions[.server(key)] = transaction
             user?.receivedRequest(request, transaction: transaction)
         }
     }
