@@ -68,6 +68,9 @@ let package = Package(
             name: "SwitchboardDaemon",
             dependencies: [
                 "SIPCore", "SIPTransaction", "SIPTransport", "SIPStack", "SIPDialog", "B2BUA", "ACD", "Presence",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),

@@ -12,7 +12,7 @@ extension SwitchboardConfiguration {
 
     /// Parses and validates configuration text.
     public static func parse(yaml text: String) throws -> SwitchboardConfiguration {
-        let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "limits", "log"])
+        let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "limits", "log", "control"])
         let sip = try root["sip"].allowingOnly(["listen", "tls", "timers", "maximumMessageBytes", "unknownPeers", "udpReceiveBufferBytes"])
         let trunks = try root["trunks"].list().map(parseTrunk)
         guard !trunks.isEmpty else { throw root["trunks"].error("at least one trunk (the SBC) is required") }
@@ -31,7 +31,8 @@ extension SwitchboardConfiguration {
             queues: queues,
             agents: agents,
             limits: try parseLimits(root["limits"]),
-            logLevel: try parseLogLevel(root["log"]))
+            logLevel: try parseLogLevel(root["log"]),
+            control: try parseControl(root["control"]))
         try configuration.validateReferences(root)
         return configuration
     }
@@ -108,6 +109,23 @@ extension SwitchboardConfiguration {
                              maximumCallDuration: .seconds(try node["maximumCallDurationSeconds"].int(in: 60...172_800, default: 14_400)),
                              retryAfterSeconds: try node["retryAfterSeconds"].int(in: 1...3_600, default: 30),
                              drainMinimum: .seconds(drainMinimum), drainMaximum: .seconds(drainMaximum))
+    }
+
+    private static func parseControl(_ node: ConfigurationNode) throws -> ControlSettings? {
+        guard node.isPresent else { return nil }
+        let node = try node.allowingOnly(["address", "port", "tokenFile"])
+        let host = try node["address"].string(default: "127.0.0.1")
+        guard isIPAddress(host) else { throw node["address"].error("expected an IPv4 or IPv6 address, got \"\(host)\"") }
+        var token: String?
+        if node["tokenFile"].isPresent {
+            let path = try node["tokenFile"].string()
+            guard let data = FileManager.default.contents(atPath: path),
+                  let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+                throw node["tokenFile"].error("cannot read a token from \(path)")
+            }
+            token = text
+        }
+        return ControlSettings(host: host, port: try node["port"].int(in: 0...65_535), token: token)
     }
 
     private static func parseLogLevel(_ node: ConfigurationNode) throws -> String {

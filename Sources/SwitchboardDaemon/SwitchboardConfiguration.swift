@@ -16,6 +16,8 @@ public struct SwitchboardConfiguration: Sendable {
     public var limits: LimitSettings
     /// swift-log level name (`trace` … `critical`).
     public var logLevel: String
+    /// The loopback status endpoint, when configured.
+    public var control: ControlSettings?
 
     /// The queue serving `number` (the Request-URI user part, E.164), if any.
     public func queue(servingNumber number: String) -> QueueSettings? {
@@ -85,4 +87,14 @@ public struct LimitSettings: Sendable, Equatable {
     public var drainMinimum: Duration
     /// After SIGTERM, how long calls in progress may go on before the daemon stops anyway.
     public var drainMaximum: Duration
+}
+
+/// The HTTP status endpoint.
+public struct ControlSettings: Sendable, Equatable {
+    /// The address to bind (loopback by default).
+    public var host: String
+    /// The port to bind.
+    public var port: Int
+    /// The bearer token clients must send, read from a file so it never sits in the configuration.
+    public var token: String?
 }

@@ -197,6 +197,12 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
 
     /// The number of calls and dialogs held (for status and leak checks).
     var liveCounts: (calls: Int, dialogs: Int) { (sessions.count, dialogOwners.count) }
+
+    /// The live counters for the status endpoint.
+    var statusReport: StatusReport {
+        StatusReport(calls: sessions.count, dialogs: dialogOwners.count, serverTransactions: layer.serverTransactionCount,
+                     clientTransactions: layer.clientTransactionCount, draining: draining)
+    }
 }
 
 /// Finds the session that owns a dialog from one side's Call-ID and Switchboard's own tag in it.

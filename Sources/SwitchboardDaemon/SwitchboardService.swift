@@ -35,6 +35,13 @@ public struct SwitchboardService: Service {
             return try SwitchboardCore(configuration: configuration, layer: layer,
                                        distributor: LongestIdleDistributor(configuration: configuration), logger: logger)
         }.get()
+        var statusChannel: (any Channel)?
+        if let control = configuration.control {
+            statusChannel = try await StatusServer.start(host: control.host, port: control.port, token: control.token, group: group) {
+                try await eventLoop.submit { core.statusReport }.get()
+            }
+            logger.info("status endpoint", metadata: ["control.address": "\(control.host):\(statusChannel?.localAddress?.port ?? control.port)"])
+        }
         logger.notice("switchboardd ready", metadata: ["sip.listeners": "\(configuration.transport.listeners.count)",
                                                        "acd.queues": "\(configuration.queues.count)"])
         try? await gracefulShutdown()
@@ -47,6 +54,7 @@ public struct SwitchboardService: Service {
             try? await Task.sleep(for: .milliseconds(200))
         }
         try await eventLoop.submit { core.stop() }.get()
+        try? await statusChannel?.close()
         await transport.stop()
         try await group.shutdownGracefully()
         logger.notice("switchboardd stopped")
