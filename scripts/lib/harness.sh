@@ -1,0 +1,322 @@
+# shellcheck shell=bash
+# Harness for black-box tests and benchmarks: Kamailio (the lab SBC) and SIPp on 127.0.0.1.
+#
+#   source scripts/lib/harness.sh
+#
+# Sourcing creates a per-run temp dir ($HARNESS_DIR) and registers `cleanup` on EXIT (INT and
+# TERM exit through it), so every process started here is stopped by its pid when the script
+# ends, however it ends. Logs stay in $HARNESS_DIR/<name>/ and are removed unless KEEP_LOGS=1.
+#
+# Functions (see each one below): test_tmpdir, free_port, wait_for_udp_sip, wait_for_udp_listen,
+# start_kamailio, start_sipp, run_sipp, stop_process, cleanup.
+#
+# Environment:
+#   KEEP_LOGS=1              keep $HARNESS_DIR after the run
+#   SIPP_TIMEOUT=60          hard limit in seconds for one run_sipp
+#   KAMAILIO_SHM_MB=512      Kamailio shared memory (transactions)
+#   KAMAILIO_START_TIMEOUT=20  seconds for Kamailio to answer its first OPTIONS
+#   HARNESS_GRACE=5          seconds between TERM and KILL in stop_process and cleanup
+
+HARNESS_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HARNESS_DIR=""
+HARNESS_NAMES=()
+HARNESS_PIDS=()
+HARNESS_GROUPS=()
+HARNESS_FAILED=()
+KAMAILIO_PID=""
+
+# test_tmpdir: prints the per-run temp dir, creating it (mktemp) on first use.
+test_tmpdir() {
+    if [ -z "$HARNESS_DIR" ]; then
+        HARNESS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/switchboard-harness.XXXXXX")"
+    fi
+    echo "$HARNESS_DIR"
+}
+
+# free_port [udp|tcp|sip]: prints a port free on 127.0.0.1 for UDP, TCP or both (sip, the
+# default). Ports handed out in this run are remembered and never handed out twice.
+free_port() {
+    python3 - "${1:-sip}" "$HARNESS_DIR/ports" <<'PY'
+import fcntl, socket, sys
+
+kind, issued_path = sys.argv[1], sys.argv[2]
+kinds = {"udp": [socket.SOCK_DGRAM], "tcp": [socket.SOCK_STREAM],
+         "sip": [socket.SOCK_DGRAM, socket.SOCK_STREAM]}[kind]
+
+def bindable(port, sock_type):
+    with socket.socket(socket.AF_INET, sock_type) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+with open(issued_path, "a+") as issued_file:
+    fcntl.flock(issued_file, fcntl.LOCK_EX)
+    issued_file.seek(0)
+    issued = set(issued_file.read().split())
+    for _ in range(200):
+        with socket.socket(socket.AF_INET, kinds[0]) as first:
+            first.bind(("127.0.0.1", 0))
+            port = first.getsockname()[1]
+        if str(port) in issued or not all(bindable(port, t) for t in kinds):
+            continue
+        issued_file.write(f"{port}\n")
+        print(port)
+        sys.exit(0)
+sys.exit("free_port: found no free port")
+PY
+}
+
+# wait_for_udp_sip HOST PORT TIMEOUT [PID]: sends OPTIONS over UDP until a SIP response comes
+# back; prints its status line. Fails after TIMEOUT seconds, or as soon as PID (if given) dies.
+wait_for_udp_sip() {
+    python3 - "$1" "$2" "$3" "${4:-}" <<'PY'
+import os, socket, sys, time, uuid
+
+host, port, timeout, pid = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+deadline = time.monotonic() + timeout
+with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+    sock.bind(("127.0.0.1", 0))
+    sock.connect((host, port))
+    sock.settimeout(0.25)
+    local_port = sock.getsockname()[1]
+    cseq = 0
+    while time.monotonic() < deadline:
+        if pid and not os.path.exists(f"/proc/{pid}"):
+            sys.exit(f"wait_for_udp_sip: process {pid} exited")
+        cseq += 1
+        token = uuid.uuid4().hex
+        request = (f"OPTIONS sip:{host}:{port} SIP/2.0\r\n"
+                   f"Via: SIP/2.0/UDP 127.0.0.1:{local_port};branch=z9hG4bK{token};rport\r\n"
+                   "Max-Forwards: 70\r\n"
+                   f"From: <sip:probe@127.0.0.1>;tag={token[:8]}\r\n"
+                   f"To: <sip:{host}:{port}>\r\n"
+                   f"Call-ID: {token}@127.0.0.1\r\n"
+                   f"CSeq: {cseq} OPTIONS\r\n"
+                   "Content-Length: 0\r\n\r\n")
+        try:
+            sock.send(request.encode())
+            reply = sock.recv(65535).decode(errors="replace")
+        except (socket.timeout, ConnectionRefusedError):
+            time.sleep(0.1)
+            continue
+        if reply.startswith("SIP/2.0 "):
+            print(reply.split("\r\n", 1)[0])
+            sys.exit(0)
+sys.exit(f"wait_for_udp_sip: no SIP answer from {host}:{port} within {timeout:g}s")
+PY
+}
+
+# wait_for_udp_listen PORT TIMEOUT [PID]: waits until a socket is bound to 127.0.0.1:PORT (or
+# the wildcard) for UDP, for peers that do not answer OPTIONS (a SIPp UAS).
+wait_for_udp_listen() {
+    python3 - "$1" "$2" "${3:-}" <<'PY'
+import os, sys, time
+
+port, timeout, pid = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+wanted = {f"0100007F:{port:04X}", f"00000000:{port:04X}"}
+deadline = time.monotonic() + timeout
+while time.monotonic() < deadline:
+    if pid and not os.path.exists(f"/proc/{pid}"):
+        sys.exit(f"wait_for_udp_listen: process {pid} exited")
+    with open("/proc/net/udp") as table:
+        if any(line.split()[1] in wanted for line in list(table)[1:]):
+            sys.exit(0)
+    time.sleep(0.05)
+sys.exit(f"wait_for_udp_listen: nothing bound to UDP port {port} within {timeout:g}s")
+PY
+}
+
+# _harness_track NAME PID GROUP: records a background process for stop_process and cleanup.
+# GROUP=1 when the pid leads its own process group (started with setsid).
+_harness_track() {
+    HARNESS_NAMES+=("$1")
+    HARNESS_PIDS+=("$2")
+    HARNESS_GROUPS+=("$3")
+}
+
+# _harness_signal INDEX SIGNAL: signals a tracked process (its whole group if it leads one).
+_harness_signal() {
+    local pid="${HARNESS_PIDS[$1]}"
+    if [ "${HARNESS_GROUPS[$1]}" = 1 ]; then
+        kill "-$2" -- "-$pid" 2>/dev/null || true
+    else
+        kill "-$2" "$pid" 2>/dev/null || true
+    fi
+}
+
+# _harness_alive INDEX: true while the tracked process (or, for a group, any member) runs.
+_harness_alive() {
+    if [ "${HARNESS_GROUPS[$1]}" = 1 ]; then
+        kill -0 -- "-${HARNESS_PIDS[$1]}" 2>/dev/null
+    else
+        kill -0 "${HARNESS_PIDS[$1]}" 2>/dev/null
+    fi
+}
+
+# _harness_stop INDEX...: TERM, then KILL whatever still runs after HARNESS_GRACE seconds. A
+# process that had already exited with a failure status is added to HARNESS_FAILED.
+_harness_stop() {
+    local index status waited=0 running=()
+    for index in "$@"; do
+        [ -n "${HARNESS_PIDS[$index]}" ] || continue
+        if _harness_alive "$index"; then
+            _harness_signal "$index" TERM
+            running+=("$index")
+        else
+            status=0
+            wait "${HARNESS_PIDS[$index]}" 2>/dev/null || status=$?
+            if [ "$status" -ne 0 ] && [ "$status" -ne 127 ]; then
+                echo "harness: ${HARNESS_NAMES[$index]} (pid ${HARNESS_PIDS[$index]}) had exited with status $status" >&2
+                HARNESS_FAILED+=("${HARNESS_NAMES[$index]}")
+            fi
+        fi
+    done
+    while [ "$waited" -lt $((${HARNESS_GRACE:-5} * 10)) ]; do
+        local still=()
+        for index in "${running[@]}"; do
+            _harness_alive "$index" && still+=("$index")
+        done
+        [ ${#still[@]} -gt 0 ] || break
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    for index in "${running[@]}"; do
+        if _harness_alive "$index"; then
+            echo "harness: ${HARNESS_NAMES[$index]} (pid ${HARNESS_PIDS[$index]}) ignored TERM, killing" >&2
+            _harness_signal "$index" KILL
+        fi
+        wait "${HARNESS_PIDS[$index]}" 2>/dev/null || true
+    done
+    for index in "$@"; do
+        HARNESS_PIDS[$index]=""
+    done
+}
+
+# _harness_tail NAME: prints the last lines of every log of NAME to stderr.
+_harness_tail() {
+    local log
+    for log in "$HARNESS_DIR/$1"/*.log; do
+        [ -s "$log" ] || continue
+        echo "---- tail of $log" >&2
+        tail -n 20 "$log" >&2
+    done
+}
+
+# start_kamailio SBC_PORT SWITCHBOARD_ADDR TEAMS_ADDR PSTN_ADDR CC_REGEX
+# Starts sbc-configs/kamailio/kamailio.cfg on 127.0.0.1:SBC_PORT (UDP and TCP) in the
+# foreground of a background job, in its own process group; each ADDR is "ip:port"; CC_REGEX
+# is a POSIX extended regex on the Request-URI user part (write [+] rather than \+). Sets
+# KAMAILIO_PID and returns once Kamailio answers OPTIONS with 200; fails with its log
+# otherwise. Log: $HARNESS_DIR/kamailio-SBC_PORT/kamailio.log.
+start_kamailio() {
+    if [ $# -ne 5 ]; then
+        echo "usage: start_kamailio SBC_PORT SWITCHBOARD_ADDR TEAMS_ADDR PSTN_ADDR CC_REGEX" >&2
+        return 2
+    fi
+    local name="kamailio-$1"
+    local dir="$HARNESS_DIR/$name"
+    mkdir -p "$dir"
+    setsid kamailio -f "$HARNESS_REPO/sbc-configs/kamailio/kamailio.cfg" -DD -E -Y "$dir" \
+        -m "${KAMAILIO_SHM_MB:-512}" \
+        -A "SBC_PORT=$1" -A "SWITCHBOARD_ADDR=\"$2\"" -A "TEAMS_ADDR=\"$3\"" \
+        -A "PSTN_ADDR=\"$4\"" -A "CC_REGEX=\"$5\"" \
+        </dev/null >"$dir/kamailio.log" 2>&1 &
+    KAMAILIO_PID=$!
+    _harness_track "$name" "$KAMAILIO_PID" 1
+    local answer
+    answer="$(wait_for_udp_sip 127.0.0.1 "$1" "${KAMAILIO_START_TIMEOUT:-20}" "$KAMAILIO_PID")" || true
+    if [[ "$answer" != "SIP/2.0 200 "* ]]; then
+        echo "start_kamailio: Kamailio on 127.0.0.1:$1 did not answer OPTIONS with 200 (${answer:-no answer})" >&2
+        HARNESS_FAILED+=("$name")
+        _harness_tail "$name"
+        return 1
+    fi
+}
+
+# _sipp_log_args NAME SIPP_ARGS...: fills the array SIPP_LOG_ARGS with the options that put
+# NAME's error log, statistics, final screen and response times into $HARNESS_DIR/NAME/, and
+# with a free local port unless SIPP_ARGS has -p (SIPp would take 5060, shared on this host).
+_sipp_log_args() {
+    local dir="$HARNESS_DIR/$1"
+    shift
+    SIPP_LOG_ARGS=(-nostdin -trace_err -error_file "$dir/errors.log"
+        -trace_stat -stf "$dir/stat.csv" -trace_screen -screen_file "$dir/screen.log"
+        -trace_rtt)
+    local arg
+    for arg in "$@"; do
+        [ "$arg" = -p ] && return
+    done
+    SIPP_LOG_ARGS+=(-p "$(free_port)")
+}
+
+# start_sipp NAME SIPP_ARGS...: starts sipp in the background with its working dir, error log,
+# statistics CSV, final screen and response-time trace (*_rtt.csv) in $HARNESS_DIR/NAME/, on a
+# free local port unless SIPP_ARGS has -p. Pass scenario paths as absolute paths (e.g.
+# "$HARNESS_REPO/tests/sipp/..."): sipp runs in $HARNESS_DIR/NAME. Sets SIPP_PID.
+start_sipp() {
+    local name="$1"
+    shift
+    local dir="$HARNESS_DIR/$name"
+    mkdir -p "$dir"
+    _sipp_log_args "$name" "$@"
+    (cd "$dir" && exec sipp "${SIPP_LOG_ARGS[@]}" "$@") </dev/null >"$dir/stdout.log" 2>&1 &
+    SIPP_PID=$!
+    _harness_track "$name" "$SIPP_PID" 0
+}
+
+# run_sipp NAME SIPP_ARGS...: like start_sipp but in the foreground, killed after SIPP_TIMEOUT
+# seconds (default 60); returns sipp's exit status (0 when every call succeeded, 1 when some
+# failed, 124 or 137 on timeout). Its logs are printed by cleanup if the script fails.
+run_sipp() {
+    local name="$1"
+    shift
+    local dir="$HARNESS_DIR/$name"
+    mkdir -p "$dir"
+    _sipp_log_args "$name" "$@"
+    local status=0
+    (cd "$dir" && exec timeout --kill-after=5 "${SIPP_TIMEOUT:-60}" sipp "${SIPP_LOG_ARGS[@]}" "$@") \
+        </dev/null >"$dir/stdout.log" 2>&1 || status=$?
+    return "$status"
+}
+
+# stop_process NAME: stops a process started by start_kamailio or start_sipp (TERM, then KILL
+# after HARNESS_GRACE seconds).
+stop_process() {
+    local index
+    for index in "${!HARNESS_NAMES[@]}"; do
+        if [ "${HARNESS_NAMES[$index]}" = "$1" ]; then
+            _harness_stop "$index"
+        fi
+    done
+}
+
+# cleanup: the EXIT trap. Stops every recorded process, prints the logs of those that failed
+# (of every process when the script itself fails), then removes $HARNESS_DIR unless KEEP_LOGS=1.
+cleanup() {
+    local status=$?
+    trap - EXIT
+    _harness_stop "${!HARNESS_NAMES[@]}"
+    local name
+    if [ "$status" -ne 0 ]; then
+        for name in "${HARNESS_NAMES[@]}"; do
+            _harness_tail "$name"
+        done
+    else
+        for name in $(printf '%s\n' "${HARNESS_FAILED[@]}" | sort -u); do
+            _harness_tail "$name"
+        done
+    fi
+    if [ "${KEEP_LOGS:-0}" = 1 ]; then
+        echo "harness: logs kept in $HARNESS_DIR" >&2
+    else
+        rm -rf "$HARNESS_DIR"
+    fi
+    return "$status"
+}
+
+test_tmpdir >/dev/null
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
