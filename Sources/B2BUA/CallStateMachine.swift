@@ -1,22 +1,25 @@
 /// One caller's journey through Switchboard, from the A-leg INVITE to the last BYE: held in a queue,
-/// offered to agents one B-leg at a time, connected, ended. Pure: SIP messages, timers and the queue
-/// engine are the shell's business; this decides what happens next.
+/// offered to agents (one B-leg each, several at once for ring-all), connected, ended. Pure: SIP
+/// messages, timers and the queue engine are the shell's business; this decides what happens next.
 ///
 /// ```
-///            offer                      2xx (current attempt)          ACK
-///  queued ──────────► ringing(n) ─────────────────────────► answering ─────► connected
-///    ▲  │               │  non-2xx / ring timeout                │ BYE either side   │ BYE / limit
-///    │  │               └──────────────► queued                  ▼                   ▼
-///    │  └── release / CANCEL ────────────────────────────────► ended ◄──────────────┘
+///                 offer (adds a ringing attempt)          first 2xx                ACK
+///  waiting(ringing: {…}) ───────────────────────────────────────────► answering ─────► connected
+///    ▲   │  non-2xx / ring timeout / cancelOffer: attempt removed       │ BYE either side   │ BYE / limit
+///    │   │                                                              ▼                   ▼
+///    │   └── release / CANCEL ────────────────────────────────────────► ended ◄────────────┘
 /// ```
-/// Every B-leg INVITE is an *attempt* with a number. A 2xx from an attempt that is no longer current
-/// (cancelled, superseded) or from a second fork is acknowledged and hung up at once, so an agent is
-/// never bridged to silence.
+/// Every B-leg INVITE is an *attempt* with a number. When one attempt answers, every other ringing
+/// attempt is cancelled; a 2xx from an attempt that is no longer ringing (cancelled, timed out, lost
+/// the race) or from a second fork is acknowledged and hung up at once, so an agent is never bridged
+/// to silence.
 public struct CallStateMachine: Sendable {
     /// What happened to the call.
     public enum Event: Hashable, Sendable {
-        /// The queue engine offers the call to an agent.
+        /// The queue engine offers the call to an agent (ring-all sends several).
         case offer(AgentOffer, ringTimeout: Duration)
+        /// The queue engine stops ringing an agent.
+        case cancelOffer(agentID: String)
         /// The queue engine lets the caller go with a final status.
         case release(statusCode: Int, reason: String)
         /// The caller sent CANCEL while not yet answered.
@@ -45,7 +48,7 @@ public struct CallStateMachine: Sendable {
         case ringAgent(attempt: Int, AgentOffer)
         /// Fire `.ringTimeout(attempt:)` after the duration.
         case startRingTimer(attempt: Int, Duration)
-        /// CANCEL the attempt's INVITE.
+        /// CANCEL the attempt's INVITE (and stop its ring timer).
         case cancelAgent(attempt: Int)
         /// Answer the caller with 200 OK carrying the SDP of the fork that answered.
         case answerCaller(attempt: Int, toTag: String)
@@ -64,8 +67,7 @@ public struct CallStateMachine: Sendable {
     }
 
     private enum State: Hashable, Sendable {
-        case queued
-        case ringing(attempt: Int, agent: AgentOffer)
+        case waiting(ringing: [Int: AgentOffer])
         case answering(attempt: Int, agent: AgentOffer)
         case connected(attempt: Int, agent: AgentOffer)
         case ended
@@ -73,7 +75,7 @@ public struct CallStateMachine: Sendable {
 
     /// The caller's call id.
     public let callID: CallID
-    private var state: State = .queued
+    private var state: State = .waiting(ringing: [:])
     private var attempts = 0
 
     /// A new call, already queued (the shell sent 100 Trying and ringback).
@@ -84,11 +86,17 @@ public struct CallStateMachine: Sendable {
     /// Whether the call is over.
     public var isEnded: Bool { state == .ended }
 
-    /// The agent currently rung or connected, if any.
+    /// The agents being rung, by attempt.
+    public var ringing: [Int: AgentOffer] {
+        if case .waiting(let ringing) = state { return ringing }
+        return [:]
+    }
+
+    /// The agent connected (or being connected), if any.
     public var agent: AgentOffer? {
         switch state {
-        case .ringing(_, let agent), .answering(_, let agent), .connected(_, let agent): agent
-        case .queued, .ended: nil
+        case .answering(_, let agent), .connected(_, let agent): agent
+        case .waiting, .ended: nil
         }
     }
 
@@ -96,7 +104,7 @@ public struct CallStateMachine: Sendable {
     public var connectedAttempt: Int? {
         switch state {
         case .answering(let attempt, _), .connected(let attempt, _): attempt
-        case .queued, .ringing, .ended: nil
+        case .waiting, .ended: nil
         }
     }
 
@@ -108,12 +116,11 @@ public struct CallStateMachine: Sendable {
 
     /// Applies an event and returns the actions to perform, in order.
     public mutating func handle(_ event: Event) -> [Action] {
-        if case .agentAnswered(let attempt, let toTag) = event, !isCurrentRinging(attempt) {
+        if case .agentAnswered(let attempt, let toTag) = event, ringing[attempt] == nil {
             return [.hangUpStrayAnswer(attempt: attempt, toTag: toTag)]
         }
         switch state {
-        case .queued: return handleQueued(event)
-        case .ringing(let attempt, let agent): return handleRinging(event, attempt: attempt, agent: agent)
+        case .waiting(let ringing): return handleWaiting(event, ringing: ringing)
         case .answering(let attempt, let agent), .connected(let attempt, let agent):
             return handleAnswered(event, attempt: attempt, agent: agent)
         case .ended:
@@ -122,50 +129,43 @@ public struct CallStateMachine: Sendable {
         }
     }
 
-    private func isCurrentRinging(_ attempt: Int) -> Bool {
-        if case .ringing(let current, _) = state { return current == attempt }
-        return false
-    }
-
-    private mutating func handleQueued(_ event: Event) -> [Action] {
+    private mutating func handleWaiting(_ event: Event, ringing: [Int: AgentOffer]) -> [Action] {
+        var ringing = ringing
+        let cancelAll = ringing.keys.sorted().map { Action.cancelAgent(attempt: $0) }
         switch event {
         case .offer(let agent, let ringTimeout):
+            if ringing.values.contains(agent) { return [] }
             attempts += 1
-            state = .ringing(attempt: attempts, agent: agent)
+            ringing[attempts] = agent
+            state = .waiting(ringing: ringing)
             return [.ringAgent(attempt: attempts, agent), .startRingTimer(attempt: attempts, ringTimeout)]
-        case .release(let statusCode, let reason):
-            state = .ended
-            return [.rejectCaller(statusCode: statusCode, reason: reason), .finished(.released(statusCode: statusCode, reason: reason))]
-        case .callerCancelled:
-            state = .ended
-            return [.rejectCaller(statusCode: 487, reason: "Request Terminated"), .notify(.callerAbandoned(callID)),
-                    .finished(.abandoned(ringingAgentID: nil))]
-        default:
-            return []
-        }
-    }
-
-    private mutating func handleRinging(_ event: Event, attempt: Int, agent: AgentOffer) -> [Action] {
-        switch event {
-        case .agentAnswered(_, let toTag):
+        case .cancelOffer(let agentID):
+            guard let attempt = ringing.first(where: { $0.value.agentID == agentID })?.key else { return [] }
+            ringing[attempt] = nil
+            state = .waiting(ringing: ringing)
+            return [.cancelAgent(attempt: attempt)]
+        case .agentAnswered(let attempt, let toTag):
+            guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
             state = .answering(attempt: attempt, agent: agent)
-            return [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
-        case .agentFailed(let failed, let statusCode) where failed == attempt:
-            state = .queued
+            return ringing.keys.sorted().map { Action.cancelAgent(attempt: $0) }
+                + [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
+        case .agentFailed(let attempt, let statusCode):
+            guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
+            state = .waiting(ringing: ringing)
             return [.notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(statusCode: statusCode)))]
-        case .ringTimeout(let timedOut) where timedOut == attempt:
-            state = .queued
+        case .ringTimeout(let attempt):
+            guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
+            state = .waiting(ringing: ringing)
             return [.cancelAgent(attempt: attempt), .notify(.offerFailed(callID, agentID: agent.agentID, .noAnswer))]
         case .callerCancelled:
             state = .ended
-            return [.cancelAgent(attempt: attempt), .rejectCaller(statusCode: 487, reason: "Request Terminated"),
-                    .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: agent.agentID))]
+            let rung = ringing.keys.min().flatMap { ringing[$0]?.agentID }
+            return cancelAll + [.rejectCaller(statusCode: 487, reason: "Request Terminated"),
+                                .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: rung))]
         case .release(let statusCode, let reason):
             state = .ended
-            return [.cancelAgent(attempt: attempt), .rejectCaller(statusCode: statusCode, reason: reason),
-                    .finished(.released(statusCode: statusCode, reason: reason))]
-        case .offer(let other, _):
-            return [.notify(.offerFailed(callID, agentID: other.agentID, .trunkFailure))]
+            return cancelAll + [.rejectCaller(statusCode: statusCode, reason: reason),
+                                .finished(.released(statusCode: statusCode, reason: reason))]
         default:
             return []
         }
