@@ -32,7 +32,8 @@ public final class TransactionLayer: @unchecked Sendable {
     /// The transaction user above; set before traffic flows.
     public weak var user: (any TransactionUser)?
     let logger: Logger
-    var eventLoop: any EventLoop { transport.eventLoop }
+    /// The event loop that owns the layer (the transport's).
+    public var eventLoop: any EventLoop { transport.eventLoop }
     private var serverTransactions = TransactionTable<ServerTransaction>()
     private var clientTransactions = TransactionTable<ClientTransaction>()
 

@@ -21,11 +21,3 @@ struct TransactionTimerSet {
         scheduled.removeAll()
     }
 }
-
-extension TimeAmount {
-    /// A NIO time amount from a Swift duration, in nanoseconds.
-    public init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-}

@@ -15,7 +15,7 @@ struct ConfigurationNode {
     /// Parses a whole document.
     static func document(_ text: String) throws -> ConfigurationNode {
         do {
-            return ConfigurationNode(node: try Yams.compose(yaml: text) ?? Node.mapping([]), path: "")
+            return ConfigurationNode(node: try Yams.compose(yaml: text) ?? Node.mapping([:]), path: "")
         } catch let error as YamlError {
             throw ConfigurationError(key: "", line: nil, message: "not valid YAML: \(error)")
         }
