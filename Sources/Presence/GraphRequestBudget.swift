@@ -17,6 +17,8 @@ public struct GraphRequestBudget: Sendable, Hashable {
     /// Tokens added per second.
     public let refillPerSecond: Double
     private var tokens: Double
+    /// Rounding slack, so that a token promised by ``nextAvailable(now:)`` is there at that moment.
+    private static let tolerance = 1e-6
     private var updatedAt: ContinuousClock.Instant
 
     /// Creates a full bucket for `limit` requests per `window`, keeping `headroom` (a fraction) unused.
@@ -40,8 +42,8 @@ public struct GraphRequestBudget: Sendable, Hashable {
     /// Takes one token if there is one at `now`; returns whether the request may be sent.
     public mutating func tryAcquire(now: ContinuousClock.Instant) -> Bool {
         refill(now: now)
-        guard tokens >= 1 else { return false }
-        tokens -= 1
+        guard tokens >= 1 - Self.tolerance else { return false }
+        tokens = max(0, tokens - 1)
         return true
     }
 
@@ -49,7 +51,7 @@ public struct GraphRequestBudget: Sendable, Hashable {
     public func nextAvailable(now: ContinuousClock.Instant) -> ContinuousClock.Instant {
         var copy = self
         copy.refill(now: now)
-        guard copy.tokens < 1 else { return now }
+        guard copy.tokens < 1 - Self.tolerance else { return now }
         let missing = 1 - copy.tokens
         return now + .seconds(missing / refillPerSecond)
     }

@@ -33,7 +33,7 @@ public enum GraphResponseDecoder {
     ) {
         guard let answer = try? JSONDecoder().decode(TokenAnswer.self, from: data),
             let accessToken = answer.access_token, !accessToken.isEmpty,
-            let expiresIn = answer.expires_in?.seconds, expiresIn > 0
+            let expiresIn = answer.expires_in?.seconds, expiresIn >= 0
         else {
             throw .malformedResponse("token answer without access_token and expires_in")
         }
