@@ -1,7 +1,10 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Answers local Graph requests: the token endpoint, the presence endpoints and the `/_test/`
 /// control endpoints. docs/local-graph.md says which Graph fact each behaviour imitates.
+///
+/// The model's lock is held only for its bookkeeping; parsing and writing JSON happen outside it.
 struct LocalGraphRouter: Sendable {
     private let verifier: LocalGraphAssertionVerifier?
 
@@ -11,7 +14,7 @@ struct LocalGraphRouter: Sendable {
 
     func handle(
         _ request: LocalGraphRequest,
-        model: inout LocalGraphModel,
+        model: NIOLockedValueBox<LocalGraphModel>,
         now: ContinuousClock.Instant,
         wallClock: Date
     ) -> LocalGraphResponse {
@@ -20,69 +23,90 @@ struct LocalGraphRouter: Sendable {
         switch request.method {
         case "POST":
             if let captured = match(["*", "oauth2", "v2.0", "token"], segments) {
-                return LocalGraphTokenEndpoint(verifier: verifier).handle(
-                    request, tenant: captured[0], model: &model, now: now, wallClock: wallClock)
+                return model.withLockedValue {
+                    LocalGraphTokenEndpoint(verifier: verifier).handle(
+                        request, tenant: captured[0], model: &$0, now: now, wallClock: wallClock)
+                }
             }
             if match(["v1.0", "communications", "getPresencesByUserId"], segments) != nil {
-                return presences(request, model: &model, now: now)
+                return presences(request, model: model, now: now)
             }
-            if match(["_test", "faults"], segments) != nil { return injectFaults(request, model: &model) }
+            if match(["_test", "faults"], segments) != nil { return injectFaults(request, model: model) }
             if match(["_test", "tokens", "expire"], segments) != nil {
-                model.expireAllTokens(now: now)
+                model.withLockedValue { $0.expireAllTokens(now: now) }
                 return .noContent
             }
         case "GET":
             if let captured = match(["v1.0", "users", "*", "presence"], segments)
                 ?? match(["v1.0", "communications", "presences", "*"], segments)
             {
-                return presence(of: captured[0], request: request, model: &model, now: now)
+                return presence(of: captured[0], request: request, model: model, now: now)
             }
             if match(["_test", "counters"], segments) != nil {
-                let data = (try? JSONEncoder().encode(model.counters)) ?? Data()
+                let data = (try? JSONEncoder().encode(model.withLockedValue { $0.counters })) ?? Data()
                 return LocalGraphResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(data))
             }
         default:
             break
         }
         if ["PUT", "POST"].contains(request.method), let captured = match(["_test", "users", "*", "presence"], segments) {
-            return setPresence(of: captured[0], request: request, model: &model)
+            return setPresence(of: captured[0], request: request, model: model)
         }
         if request.method == "PUT", match(["_test", "token-lifetime"], segments) != nil {
             guard let seconds = jsonObject(request.body)?["seconds"] as? Int, seconds >= 0 else {
                 return .graphError(400, code: "BadRequest", message: "expected {\"seconds\": N}")
             }
-            model.setTokenLifetime(.seconds(seconds))
+            model.withLockedValue { $0.setTokenLifetime(.seconds(seconds)) }
             return .noContent
         }
         return .graphError(400, code: "BadRequest", message: "Resource not found for the segment '\(segments.last ?? "")'.")
     }
 
-    private func presences(_ request: LocalGraphRequest, model: inout LocalGraphModel, now: ContinuousClock.Instant) -> LocalGraphResponse {
-        if let refusal = admit(request, model: &model, now: now) { return refusal }
-        guard let ids = jsonObject(request.body)?["ids"] as? [String] else {
-            model.countBadRequest()
-            return .graphError(400, code: "BadRequest", message: "Invalid request body: expected {\"ids\": [...]}.")
+    private func presences(
+        _ request: LocalGraphRequest,
+        model: NIOLockedValueBox<LocalGraphModel>,
+        now: ContinuousClock.Instant
+    ) -> LocalGraphResponse {
+        if let refusal = model.withLockedValue({ admit(request, model: &$0, now: now) }) { return refusal }
+        let ids = jsonObject(request.body)?["ids"] as? [String]
+        var users: [LocalGraphUser] = []
+        let refusal = model.withLockedValue { model -> LocalGraphResponse? in
+            guard let ids else {
+                model.countBadRequest()
+                return .graphError(400, code: "BadRequest", message: "Invalid request body: expected {\"ids\": [...]}.")
+            }
+            let limit = model.configuration.maximumIDsPerRequest
+            guard !ids.isEmpty, ids.count <= limit else {
+                model.countBadRequest()
+                return .graphError(400, code: "BadRequest", message: "The number of ids must be between 1 and \(limit); got \(ids.count).")
+            }
+            users = model.answer(ids: ids)
+            return nil
         }
-        guard !ids.isEmpty, ids.count <= model.configuration.maximumIDsPerRequest else {
-            model.countBadRequest()
-            return .graphError(400, code: "BadRequest", message: "The number of ids must be between 1 and \(model.configuration.maximumIDsPerRequest); got \(ids.count).")
-        }
-        let users = model.answer(ids: ids)
-        return .json(200, [
-            "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.presence)",
-            "value": users.map(Self.presenceObject),
-        ])
+        if let refusal { return refusal }
+        return LocalGraphResponse(status: 200, headers: Self.jsonHeaders, body: LocalGraphPresenceJSON.collection(users))
     }
 
-    private func presence(of id: String, request: LocalGraphRequest, model: inout LocalGraphModel, now: ContinuousClock.Instant) -> LocalGraphResponse {
-        if let refusal = admit(request, model: &model, now: now) { return refusal }
-        guard let user = model.answer(ids: [id]).first else {
+    private func presence(
+        of id: String,
+        request: LocalGraphRequest,
+        model: NIOLockedValueBox<LocalGraphModel>,
+        now: ContinuousClock.Instant
+    ) -> LocalGraphResponse {
+        var user: LocalGraphUser?
+        let refusal = model.withLockedValue { model -> LocalGraphResponse? in
+            if let refusal = admit(request, model: &model, now: now) { return refusal }
+            user = model.answer(ids: [id]).first
+            return nil
+        }
+        if let refusal { return refusal }
+        guard let user else {
             return .graphError(404, code: "NotFound", message: "The requested user '\(id)' is invalid.")
         }
-        var object = Self.presenceObject(user)
-        object["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('\(user.id)')/presence/$entity"
-        return .json(200, object)
+        return LocalGraphResponse(status: 200, headers: Self.jsonHeaders, body: LocalGraphPresenceJSON.single(user))
     }
+
+    private static let jsonHeaders = [(name: "Content-Type", value: "application/json; charset=utf-8")]
 
     /// Injected fault, bearer token, then the sliding window: `nil` when the request may be answered.
     private func admit(_ request: LocalGraphRequest, model: inout LocalGraphModel, now: ContinuousClock.Instant) -> LocalGraphResponse? {
@@ -109,33 +133,22 @@ struct LocalGraphRouter: Sendable {
         return nil
     }
 
-    private func setPresence(of id: String, request: LocalGraphRequest, model: inout LocalGraphModel) -> LocalGraphResponse {
+    private func setPresence(of id: String, request: LocalGraphRequest, model: NIOLockedValueBox<LocalGraphModel>) -> LocalGraphResponse {
         guard let object = jsonObject(request.body), let availability = object["availability"] as? String else {
             return .graphError(400, code: "BadRequest", message: "expected {\"availability\": ..., \"activity\": ...}")
         }
-        model.setPresence(LocalGraphUser(id: id, availability: availability, activity: object["activity"] as? String ?? availability))
+        let user = LocalGraphUser(id: id, availability: availability, activity: object["activity"] as? String ?? availability)
+        model.withLockedValue { $0.setPresence(user) }
         return .noContent
     }
 
-    private func injectFaults(_ request: LocalGraphRequest, model: inout LocalGraphModel) -> LocalGraphResponse {
+    private func injectFaults(_ request: LocalGraphRequest, model: NIOLockedValueBox<LocalGraphModel>) -> LocalGraphResponse {
         guard let object = jsonObject(request.body), let status = object["status"] as? Int, (400...599).contains(status) else {
             return .graphError(400, code: "BadRequest", message: "expected {\"status\": 503, \"count\": 1, \"retryAfter\": 5}")
         }
         let fault = LocalGraphModel.Fault(status: status, retryAfterSeconds: object["retryAfter"] as? Int)
-        model.inject(fault, count: object["count"] as? Int ?? 1)
+        model.withLockedValue { $0.inject(fault, count: object["count"] as? Int ?? 1) }
         return .noContent
-    }
-
-    private static func presenceObject(_ user: LocalGraphUser) -> [String: Any] {
-        [
-            "id": user.id,
-            "availability": user.availability,
-            "activity": user.activity,
-            "statusMessage": NSNull(),
-            "outOfOfficeSettings": ["message": NSNull(), "isOutOfOffice": false],
-            "sequenceNumber": "C2B5\(abs(user.id.hashValue % 1_000_000))",
-            "workLocation": ["workLocationType": "unknown", "source": "none", "placeId": NSNull()],
-        ]
     }
 
     private func match(_ pattern: [String], _ segments: [String]) -> [String]? {

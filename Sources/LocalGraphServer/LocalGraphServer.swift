@@ -47,7 +47,7 @@ public final class LocalGraphServer: Sendable {
         let respond: @Sendable (LocalGraphRequest) -> LocalGraphResponse = { request in
             let now = ContinuousClock.now
             let wallClock = Date()
-            return model.withLockedValue { router.handle(request, model: &$0, now: now, wallClock: wallClock) }
+            return router.handle(request, model: model, now: now, wallClock: wallClock)
         }
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)

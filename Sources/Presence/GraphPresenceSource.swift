@@ -71,7 +71,7 @@ where C.Instant == ContinuousClock.Instant, C.Duration == Duration {
         do {
             while true {
                 try await pollCycle(startingAt: cycleStart)
-                cycleStart = max(cycleStart + configuration.pollInterval, clock.now)
+                cycleStart = Self.nextCycleStart(after: cycleStart, interval: configuration.pollInterval, now: clock.now)
                 try await clock.sleep(until: cycleStart, tolerance: nil)
             }
         } catch is CancellationError {
@@ -109,6 +109,7 @@ where C.Instant == ContinuousClock.Instant, C.Duration == Duration {
             }
             continuation.yield(.observed(snapshots))
         } catch {
+            if Task.isCancelled { return }
             let health = state.withLockedValue { $0.recordFailure(error, now: clock.now) }
             logger.debug("Graph presence request failed", metadata: ["graph.error": "\(error)"])
             if let health { report(health) }
@@ -125,6 +126,18 @@ where C.Instant == ContinuousClock.Instant, C.Duration == Duration {
             logger.notice("Microsoft Graph reachable again")
         }
         continuation.yield(.health(health))
+    }
+
+    /// Cycles keep a fixed cadence: a cycle that ran late (slow answers, `Retry-After`) is followed by
+    /// one whose past slots go out at once. More than a whole interval late, the schedule starts over
+    /// at `now` rather than bursting through the missed cycles.
+    private static func nextCycleStart(
+        after cycleStart: ContinuousClock.Instant,
+        interval: Duration,
+        now: ContinuousClock.Instant
+    ) -> ContinuousClock.Instant {
+        let next = cycleStart + interval
+        return next + interval < now ? now : next
     }
 
     private static func normalized(_ ids: [String]) -> [String] {
