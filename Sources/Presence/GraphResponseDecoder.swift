@@ -76,13 +76,16 @@ private struct LenientPresence: Decodable {
 
     var entry: Entry?
 
+    /// The only fields read; everything else Graph sends is skipped without decoding.
+    private static let wanted: Set<String> = ["id", "availability", "activity"]
+
     init(from decoder: any Decoder) {
         guard let container = try? decoder.container(keyedBy: AnyKey.self) else { return }
         var fields: [String: String] = [:]
         for key in container.allKeys {
-            if let text = try? container.decode(String.self, forKey: key) {
-                fields[key.stringValue.lowercased()] = text
-            }
+            let name = key.stringValue.lowercased()
+            guard Self.wanted.contains(name), let text = try? container.decode(String.self, forKey: key) else { continue }
+            fields[name] = text
         }
         guard let id = fields["id"], !id.isEmpty else { return }
         entry = Entry(id: id, availability: fields["availability"], activity: fields["activity"])

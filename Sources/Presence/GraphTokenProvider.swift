@@ -40,12 +40,10 @@ actor GraphTokenProvider {
         if let token = cache.usableToken(now: now()) { return token }
         let task = inFlight ?? Task { try await self.fetch() }
         inFlight = task
+        defer { if inFlight == task { inFlight = nil } }
         do {
-            let token = try await task.value
-            inFlight = nil
-            return token
+            return try await task.value
         } catch {
-            inFlight = nil
             throw error as? GraphPresenceError ?? .transport("\(error)")
         }
     }
