@@ -164,4 +164,25 @@ struct GraphPresenceSourceTests {
             #expect(logs.messages(at: .warning).filter { $0.contains("does not know") }.count == 1)
         }
     }
+
+    @Test("setAgents takes effect at the next cycle")
+    func setAgents() async throws {
+        try await LocalGraphFixture.with(userCount: 5) { graph in
+            let clock = MockClock()
+            let source = try GraphPresenceSource(
+                configuration: graph.configuration(pollInterval: .seconds(5)), agentIDs: LocalGraphFixture.userIDs(5),
+                httpClient: .shared, clock: clock)
+            var sleeps = clock.sleeps.makeAsyncIterator()
+            var updates = source.updates.makeAsyncIterator()
+            try await Self.polling(source) {
+                #expect(Self.observedCount(await updates.next()) == 5)
+                #expect(await sleeps.next() == clock.start + .seconds(5))
+                source.setAgents(Array(LocalGraphFixture.userIDs(5).prefix(2)).map { $0.uppercased() })
+                clock.advance(to: clock.start + .seconds(5))
+                #expect(Self.observedCount(await updates.next()) == 2)
+            }
+            #expect(source.status().agents == 2)
+            #expect(graph.server.counters().idsRequested == 7)
+        }
+    }
 }
