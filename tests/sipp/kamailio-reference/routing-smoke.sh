@@ -52,6 +52,21 @@ check "Teams calls a contact-center number: to switchboardd" \
     call "$switchboard" teams-cc -s +15550100002 -p "$teams"
 check "Teams calls another number: to the PSTN" \
     call "$pstn" teams-pstn -s +15557770000 -p "$teams"
+# cancelled UAS_PORT NAME UAC_ARGS...: like call, for a call the caller cancels while it rings.
+cancelled() {
+    local uas_port="$1" name="$2"
+    shift 2
+    start_sipp "$name-uas" -sf "$scenarios/uas-cancel.xml" -i 127.0.0.1 -p "$uas_port" -m 1
+    wait_for_udp_listen "$uas_port" 10 "$SIPP_PID"
+    local status=0
+    SIPP_TIMEOUT=30 run_sipp "$name-uac" -sf "$scenarios/uac-cancel.xml" -i 127.0.0.1 -m 1 \
+        "$@" "127.0.0.1:$sbc" || status=$?
+    stop_process "$name-uas"
+    return "$status"
+}
+
+check "PSTN cancels a ringing call: CANCEL, 487 and ACK through the SBC" \
+    cancelled "$switchboard" pstn-cancel -s +15550100003
 check "PSTN calls another number: 404" \
     run_sipp pstn-other -sf "$scenarios/uac-404.xml" -i 127.0.0.1 -m 1 -s +15557770000 \
     "127.0.0.1:$sbc"
