@@ -13,8 +13,8 @@
 # Environment:
 #   KEEP_LOGS=1              keep $HARNESS_DIR after the run
 #   SIPP_TIMEOUT=60          hard limit in seconds for one run_sipp
-#   KAMAILIO_SHM_MB=2048     Kamailio shared memory, touched only as used; transactions live
-#                            10 s (wait timers), so 4,000 calls/s need about 1 GB
+#   KAMAILIO_SHM_MB=2048     Kamailio shared memory, touched only as used; transactions stay
+#                            5 s after they end, and 512 MB runs out near 5,000 calls/s
 #   KAMAILIO_START_TIMEOUT=20  seconds for Kamailio to answer its first OPTIONS
 #   HARNESS_GRACE=5          seconds between TERM and KILL in stop_process and cleanup
 
