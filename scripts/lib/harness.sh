@@ -216,9 +216,8 @@ _harness_tail() {
 # foreground of a background job, in its own process group, with the TLSF allocator (a third
 # less CPU per call than the default) and its working dir (cores) in its log dir. Each ADDR
 # is "ip:port"; CC_REGEX is a POSIX extended regex on the Request-URI user part (write [+]
-# rather than \+). Sets
-# KAMAILIO_PID and returns once Kamailio answers OPTIONS with 200; fails otherwise (cleanup
-# then prints its log). Log: $HARNESS_DIR/kamailio-SBC_PORT/kamailio.log.
+# rather than \+). Sets KAMAILIO_PID and returns once Kamailio answers OPTIONS with 200;
+# fails otherwise (cleanup then prints its log). Log: $HARNESS_DIR/kamailio-SBC_PORT/.
 start_kamailio() {
     if [ $# -ne 5 ]; then
         echo "usage: start_kamailio SBC_PORT SWITCHBOARD_ADDR TEAMS_ADDR PSTN_ADDR CC_REGEX" >&2
@@ -310,16 +309,11 @@ cleanup() {
     local status=$?
     trap - EXIT
     _harness_stop "${!HARNESS_NAMES[@]}"
-    local name
-    if [ "$status" -ne 0 ]; then
-        for name in "${HARNESS_NAMES[@]}"; do
-            _harness_tail "$name"
-        done
-    else
-        for name in $(printf '%s\n' "${HARNESS_FAILED[@]}" | sort -u); do
-            _harness_tail "$name"
-        done
-    fi
+    local name names=("${HARNESS_FAILED[@]}")
+    [ "$status" -eq 0 ] || names=("${HARNESS_NAMES[@]}")
+    for name in $(printf '%s\n' "${names[@]}" | sort -u); do
+        _harness_tail "$name"
+    done
     if [ "${KEEP_LOGS:-0}" = 1 ]; then
         echo "harness: logs kept in $HARNESS_DIR" >&2
     else
