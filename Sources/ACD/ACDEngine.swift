@@ -18,10 +18,16 @@ import HeapModule
 /// }
 /// ```
 ///
+/// Hot path: each queue keeps its eligible agents per tier/penalty level in a heap keyed by the
+/// strategy (or a Fenwick tree for the random strategies, see ``QueueRoster``) and its waiting
+/// callers in heaps per priority and skill requirements (``WaitingLine``); an event only touches
+/// the queues of the agent or caller it concerns, so a decision costs O(log n) in agents and
+/// waiting callers. Explanations, reconciliation and listings scan, and stay off that path.
+///
 /// Invariants (checked by the property tests): an agent holds at most one reservation across all
 /// queues; every caller is in exactly one place until exactly one ``ACDDecision/callerFinished(_:_:)``;
 /// callers of equal priority and requirements are offered in arrival order.
-public struct ACDEngine<Generator: RandomNumberGenerator> {
+public struct ACDEngine: Sendable {
     let configuration: ACDConfiguration
     var agents: [AgentRecord]
     var queues: [QueueRecord]
@@ -43,7 +49,9 @@ public struct ACDEngine<Generator: RandomNumberGenerator> {
     var rejoinMemory = ExpiringMemory<RejoinKey, RejoinPlace>()
     var lastAgentMemory = ExpiringMemory<String, Int>()
     var decisions: [ACDDecision] = []
-    var generator: Generator
+    /// The injected randomness (random strategies); an existential so the engine itself is not
+    /// generic: unspecialised generic code across the module boundary costs more than the draws.
+    var generator: any RandomNumberGenerator & Sendable
     var lastNow: ACDInstant
 
     /// Where an abandoned caller stood, kept for ``QueueConfiguration/rejoinWindow``.
@@ -64,7 +72,7 @@ public struct ACDEngine<Generator: RandomNumberGenerator> {
     public init(
         configuration: ACDConfiguration,
         statistics: ACDStatistics = ACDStatistics(),
-        randomNumberGenerator: Generator,
+        randomNumberGenerator: some RandomNumberGenerator & Sendable,
         now: ACDInstant
     ) throws(ACDConfigurationError) {
         try configuration.validate()
@@ -215,5 +223,3 @@ public struct ACDEngine<Generator: RandomNumberGenerator> {
         return agent
     }
 }
-
-extension ACDEngine: Sendable where Generator: Sendable {}

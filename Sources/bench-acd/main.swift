@@ -19,7 +19,7 @@ struct Generator: RandomNumberGenerator {
 
 /// One engine at one size, with a clock that moves 1 ms per step.
 struct Bench {
-    var engine: ACDEngine<Generator>
+    var engine: ACDEngine
     var now = ACDInstant(secondsSinceEpoch: 1_750_000_000)
     let agents: [AgentID]
     let servedNumbers: [String]

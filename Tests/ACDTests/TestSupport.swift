@@ -19,7 +19,7 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
 
 /// An engine under test with a mock clock: `advance` moves time and ticks.
 struct Harness {
-    var engine: ACDEngine<SeededGenerator>
+    var engine: ACDEngine
     var now: ACDInstant
 
     static let start = ACDInstant(secondsSinceEpoch: 1_750_000_000)
