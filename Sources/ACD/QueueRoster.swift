@@ -14,8 +14,8 @@ struct QueueRoster: Sendable {
     struct Member: Sendable {
         /// The agent's index in the engine.
         let agent: Int
-        /// Configured tier and penalty.
-        let tier: Int, penalty: Int
+        /// Configured tier.
+        let tier: Int
         /// The member's weight in a draw (1 for random, the configured weight for weighted-random).
         let drawWeight: Int64
         /// Index of the member's (tier, penalty) level.
@@ -65,7 +65,7 @@ struct QueueRoster: Sendable {
         members = configured.map { entry in
             let key = LevelKey(tier: entry.member.tier, penalty: entry.member.penalty)
             let weight = strategy == .weightedRandom ? Int64(entry.member.weight) : 1
-            return Member(agent: entry.agent, tier: key.tier, penalty: key.penalty, drawWeight: weight, level: levelIndex[key] ?? 0)
+            return Member(agent: entry.agent, tier: key.tier, drawWeight: weight, level: levelIndex[key] ?? 0)
         }
         levelTiers = levels.map(\.tier)
         sampled = strategy.isSampled

@@ -28,7 +28,6 @@ struct WaitingLine: Sendable {
     /// Callers of one priority and one skill signature.
     struct Class: Sendable {
         let priority: Int
-        let signature: Int
         var heap = Heap<Entry>()
         var live = 0
     }
@@ -52,7 +51,7 @@ struct WaitingLine: Sendable {
             index = existing
         } else {
             index = classes.count
-            classes.append(Class(priority: priority, signature: signature))
+            classes.append(Class(priority: priority))
             classIndex[key] = index
         }
         classes[index].heap.insert(entry)

@@ -174,3 +174,38 @@ struct StrategyTests {
         #expect(harness.arrive("c3").offeredAgents == ["a1"])
     }
 }
+
+@Suite("Skills")
+struct SkillTests {
+    static func configuration() -> ACDConfiguration {
+        var configuration = singleQueue(agents: ["a1", "a2"]) { $0.skillRules = [SkillRule(after: .seconds(20), reduction: 2)] }
+        configuration.agents = [agent("a1", skills: ["es": 3]), agent("a2", skills: ["es": 7, "fr": 2])]
+        return configuration
+    }
+
+    @Test("a caller's required proficiency picks the skilled agent over the longest idle one")
+    func proficiency() throws {
+        var harness = try Harness(Self.configuration(), readyAgents: ["a1", "a2"])
+        #expect(harness.arrive("c1", skills: ["es": 5]).offeredAgents == ["a2"])
+        #expect(harness.arrive("c2").offeredAgents == ["a1"])
+    }
+
+    @Test("required proficiency widens with the wait until a less skilled agent qualifies")
+    func widening() throws {
+        var harness = try Harness(Self.configuration(), readyAgents: ["a1", "a2"])
+        harness.send(.agentStatusChanged("a2", .onBreak("lunch")))
+        #expect(harness.arrive("c1", skills: ["es": 5]).offeredAgents.isEmpty)
+        #expect(harness.advance(.seconds(19)).offeredAgents.isEmpty)
+        #expect(harness.advance(.seconds(1)).offeredAgents == ["a1"])
+    }
+
+    @Test("a caller behind an unservable skilled caller still gets an agent")
+    func classesDoNotBlockEachOther() throws {
+        var harness = try Harness(Self.configuration(), readyAgents: ["a1", "a2"])
+        harness.send(.agentStatusChanged("a2", .onBreak("lunch")))
+        #expect(harness.arrive("c1", skills: ["fr": 5]).offeredAgents.isEmpty)
+        #expect(harness.arrive("c2").offeredAgents == ["a1"])
+        #expect(harness.engine.explain(callID: "c1", now: harness.now)?.skipped.map(\.reason)
+            == [.reserved("c2"), .onBreak("lunch")])
+    }
+}
