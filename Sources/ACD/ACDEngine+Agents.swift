@@ -26,9 +26,23 @@ extension ACDEngine {
         if agents[agent].presence != nil, observedAt < agents[agent].presenceObservedAt { return }
         agents[agent].presence = presence
         agents[agent].presenceObservedAt = observedAt
-        let stale = observedAt + configuration.presenceStaleness + .nanoseconds(1)
-        if stale > now { schedule(.agent(agent), at: stale) }
+        if agents[agent].presenceCheck == nil { schedulePresenceCheck(of: agent, now: now) }
         refreshReadiness(of: agent, now: now)
+    }
+
+    /// Presence may have gone stale: re-check, and keep one check pending while it is fresh.
+    mutating func presenceTimer(_ agent: Int, deadline: ACDInstant, now: ACDInstant) {
+        guard agents[agent].presenceCheck == deadline else { return }
+        agents[agent].presenceCheck = nil
+        schedulePresenceCheck(of: agent, now: now)
+        refreshReadiness(of: agent, now: now)
+    }
+
+    private mutating func schedulePresenceCheck(of agent: Int, now: ACDInstant) {
+        let stale = agents[agent].presenceObservedAt + configuration.presenceStaleness + .nanoseconds(1)
+        guard stale > now else { return }
+        agents[agent].presenceCheck = stale
+        schedule(.presence(agent: agent), at: stale)
     }
 
     /// The agent ends wrap-up before its time.
@@ -39,7 +53,7 @@ extension ACDEngine {
         finishHandling(of: agent, queue: queue, talk: talk, wrapUp: now - endedAt, now: now)
     }
 
-    /// The agent's timer: wrap-up end, back-off end, presence going stale.
+    /// The agent's timer: wrap-up end, back-off end.
     mutating func agentTimer(_ agent: Int, now: ACDInstant) {
         if case .wrapUp(let until, let queue, let talk, let endedAt) = agents[agent].activity, until <= now {
             finishHandling(of: agent, queue: queue, talk: talk, wrapUp: until - endedAt, now: now)

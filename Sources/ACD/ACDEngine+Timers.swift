@@ -12,6 +12,8 @@ extension ACDEngine {
             switch next.kind {
             case .agent(let agent):
                 agentTimer(agent, now: now)
+            case .presence(let agent):
+                presenceTimer(agent, deadline: next.deadline, now: now)
             case .caller(let slot, let serial):
                 guard let caller = callers[slot], caller.serial == serial, caller.nextCheck == next.deadline else { continue }
                 callers[slot]?.nextCheck = nil

@@ -31,6 +31,8 @@ struct AgentRecord: Sendable {
     var activity: Activity = .idle
     var presence: TeamsPresence?
     var presenceObservedAt: ACDInstant
+    /// The deadline of the agent's single pending staleness check.
+    var presenceCheck: ACDInstant?
     /// The longest-idle key: when the last call ended, or when the agent logged in before any call.
     var idleSince: ACDInstant
     var lastCallAnsweredAt: ACDInstant?

@@ -5,8 +5,10 @@
 struct TimerEntry: Comparable, Sendable {
     /// What to re-check.
     enum Kind: Sendable {
-        /// The agent: wrap-up end, back-off end, presence going stale.
+        /// The agent: wrap-up end, back-off end.
         case agent(Int)
+        /// The agent's presence may have gone stale (one pending per agent).
+        case presence(agent: Int)
         /// The caller: max wait, tier and skill widening, holds ending.
         case caller(slot: Int, serial: UInt64)
         /// The ring timeout of one offer to one agent.
