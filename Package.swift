@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "switchboard", targets: ["switchboard"]),
         .executable(name: "local-graph", targets: ["LocalGraph"]),
         .executable(name: "bench-presence", targets: ["bench-presence"]),
+        .executable(name: "bench-acd", targets: ["bench-acd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -51,6 +52,7 @@ let package = Package(
         ),
         .target(name: "B2BUA", dependencies: ["SIPCore", "SIPDialog", "SIPTransaction"]),
         .target(name: "ACD", dependencies: [.product(name: "Collections", package: "swift-collections")]),
+        .executableTarget(name: "bench-acd", dependencies: ["ACD"]),
         .target(
             name: "Presence",
             dependencies: [
