@@ -60,6 +60,9 @@ public enum DistributionDecision: Hashable, Sendable {
     case offer(CallID, AgentOffer, ringTimeout: Duration)
     /// Stop ringing this agent for this call.
     case cancelOffer(CallID, agentID: String)
+    /// Send the caller elsewhere: answer the A-leg `302 Moved Temporarily` toward this E.164 number
+    /// (overflow to a number), so the SBC routes the call on.
+    case redirect(CallID, number: String)
     /// Stop holding the caller: answer the A-leg with this final status (for example 480 when the
     /// queue is closed or the caller waited too long).
     case release(CallID, statusCode: Int, reason: String)

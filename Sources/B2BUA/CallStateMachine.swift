@@ -22,6 +22,8 @@ public struct CallStateMachine: Sendable {
         case cancelOffer(agentID: String)
         /// The queue engine lets the caller go with a final status.
         case release(statusCode: Int, reason: String)
+        /// The queue engine sends the caller to another number.
+        case redirect(number: String)
         /// The caller sent CANCEL while not yet answered.
         case callerCancelled
         /// A B-leg attempt got a 2xx from the fork with this To tag.
@@ -54,6 +56,8 @@ public struct CallStateMachine: Sendable {
         case answerCaller(attempt: Int, toTag: String)
         /// Answer the caller with a final non-2xx status.
         case rejectCaller(statusCode: Int, reason: String)
+        /// Answer the caller `302` with a Contact for this number.
+        case redirectCaller(number: String)
         /// Hang up (BYE) a B-leg dialog that answered but is not wanted.
         case hangUpStrayAnswer(attempt: Int, toTag: String)
         /// Send BYE on the caller's dialog.
@@ -166,6 +170,9 @@ public struct CallStateMachine: Sendable {
             state = .ended
             return cancelAll + [.rejectCaller(statusCode: statusCode, reason: reason),
                                 .finished(.released(statusCode: statusCode, reason: reason))]
+        case .redirect(let number):
+            state = .ended
+            return cancelAll + [.redirectCaller(number: number), .finished(.redirected(number: number))]
         default:
             return []
         }
@@ -204,6 +211,8 @@ public enum CallOutcome: Hashable, Sendable {
     case abandoned(ringingAgentID: String?)
     /// The queue let the caller go with a final status.
     case released(statusCode: Int, reason: String)
+    /// The queue sent the caller on to another number.
+    case redirected(number: String)
 }
 
 /// Who ended a connected call.

@@ -26,7 +26,7 @@ struct CallRecord: Sendable, Equatable {
         switch outcome {
         case .completed(let agentID, _): self.agentID = agentID
         case .abandoned(let agentID): self.agentID = agentID
-        case .released: agentID = nil
+        case .released, .redirected: agentID = nil
         }
         arrivedAt = session.arrivedAt
         answeredAt = session.answeredAt

@@ -100,6 +100,11 @@ final class CallSession: @unchecked Sendable {
             answerCaller(with: attempts[attempt]?.answers[toTag])
         case .rejectCaller(let statusCode, let reason):
             inviteTransaction.respond(statusCode: statusCode, reasonPhrase: statusCode == 487 ? nil : reason, toTag: localTag)
+        case .redirectCaller(let number):
+            var redirect = SIPResponse(replyingTo: invite, statusCode: 302, toTag: localTag)
+            redirect.headers.contact = [SIPNameAddress(uri: SIPURI(user: number, host: core.agentInvites.sbcHost,
+                                                                   parameters: [SIPParameter(name: "user", value: "phone")]))]
+            inviteTransaction.respond(redirect)
         case .hangUpStrayAnswer(let attempt, let toTag):
             if var dialog = attempts[attempt]?.answers[toTag]?.dialog { sendBYE(in: &dialog) }
         case .hangUpCaller:

@@ -158,6 +158,8 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
                 } else {
                     apply(distributor.handle(.offerFailed(callID, agentID: agent.agentID, .trunkFailure), now: now))
                 }
+            case .redirect(let callID, let number):
+                sessions[callID]?.handle(.redirect(number: number))
             case .cancelOffer(let callID, let agentID):
                 sessions[callID]?.handle(.cancelOffer(agentID: agentID))
             case .release(let callID, let statusCode, let reason):

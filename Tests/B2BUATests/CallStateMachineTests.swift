@@ -110,6 +110,15 @@ struct CallStateMachineTests {
         ])
     }
 
+    @Test func redirectWhileRingingCancelsTheAgentAndSendsTheCallerOn() {
+        var call = CallStateMachine(callID: "c1")
+        _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
+        #expect(call.handle(.redirect(number: "+15550999")) == [
+            .cancelAgent(attempt: 1), .redirectCaller(number: "+15550999"), .finished(.redirected(number: "+15550999")),
+        ])
+        #expect(call.isEnded)
+    }
+
     @Test func ringAllCancelsTheOthersWhenOneAnswers() {
         var call = CallStateMachine(callID: "c1")
         _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
