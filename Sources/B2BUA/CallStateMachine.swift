@@ -42,6 +42,8 @@ public struct CallStateMachine: Sendable {
         case agentHungUp
         /// The call reached the maximum duration, or a session timer expired without refresh.
         case limitReached
+        /// The connected agent sent REFER (blind transfer, RFC 3515) to this target.
+        case agentTransferred(TransferTarget)
     }
 
     /// What the shell must do.
@@ -64,6 +66,18 @@ public struct CallStateMachine: Sendable {
         case hangUpCaller
         /// Send BYE on the agent's dialog.
         case hangUpAgent
+        /// Re-INVITE the already answered caller with the SDP of the fork that answered (after a transfer).
+        case reconnectCaller(attempt: Int, toTag: String)
+        /// Answer the REFER with 202 and a NOTIFY `100 Trying` (RFC 3515 §2.4.4, §2.4.5).
+        case acceptTransfer
+        /// Send the transferring agent the final NOTIFY with this status, then hang up its leg.
+        case completeTransfer(statusCode: Int)
+        /// Refuse the REFER with this status.
+        case rejectTransfer(statusCode: Int)
+        /// Put the caller back in a queue (the transfer target was one of Switchboard's own numbers).
+        case requeue(queue: String)
+        /// Send a new B-leg INVITE for this attempt to the exact Refer-To URI, with Referred-By.
+        case ringTransferTarget(attempt: Int, referTo: String, referredBy: String?)
         /// Tell the queue engine.
         case notify(DistributionEvent)
         /// The call is over; write its record.
@@ -74,6 +88,7 @@ public struct CallStateMachine: Sendable {
         case waiting(ringing: [Int: AgentOffer])
         case answering(attempt: Int, agent: AgentOffer)
         case connected(attempt: Int, agent: AgentOffer)
+        case transferred(attempt: Int)
         case ended
     }
 
@@ -81,6 +96,8 @@ public struct CallStateMachine: Sendable {
     public let callID: CallID
     private var state: State = .waiting(ringing: [:])
     private var attempts = 0
+    private var callerAnswered = false
+    private var transferAttempt: Int?
 
     /// A new call, already queued (the shell sent 100 Trying and ringback).
     public init(callID: CallID) {
@@ -100,33 +117,40 @@ public struct CallStateMachine: Sendable {
     public var agent: AgentOffer? {
         switch state {
         case .answering(_, let agent), .connected(_, let agent): agent
-        case .waiting, .ended: nil
+        case .waiting, .transferred, .ended: nil
         }
     }
 
     /// The attempt whose dialog carries the call, once an agent answered.
     public var connectedAttempt: Int? {
         switch state {
-        case .answering(let attempt, _), .connected(let attempt, _): attempt
+        case .answering(let attempt, _), .connected(let attempt, _), .transferred(let attempt): attempt
         case .waiting, .ended: nil
         }
     }
 
     /// Whether the call is connected to an agent (answered on both legs).
     public var isConnected: Bool {
-        if case .connected = state { return true }
-        return false
+        switch state {
+        case .connected, .transferred: true
+        case .waiting, .answering, .ended: false
+        }
     }
 
     /// Applies an event and returns the actions to perform, in order.
     public mutating func handle(_ event: Event) -> [Action] {
-        if case .agentAnswered(let attempt, let toTag) = event, ringing[attempt] == nil {
+        if case .agentAnswered(let attempt, let toTag) = event, ringing[attempt] == nil, transferAttempt != attempt {
             return [.hangUpStrayAnswer(attempt: attempt, toTag: toTag)]
+        }
+        if let transferAttempt, case .waiting = state {
+            return handleTransferToNumber(event, attempt: transferAttempt)
         }
         switch state {
         case .waiting(let ringing): return handleWaiting(event, ringing: ringing)
         case .answering(let attempt, let agent), .connected(let attempt, let agent):
             return handleAnswered(event, attempt: attempt, agent: agent)
+        case .transferred:
+            return handleTransferred(event)
         case .ended:
             if case .offer(let agent, _) = event { return [.notify(.offerFailed(callID, agentID: agent.agentID, .trunkFailure))] }
             return []
@@ -150,9 +174,19 @@ public struct CallStateMachine: Sendable {
             return [.cancelAgent(attempt: attempt)]
         case .agentAnswered(let attempt, let toTag):
             guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
+            let others = ringing.keys.sorted().map { Action.cancelAgent(attempt: $0) }
+            guard !callerAnswered else {
+                state = .connected(attempt: attempt, agent: agent)
+                return others + [.reconnectCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
+            }
             state = .answering(attempt: attempt, agent: agent)
-            return ringing.keys.sorted().map { Action.cancelAgent(attempt: $0) }
-                + [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
+            return others + [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
+        case .callerHungUp where callerAnswered:
+            state = .ended
+            return cancelAll + [.notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: nil))]
+        case .limitReached where callerAnswered:
+            state = .ended
+            return cancelAll + [.hangUpCaller, .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: nil))]
         case .agentFailed(let attempt, let statusCode):
             guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
             state = .waiting(ringing: ringing)
@@ -178,11 +212,66 @@ public struct CallStateMachine: Sendable {
         }
     }
 
+    /// A blind transfer to an outside number: the caller waits on the new B-leg alone, outside the queue.
+    private mutating func handleTransferToNumber(_ event: Event, attempt: Int) -> [Action] {
+        switch event {
+        case .agentAnswered(attempt, let toTag):
+            transferAttempt = nil
+            state = .transferred(attempt: attempt)
+            return [.reconnectCaller(attempt: attempt, toTag: toTag), .completeTransfer(statusCode: 200)]
+        case .agentFailed(attempt, let statusCode):
+            transferAttempt = nil
+            state = .ended
+            return [.completeTransfer(statusCode: statusCode), .hangUpCaller, .finished(.transferFailed(statusCode: statusCode))]
+        case .callerHungUp, .limitReached:
+            transferAttempt = nil
+            state = .ended
+            return [.cancelAgent(attempt: attempt), .completeTransfer(statusCode: 487)]
+                + (event == .limitReached ? [.hangUpCaller] : []) + [.finished(.transferFailed(statusCode: 487))]
+        default:
+            return []
+        }
+    }
+
+    /// The caller connected to an outside number after a blind transfer.
+    private mutating func handleTransferred(_ event: Event) -> [Action] {
+        switch event {
+        case .callerHungUp:
+            state = .ended
+            return [.hangUpAgent, .finished(.transferred(endedBy: .caller))]
+        case .agentHungUp:
+            state = .ended
+            return [.hangUpCaller, .finished(.transferred(endedBy: .agent))]
+        case .limitReached:
+            state = .ended
+            return [.hangUpCaller, .hangUpAgent, .finished(.transferred(endedBy: .switchboard))]
+        case .agentTransferred:
+            return [.rejectTransfer(statusCode: 403)]
+        default:
+            return []
+        }
+    }
+
     private mutating func handleAnswered(_ event: Event, attempt: Int, agent: AgentOffer) -> [Action] {
         switch event {
         case .callerAcknowledged:
+            callerAnswered = true
             state = .connected(attempt: attempt, agent: agent)
             return []
+        case .agentTransferred(let target):
+            guard case .connected = state else { return [.rejectTransfer(statusCode: 491)] }
+            callerAnswered = true
+            let ended = Action.notify(.callEnded(callID, agentID: agent.agentID))
+            switch target {
+            case .queue(let queue):
+                state = .waiting(ringing: [:])
+                return [.acceptTransfer, ended, .completeTransfer(statusCode: 200), .requeue(queue: queue)]
+            case .uri(let referTo, let referredBy):
+                attempts += 1
+                transferAttempt = attempts
+                state = .waiting(ringing: [:])
+                return [.acceptTransfer, ended, .ringTransferTarget(attempt: attempts, referTo: referTo, referredBy: referredBy)]
+            }
         case .callerHungUp:
             state = .ended
             return [.hangUpAgent, .notify(.callEnded(callID, agentID: agent.agentID)),
@@ -213,6 +302,18 @@ public enum CallOutcome: Hashable, Sendable {
     case released(statusCode: Int, reason: String)
     /// The queue sent the caller on to another number.
     case redirected(number: String)
+    /// An agent's blind transfer to an outside number did not connect.
+    case transferFailed(statusCode: Int)
+    /// An agent transferred the caller to an outside number, and that call ended.
+    case transferred(endedBy: CallParty)
+}
+
+/// Where an agent's REFER sends the caller.
+public enum TransferTarget: Hashable, Sendable {
+    /// One of Switchboard's own queue numbers: the caller is queued again without leaving Switchboard.
+    case queue(String)
+    /// Anything else: a new call through the SBC to the exact Refer-To URI, carrying Referred-By.
+    case uri(referTo: String, referredBy: String?)
 }
 
 /// Who ended a connected call.

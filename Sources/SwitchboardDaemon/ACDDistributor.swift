@@ -26,15 +26,16 @@ final class ACDDistributor: CallDistributor {
         let at = instant(now)
         switch event {
         case .callerArrived(let callID, let queue, let callerNumber):
-            return translate(engine.handle(.callerArrived(CallerArrival(callID: callID, queue: .id(queue), callerNumber: callerNumber)), now: at))
+            let arrival = CallerArrival(callID: ACD.CallID(callID), queue: .id(QueueID(queue)), callerNumber: callerNumber)
+            return translate(engine.handle(.callerArrived(arrival), now: at))
         case .callerAbandoned(let callID):
-            return translate(engine.handle(.callerAbandoned(callID), now: at))
+            return translate(engine.handle(.callerAbandoned(ACD.CallID(callID)), now: at))
         case .offerAnswered(let callID, let agentID):
-            return translate(engine.handle(.offerAnswered(callID, agent: agentID), now: at))
+            return translate(engine.handle(.offerAnswered(ACD.CallID(callID), agent: AgentID(agentID)), now: at))
         case .offerFailed(let callID, let agentID, let failure):
-            return translate(engine.handle(.offerFailed(callID, agent: agentID, reason: OfferFailureReason(failure)), now: at))
+            return translate(engine.handle(.offerFailed(ACD.CallID(callID), agent: AgentID(agentID), reason: OfferFailureReason(failure)), now: at))
         case .callEnded(let callID, _):
-            return translate(engine.handle(.callEnded(callID), now: at))
+            return translate(engine.handle(.callEnded(ACD.CallID(callID)), now: at))
         }
     }
 
@@ -44,30 +45,32 @@ final class ACDDistributor: CallDistributor {
 
     /// Feeds an agent's Teams presence as the fusion resolved it.
     func presenceChanged(agentID: String, presence: TeamsPresence, observedAt: Duration, now: Duration) -> [DistributionDecision] {
-        translate(engine.handle(.presenceChanged(agentID, presence, observedAt: instant(observedAt)), now: instant(now)))
+        translate(engine.handle(.presenceChanged(AgentID(agentID), presence, observedAt: instant(observedAt)), now: instant(now)))
     }
 
     /// The periodic reconciliation with the calls the B2BUA really holds.
     func reconcile(liveCalls: Set<String>, now: Duration) -> [DistributionDecision] {
-        translate(engine.handle(.reconcile(liveCalls: liveCalls), now: instant(now)))
+        translate(engine.handle(.reconcile(liveCalls: Set(liveCalls.map { ACD.CallID($0) })), now: instant(now)))
     }
 
     /// The engine's view of one agent (for presence fusion and status).
-    func agent(_ id: String) -> AgentSnapshot? { engine.agent(id) }
+    func agent(_ id: String) -> AgentSnapshot? { engine.agent(AgentID(id)) }
 
     private func translate(_ decisions: [ACDDecision]) -> [DistributionDecision] {
         decisions.flatMap { decision -> [DistributionDecision] in
             switch decision {
             case .offer(let offer):
-                return offer.agents.map { .offer(offer.callID, AgentOffer(agentID: $0.id, number: $0.number), ringTimeout: offer.ringTimeout) }
+                return offer.agents.map {
+                    .offer(offer.callID.rawValue, AgentOffer(agentID: $0.id.rawValue, number: $0.number), ringTimeout: offer.ringTimeout)
+                }
             case .cancelOffer(let callID, let agents, _):
-                return agents.map { .cancelOffer(callID, agentID: $0) }
+                return agents.map { .cancelOffer(callID.rawValue, agentID: $0.rawValue) }
             case .overflow(let callID, let queue, let reason, let target):
                 logger.info("overflow", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.reason": "\(reason)", "acd.target": "\(target)"])
                 switch target {
                 case .queue: return []
-                case .number(let number): return [.redirect(callID, number: number)]
-                case .hangUp: return [.release(callID, statusCode: 480, reason: "Queue \(reason)")]
+                case .number(let number): return [.redirect(callID.rawValue, number: number)]
+                case .hangUp: return [.release(callID.rawValue, statusCode: 480, reason: "Queue \(reason)")]
                 }
             case .queued(let callID, let queue, let position, let ewt):
                 logger.debug("queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.position": "\(position)",

@@ -21,12 +21,12 @@ struct CallRecord: Sendable, Equatable {
 
     init(session: CallSession, outcome: CallOutcome, endedAt: Duration) {
         callID = session.callID
-        queue = session.queue.name
+        queue = session.queue
         callerNumber = session.callerNumber
         switch outcome {
         case .completed(let agentID, _): self.agentID = agentID
         case .abandoned(let agentID): self.agentID = agentID
-        case .released, .redirected: agentID = nil
+        case .released, .redirected, .transferFailed, .transferred: agentID = nil
         }
         arrivedAt = session.arrivedAt
         answeredAt = session.answeredAt

@@ -35,7 +35,7 @@ final class CallSession: @unchecked Sendable {
     let callID: CallID
     let invite: SIPRequest
     let inviteTransaction: ServerTransaction
-    let queue: QueueSettings
+    let queue: String
     let callerNumber: String
     let localTag = CallSession.makeTag()
     private(set) var machine: CallStateMachine
@@ -47,10 +47,12 @@ final class CallSession: @unchecked Sendable {
     var dialogKeys: [DialogKey] = []
     var pendingReINVITE: Set<Leg> = []
     var sessionTimers: [Leg: SessionTimerState] = [:]
+    var pendingREFER: ServerTransaction?
+    var transferorDialog: SIPDialog?
     let arrivedAt: Duration
     var answeredAt: Duration?
 
-    init(core: SwitchboardCore, invite: SIPRequest, transaction: ServerTransaction, queue: QueueSettings) {
+    init(core: SwitchboardCore, invite: SIPRequest, transaction: ServerTransaction, queue: String) {
         self.core = core
         self.invite = invite
         self.inviteTransaction = transaction
@@ -69,7 +71,7 @@ final class CallSession: @unchecked Sendable {
     func start() {
         inviteTransaction.respond(statusCode: 100)
         inviteTransaction.respond(callerResponse(statusCode: 180))
-        core.logger.info("caller queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue.name)", "acd.caller": "\(callerNumber)"])
+        core.logger.info("caller queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.caller": "\(callerNumber)"])
     }
 
     /// A dialog-creating response to the caller: To tag, Record-Route echoed (RFC 3261 §12.1.1), Contact.
@@ -121,17 +123,24 @@ final class CallSession: @unchecked Sendable {
             core.notify(event)
         case .finished(let outcome):
             finish(outcome)
+        case .acceptTransfer, .rejectTransfer, .completeTransfer, .requeue, .ringTransferTarget, .reconnectCaller:
+            performTransfer(action)
         }
     }
 
     private func ring(_ agent: AgentOffer, attempt: Int) {
         let fromTag = Self.makeTag()
-        let request = core.agentInvites.makeInvite(offering: invite, to: agent.number, queueName: queue.name,
+        let request = core.agentInvites.makeInvite(offering: invite, to: agent.number, queueName: queue,
                                                    callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
                                                    branch: TransactionLayer.makeBranch(), extraHeaders: core.sessionTimer.requestHeaders())
+        start(request, attempt: attempt, agent: agent, fromTag: fromTag)
+    }
+
+    /// Sends a B-leg INVITE as the given attempt and routes its responses back to the state machine.
+    func start(_ request: SIPRequest, attempt: Int, agent: AgentOffer, fromTag: String) {
         attempts[attempt] = Attempt(agent: agent, invite: request)
         own(DialogKey(callID: request.headers.callID, localTag: fromTag))
-        core.logger.info("offering", metadata: ["sip.call_id": "\(callID)", "acd.agent": "\(agent.agentID)", "sip.attempt": "\(attempt)"])
+        core.logger.info("offering", metadata: ["sip.call_id": "\(callID)", "acd.agent": "\(agent.agentID)", "sip.to": "\(request.requestURI)"])
         attempts[attempt]?.transaction = core.layer.send(request, to: core.trunk) { [weak self] response in
             self?.agentResponded(response, attempt: attempt)
         }
@@ -257,7 +266,7 @@ final class CallSession: @unchecked Sendable {
         for timer in timers.values { timer.cancel() }
         timers.removeAll()
         for attempt in attempts.values { attempt.ringTimer?.cancel() }
-        core.logger.info("call finished", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue.name)", "call.outcome": "\(outcome)"])
+        core.logger.info("call finished", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "call.outcome": "\(outcome)"])
         core.finished(self, outcome: outcome)
     }
 }

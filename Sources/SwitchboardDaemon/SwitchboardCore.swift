@@ -1,3 +1,4 @@
+import ACD
 import B2BUA
 import Logging
 import NIOCore
@@ -5,6 +6,7 @@ import SIPCore
 import SIPDialog
 import SIPStack
 import SIPTransport
+import Presence
 
 /// switchboardd's transaction user on the SIP event loop: answers what needs no call (OPTIONS, 404,
 /// 405/501, 481, draining and capacity 503s), creates a `CallSession` per queued caller, and routes
@@ -13,7 +15,8 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     let configuration: SwitchboardConfiguration
     let layer: TransactionLayer
     let logger: Logger
-    let distributor: any CallDistributor
+    let distributor: ACDDistributor
+    var presence: PresenceBridge?
     let agentInvites: AgentInviteBuilder
     let trunk: SIPPeerAddress
     /// Switchboard's Contact for dialogs it creates.
@@ -22,13 +25,13 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     let sessionTimer = SessionTimer()
     /// Called with every finished call (the operations issue persists these as call records).
     var onCallFinished: ((CallRecord) -> Void)?
-    private let startInstant = NIODeadline.now()
+    private let start = ContinuousClock.now
     private(set) var draining = false
-    var sessions: [CallID: CallSession] = [:]
+    var sessions: [B2BUA.CallID: CallSession] = [:]
     var dialogOwners: [DialogKey: CallSession] = [:]
-    private var distributionTicker: RepeatedTask?
+    private var tickers: [RepeatedTask] = []
 
-    init(configuration: SwitchboardConfiguration, layer: TransactionLayer, distributor: any CallDistributor, logger: Logger) throws {
+    init(configuration: SwitchboardConfiguration, layer: TransactionLayer, distributor: ACDDistributor, logger: Logger) throws {
         self.configuration = configuration
         self.layer = layer
         self.distributor = distributor
@@ -43,16 +46,25 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
         agentInvites = AgentInviteBuilder(sbcHost: sbc.uriHost, sbcPort: sbc.port == 5060 ? nil : sbc.port,
                                           localHost: local.host, localPort: local.port, transport: sbc.transport.viaToken)
         layer.user = self
-        distributionTicker = layer.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { [weak self] _ in
-            self?.tick()
-        }
+        tickers = [
+            layer.eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { [weak self] _ in
+                self?.tick()
+            },
+            layer.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(5), delay: .seconds(5)) { [weak self] _ in
+                guard let self else { return }
+                self.presence?.reevaluate(core: self)
+            },
+            layer.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(30), delay: .seconds(30)) { [weak self] _ in
+                self?.reconcile()
+            },
+        ]
     }
 
-    /// Monotonic time since start, the clock of the queue engine.
-    var now: Duration {
-        let nanoseconds = (NIODeadline.now() - startInstant).nanoseconds
-        return .nanoseconds(nanoseconds)
-    }
+    /// Monotonic time since start, the clock of the queue engine and the session timers.
+    var now: Duration { ContinuousClock.now - start }
+
+    /// An instant of the continuous clock as time since start.
+    func elapsed(since instant: ContinuousClock.Instant) -> Duration { instant - start }
 
     /// Starts draining: new calls and OPTIONS get 503 with Retry-After; calls in progress go on.
     func startDraining() {
@@ -61,7 +73,7 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     }
 
     func stop() {
-        distributionTicker?.cancel()
+        for ticker in tickers { ticker.cancel() }
     }
 
     // MARK: TransactionUser
@@ -145,7 +157,7 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
         let session = CallSession(core: self, invite: request, transaction: transaction, queue: queue)
         sessions[session.callID] = session
         session.start()
-        apply(distributor.handle(.callerArrived(session.callID, queue: queue.name, callerNumber: session.callerNumber), now: now))
+        apply(distributor.handle(.callerArrived(session.callID, queue: queue, callerNumber: session.callerNumber), now: now))
     }
 
     /// Performs queue-engine decisions on their sessions.
@@ -174,6 +186,26 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
 
     private func tick() {
         apply(distributor.tick(now: now))
+    }
+
+    /// The periodic check that no agent stays "on call" for a call switchboardd no longer holds.
+    private func reconcile() {
+        apply(distributor.reconcile(liveCalls: Set(sessions.keys), now: now))
+    }
+
+    /// A fused presence change for one agent.
+    func presenceChanged(agentID: String, presence: TeamsPresence, observedAt: Duration) {
+        apply(distributor.presenceChanged(agentID: agentID, presence: presence, observedAt: observedAt, now: now))
+    }
+
+    /// switchboardd's own call state of an agent, as presence fusion needs it.
+    func callState(ofAgent agentID: String) -> AgentCallState {
+        switch distributor.agent(agentID)?.state {
+        case .reserved, .offering: .offering
+        case .onCall: .onCall
+        case .wrapUp: .wrapUp
+        case .idle, nil: .idle
+        }
     }
 
     /// Routes a request with a To tag to the session owning that dialog; 481 when none does.
