@@ -1,6 +1,8 @@
 import B2BUA
+import Logging
 
-/// One record per call, written when the call ends (times are monotonic seconds since daemon start).
+/// One record per call, written to the log when the call ends (times are monotonic, since daemon
+/// start); the wait and talk times are what service-level reporting reads.
 struct CallRecord: Sendable, Equatable {
     /// The caller's A-leg Call-ID.
     var callID: String
@@ -32,5 +34,14 @@ struct CallRecord: Sendable, Equatable {
         answeredAt = session.answeredAt
         self.endedAt = endedAt
         self.outcome = outcome
+    }
+
+    /// The record as log metadata (`call.*` keys).
+    var metadata: Logger.Metadata {
+        let wait = (answeredAt ?? endedAt) - arrivedAt
+        let talk = answeredAt.map { endedAt - $0 } ?? .zero
+        return ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.caller": "\(callerNumber)",
+                "acd.agent": "\(agentID ?? "-")", "call.outcome": "\(outcome)",
+                "call.wait_seconds": "\(wait.components.seconds)", "call.talk_seconds": "\(talk.components.seconds)"]
     }
 }

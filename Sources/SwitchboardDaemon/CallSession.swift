@@ -266,7 +266,6 @@ final class CallSession: @unchecked Sendable {
         for timer in timers.values { timer.cancel() }
         timers.removeAll()
         for attempt in attempts.values { attempt.ringTimer?.cancel() }
-        core.logger.info("call finished", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "call.outcome": "\(outcome)"])
         core.finished(self, outcome: outcome)
     }
 }

@@ -23,8 +23,6 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     let localContact: SIPNameAddress
     /// The RFC 4028 policy for both legs.
     let sessionTimer = SessionTimer()
-    /// Called with every finished call (the operations issue persists these as call records).
-    var onCallFinished: ((CallRecord) -> Void)?
     private let start = ContinuousClock.now
     private(set) var draining = false
     var sessions: [B2BUA.CallID: CallSession] = [:]
@@ -222,7 +220,7 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     /// BYEs and retransmissions get a proper answer, then they are dropped.
     func finished(_ session: CallSession, outcome: CallOutcome) {
         sessions[session.callID] = nil
-        onCallFinished?(CallRecord(session: session, outcome: outcome, endedAt: now))
+        logger.info("call record", metadata: CallRecord(session: session, outcome: outcome, endedAt: now).metadata)
         layer.eventLoop.scheduleTask(in: TimeAmount(layer.timers.t1 * 64)) { [weak self] in
             guard let self else { return }
             for key in session.dialogKeys where self.dialogOwners[key] === session {
