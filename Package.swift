@@ -120,6 +120,7 @@ let package = Package(
         ),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
+        .testTarget(name: "SIPStackTests", dependencies: ["SIPStack"]),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD"]),
         .testTarget(

@@ -116,14 +116,14 @@ public final class ServerTransaction: @unchecked Sendable {
             case .deliverACK:
                 if let pendingACK { layer.user?.receivedACK(pendingACK, from: source) }
             case .startTimer(let timer, let delay):
-                timers.start(timer, after: delay, on: layer.eventLoop) { [weak self] in self?.timerFired(timer) }
+                timers.start(timer, after: delay, on: layer.timerWheel) { [weak self] in self?.timerFired(timer) }
             case .cancelTimer(let timer):
-                timers.cancel(timer)
+                timers.cancel(timer, on: layer.timerWheel)
             case .timeout, .transportError:
                 layer.user?.serverTransactionFailed(self)
             case .terminated:
                 isTerminated = true
-                timers.cancelAll()
+                timers.cancelAll(on: layer.timerWheel)
                 layer.remove(self)
             }
         }

@@ -14,7 +14,7 @@ final class CallSession: @unchecked Sendable {
         var agent: AgentOffer
         var invite: SIPRequest
         var transaction: ClientTransaction?
-        var ringTimer: Scheduled<Void>?
+        var ringTimer: TimerWheel.Handle?
         var answers: [String: Answer] = [:]
     }
 
@@ -43,7 +43,7 @@ final class CallSession: @unchecked Sendable {
     var agentDialog: SIPDialog?
     var attempts: [Int: Attempt] = [:]
     var callerOK: SIPResponse?
-    var timers: [String: Scheduled<Void>] = [:]
+    var timers: [String: TimerWheel.Handle] = [:]
     var dialogKeys: [DialogKey] = []
     var pendingReINVITE: Set<Leg> = []
     var sessionTimers: [Leg: SessionTimerState] = [:]
@@ -96,7 +96,7 @@ final class CallSession: @unchecked Sendable {
         case .startRingTimer(let attempt, let timeout):
             attempts[attempt]?.ringTimer = schedule(after: timeout) { $0.handle(.ringTimeout(attempt: attempt)) }
         case .cancelAgent(let attempt):
-            attempts[attempt]?.ringTimer?.cancel()
+            cancelTimer(attempts[attempt]?.ringTimer)
             attempts[attempt]?.transaction?.cancel()
         case .answerCaller(let attempt, let toTag):
             answerCaller(with: attempts[attempt]?.answers[toTag])
@@ -148,7 +148,7 @@ final class CallSession: @unchecked Sendable {
 
     private func agentResponded(_ response: SIPResponse, attempt: Int) {
         guard let current = attempts[attempt], response.statusCode >= 200 else { return }
-        current.ringTimer?.cancel()
+        cancelTimer(current.ringTimer)
         guard response.statusCode < 300 else {
             handle(.agentFailed(attempt: attempt, statusCode: response.statusCode))
             return
@@ -224,15 +224,19 @@ final class CallSession: @unchecked Sendable {
         guard ack.headers.callID == callID else { return }
         if callerOK != nil {
             callerOK = nil
-            timers.removeValue(forKey: "answer")?.cancel()
+            cancelTimer(timers.removeValue(forKey: "answer"))
             handle(.callerAcknowledged)
         }
     }
 
-    func schedule(after delay: Duration, _ body: @escaping (CallSession) -> Void) -> Scheduled<Void> {
-        core.layer.eventLoop.scheduleTask(in: TimeAmount(delay)) { [weak self] in
+    func schedule(after delay: Duration, _ body: @escaping (CallSession) -> Void) -> TimerWheel.Handle {
+        core.layer.timerWheel.schedule(after: delay) { [weak self] in
             if let self { body(self) }
         }
+    }
+
+    func cancelTimer(_ handle: TimerWheel.Handle?) {
+        if let handle { core.layer.timerWheel.cancel(handle) }
     }
 
     func makeVia() -> SIPVia {
@@ -263,9 +267,9 @@ final class CallSession: @unchecked Sendable {
     }
 
     private func finish(_ outcome: CallOutcome) {
-        for timer in timers.values { timer.cancel() }
+        for timer in timers.values { cancelTimer(timer) }
         timers.removeAll()
-        for attempt in attempts.values { attempt.ringTimer?.cancel() }
+        for attempt in attempts.values { cancelTimer(attempt.ringTimer) }
         core.finished(self, outcome: outcome)
     }
 }

@@ -72,6 +72,7 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
 
     func stop() {
         for ticker in tickers { ticker.cancel() }
+        layer.timerWheel.stop()
     }
 
     // MARK: TransactionUser
@@ -221,7 +222,7 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     func finished(_ session: CallSession, outcome: CallOutcome) {
         sessions[session.callID] = nil
         logger.info("call record", metadata: CallRecord(session: session, outcome: outcome, endedAt: now).metadata)
-        layer.eventLoop.scheduleTask(in: TimeAmount(layer.timers.t1 * 64)) { [weak self] in
+        layer.timerWheel.schedule(after: layer.timers.t1 * 64) { [weak self] in
             guard let self else { return }
             for key in session.dialogKeys where self.dialogOwners[key] === session {
                 self.dialogOwners[key] = nil
