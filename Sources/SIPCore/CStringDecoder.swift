@@ -14,19 +14,27 @@ struct CStringDecoder {
     /// A decoder for a message that needed no placeholder.
     init() {}
 
-    /// Copies `bytes` with every NUL octet and `%00` escape before the body replaced by placeholders,
-    /// and returns the copy with the decoder that restores them; nil when every candidate byte is taken.
-    static func substituting(_ bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) -> (CStringDecoder, [UInt8])? {
-        let end = frame.bodyStart ?? frame.count
+    /// Copies `bytes` with every NUL octet and `%00` escape before `end` replaced by placeholders, and
+    /// returns the copy with the decoder that restores them; nil when every candidate byte is taken.
+    /// The candidates are the control characters libosip2 treats as ordinary bytes (not TAB, LF, VT,
+    /// FF, CR).
+    static func substituting(_ bytes: UnsafeRawBufferPointer, before end: Int) -> (CStringDecoder, [UInt8])? {
         var present = [Bool](repeating: false, count: 32)
-        for byte in bytes[..<end] where byte < 32 { present[Int(byte)] = true }
+        var holdsNUL = false
+        var holdsEscapedNUL = false
+        for index in 0..<end where bytes[index] < 32 || bytes[index] == .percent {
+            let byte = bytes[index]
+            if byte < 32 { present[Int(byte)] = true }
+            holdsNUL = holdsNUL || byte == 0
+            holdsEscapedNUL = holdsEscapedNUL || (byte == .percent && isEscapedNUL(bytes, at: index, before: end))
+        }
         var free = (Array(UInt8(1)...8) + Array(UInt8(0x0E)...0x1F)).filter { !present[Int($0)] }
         var decoder = CStringDecoder()
-        if frame.holdsNUL {
+        if holdsNUL {
             guard !free.isEmpty else { return nil }
             decoder.nulPlaceholder = free.removeFirst()
         }
-        if frame.holdsEscapedNUL {
+        if holdsEscapedNUL {
             guard !free.isEmpty else { return nil }
             decoder.escapedNULPlaceholder = free.removeFirst()
         }
@@ -34,20 +42,35 @@ struct CStringDecoder {
         copy.reserveCapacity(bytes.count)
         var index = 0
         while index < end {
-            let byte = bytes[index]
-            if byte == 0, let placeholder = decoder.nulPlaceholder {
+            if bytes[index] == 0, let placeholder = decoder.nulPlaceholder {
                 copy.append(placeholder)
-            } else if byte == .percent, index + 2 < end, bytes[index + 1] == .zero, bytes[index + 2] == .zero,
-                      let placeholder = decoder.escapedNULPlaceholder {
+            } else if let placeholder = decoder.escapedNULPlaceholder, isEscapedNUL(bytes, at: index, before: end) {
                 copy.append(placeholder)
                 index += 2
             } else {
-                copy.append(byte)
+                copy.append(bytes[index])
             }
             index += 1
         }
         copy.append(contentsOf: bytes[end...])
         return (decoder, copy)
+    }
+
+    /// Hands libosip2 `text` as a C string, with NULs and `%00` escapes replaced by placeholders.
+    static func withCString<Result>(_ text: String, _ body: (CStringDecoder, UnsafePointer<CChar>) -> Result?) -> Result? {
+        var bytes = Array(text.utf8)
+        var decoder = CStringDecoder()
+        if bytes.contains(0) || bytes.contains(.percent) {
+            guard let (substituted, copy) = bytes.withUnsafeBytes({ substituting($0, before: $0.count) }) else { return nil }
+            decoder = substituted
+            bytes = copy
+        }
+        bytes.append(0)
+        return bytes.withUnsafeBytes { body(decoder, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+    }
+
+    private static func isEscapedNUL(_ bytes: UnsafeRawBufferPointer, at index: Int, before end: Int) -> Bool {
+        bytes[index] == .percent && index + 2 < end && bytes[index + 1] == .zero && bytes[index + 2] == .zero
     }
 
     /// The string as the message carried it.

@@ -10,7 +10,7 @@ enum OSIPParser {
     static func parseMessage(_ bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) -> SIPMessageParts? {
         guard isReady else { return nil }
         if frame.holdsNUL || frame.holdsEscapedNUL {
-            guard let (decoder, copy) = CStringDecoder.substituting(bytes, frame: frame) else { return nil }
+            guard let (decoder, copy) = CStringDecoder.substituting(bytes, before: frame.bodyStart ?? frame.count) else { return nil }
             return copy.withUnsafeBytes { parse($0, decoder: decoder) }
         }
         return parse(bytes, decoder: CStringDecoder())
@@ -39,24 +39,28 @@ enum OSIPParser {
         }
     }
 
-    /// Parses a URI with `osip_uri_parse`; nil when it is not one or holds whitespace.
+    /// Parses a URI with `osip_uri_parse`; nil when it is not one or holds whitespace or control characters.
     static func uri(parsing text: String) -> SIPURI? {
         guard isReady, !text.utf8.contains(where: { $0 <= .space }) else { return nil }
-        var uri: UnsafeMutablePointer<osip_uri_t>?
-        guard osip_uri_init(&uri) == 0, let uri else { return nil }
-        defer { osip_uri_free(uri) }
-        guard text.withCString({ osip_uri_parse(uri, $0) }) == 0 else { return nil }
-        return Converter(decoder: CStringDecoder()).uri(uri.pointee)
+        return CStringDecoder.withCString(text) { decoder, text in
+            var uri: UnsafeMutablePointer<osip_uri_t>?
+            guard osip_uri_init(&uri) == 0, let uri else { return nil }
+            defer { osip_uri_free(uri) }
+            guard osip_uri_parse(uri, text) == 0 else { return nil }
+            return Converter(decoder: decoder).uri(uri.pointee)
+        }
     }
 
     /// Parses a `name-addr` or `addr-spec` with header parameters with `osip_from_parse`.
     static func nameAddress(parsing text: String) -> SIPNameAddress? {
-        guard isReady, !text.utf8.contains(0) else { return nil }
-        var address: UnsafeMutablePointer<osip_from_t>?
-        guard osip_from_init(&address) == 0, let address else { return nil }
-        defer { osip_from_free(address) }
-        guard text.withCString({ osip_from_parse(address, $0) }) == 0 else { return nil }
-        return Converter(decoder: CStringDecoder()).nameAddress(address.pointee)
+        guard isReady else { return nil }
+        return CStringDecoder.withCString(text) { decoder, text in
+            var address: UnsafeMutablePointer<osip_from_t>?
+            guard osip_from_init(&address) == 0, let address else { return nil }
+            defer { osip_from_free(address) }
+            guard osip_from_parse(address, text) == 0 else { return nil }
+            return Converter(decoder: decoder).nameAddress(address.pointee)
+        }
     }
 
     private static var isReady: Bool { osipParserReady }
@@ -111,10 +115,16 @@ private struct Converter {
     func readHeaders(of message: osip_message_t, into parts: inout SIPMessageParts) {
         parts.via.reserveCapacity(Int(message.vias.nb_elt))
         message.vias.forEach(as: osip_via_t.self) { element in
-            if let via = via(element) { parts.via.append(via) } else { parts.hasMalformedVia = true }
+            if let via = via(element) { parts.via.append(via) } else { parts.noteMalformed("Via") }
         }
-        parts.from = message.from.flatMap { nameAddress($0.pointee) }
-        parts.to = message.to.flatMap { nameAddress($0.pointee) }
+        if let from = message.from {
+            parts.from = nameAddress(from.pointee)
+            if parts.from == nil { parts.noteMalformed("From") }
+        }
+        if let to = message.to {
+            parts.to = nameAddress(to.pointee)
+            if parts.to == nil { parts.noteMalformed("To") }
+        }
         if let callID = message.call_id?.pointee, let number = callID.number {
             parts.callID = callID.host.map { decoder.text(number) + "@" + decoder.text($0) } ?? decoder.text(number)
         }
@@ -127,10 +137,16 @@ private struct Converter {
                 parts.fields.append(SIPHeaderField(name: "Contact", value: "*"))
             } else if let address = nameAddress(contact) {
                 parts.contact.append(address)
+            } else {
+                parts.noteMalformed("Contact")
             }
         }
-        message.routes.forEach(as: osip_route_t.self) { nameAddress($0).map { parts.route.append($0) } }
-        message.record_routes.forEach(as: osip_record_route_t.self) { nameAddress($0).map { parts.recordRoute.append($0) } }
+        message.routes.forEach(as: osip_route_t.self) { route in
+            if let address = nameAddress(route) { parts.route.append(address) } else { parts.noteMalformed("Route") }
+        }
+        message.record_routes.forEach(as: osip_record_route_t.self) { route in
+            if let address = nameAddress(route) { parts.recordRoute.append(address) } else { parts.noteMalformed("Record-Route") }
+        }
         parts.contentType = message.content_type.flatMap { mediaType($0.pointee) }
         parts.contentLength = message.content_length?.pointee.value.map(text)
         message.headers.forEach(as: osip_header_t.self) { header in
@@ -170,14 +186,18 @@ private struct Converter {
         var scheme = decoder.text(schemeText)
         scheme.makeASCIILowercase()
         if let opaque = uri.string { return SIPURI(scheme: scheme, opaque: decoder.text(opaque)) }
-        guard let host = uri.host else { return nil }
+        guard let hostText = uri.host else { return nil }
+        let host = self.host(decoder.text(hostText))
+        guard SIPURI.isPlausibleHost(host) else { return nil }
+        let user = uri.username.map { decoder.uriPart($0, allowed: .user) }
+        guard user?.isEmpty != true else { return nil }
         var port: Int?
         if let portText = uri.port {
             guard let value = SIPMessageParts.decimal(decoder.text(portText), below: 65_536) else { return nil }
             port = value
         }
-        return SIPURI(scheme: scheme, user: uri.username.map { decoder.uriPart($0, allowed: .user) },
-                      password: uri.password.map { decoder.uriPart($0, allowed: .password) }, host: self.host(host),
+        return SIPURI(scheme: scheme, user: user,
+                      password: uri.password.map { decoder.uriPart($0, allowed: .password) }, host: host,
                       port: port, parameters: uriParameters(uri.url_params, allowed: .parameter),
                       headers: uriParameters(uri.url_headers, allowed: .header))
     }
@@ -193,8 +213,10 @@ private struct Converter {
 
     private func via(_ via: osip_via_t) -> SIPVia? {
         guard let hostText = via.host, let transportText = via.`protocol` else { return nil }
-        var host = self.host(hostText)
-        if let comment = host.utf8.firstIndex(of: .space) { host = String(host[..<comment]) }
+        var written = decoder.text(hostText)
+        if let comment = written.utf8.firstIndex(of: .space) { written = String(written[..<comment]) }
+        let host = self.host(written)
+        guard SIPURI.isPlausibleHost(host) else { return nil }
         var port: Int?
         if let portText = via.port {
             guard let value = SIPMessageParts.decimal(decoder.text(portText), below: 65_536) else { return nil }
@@ -208,9 +230,8 @@ private struct Converter {
     }
 
     /// libosip2 drops the brackets of an IPv6 reference; SIPCore keeps them.
-    private func host(_ text: UnsafeMutablePointer<CChar>) -> String {
-        let host = decoder.text(text)
-        return host.utf8.contains(.colon) ? "[" + host + "]" : host
+    private func host(_ host: String) -> String {
+        host.utf8.contains(.colon) ? "[" + host + "]" : host
     }
 
     private func parameters(_ list: osip_list_t) -> [SIPParameter] {

@@ -18,7 +18,7 @@ extension SIPMessage {
         if let (reason, detail) = SIPStartLine.problem(in: bytes, frame: frame) {
             throw SIPParseError.rejecting(bytes, frame: frame, reason, detail)
         }
-        guard let parts = OSIPParser.parseMessage(bytes, frame: frame) ?? Self.parsingWithOpaqueRequestURI(bytes, frame: frame) else {
+        guard let parts = Self.libosip2Parts(bytes, frame: frame) else {
             throw SIPParseError.diagnosing(bytes, frame: frame)
         }
         self = try Self.checking(parts, bytes: bytes, frame: frame)
@@ -32,14 +32,24 @@ extension SIPMessage {
         self = try result.get()
     }
 
+    /// What libosip2 reads from the message, with the Request-URI kept opaque when only its scheme
+    /// stands in libosip2's way.
+    private static func libosip2Parts(_ bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) -> SIPMessageParts? {
+        OSIPParser.parseMessage(bytes, frame: frame) ?? parsingWithOpaqueRequestURI(bytes, frame: frame)
+    }
+
     /// Builds the message from what libosip2 read, rejecting what RFC 3261 forbids but libosip2 accepts.
+    /// libosip2 looks for multipart boundaries beyond Content-Length, so when bytes follow a multipart
+    /// body the message is parsed again cut to its length.
     private static func checking(_ parts: SIPMessageParts, bytes: UnsafeRawBufferPointer,
                                  frame: SIPMessageFrame) throws(SIPParseError) -> SIPMessage {
         let isRequest = parts.method != nil
         func failure(_ reason: SIPParseError.Reason, _ detail: String, _ headers: SIPHeaders? = nil) -> SIPParseError {
             SIPParseError(reason: reason, detail: detail, isRequest: isRequest, responseHeaders: isRequest ? headers : nil)
         }
-        if parts.hasMalformedVia { throw failure(.malformedHeader("Via"), "a Via value has no usable host or port") }
+        if let name = parts.malformedHeader, parts.responseHeaders == nil {
+            throw failure(.malformedHeader(name), "a \(name) value has no usable host, user or port")
+        }
         guard !parts.via.isEmpty else { throw failure(.missingHeader("Via"), "no Via header") }
         guard let from = parts.from else { throw failure(.missingHeader("From"), "no usable From header") }
         guard let to = parts.to else { throw failure(.missingHeader("To"), "no usable To header") }
@@ -49,6 +59,9 @@ extension SIPMessage {
                                  cseq: SIPCSeq(sequenceNumber: parts.sequenceNumber ?? .max, method: SIPMethod(cseqMethod)),
                                  contact: parts.contact, route: parts.route, recordRoute: parts.recordRoute,
                                  contentType: parts.contentType, fields: parts.fields)
+        if let name = parts.malformedHeader {
+            throw failure(.malformedHeader(name), "a \(name) value has no usable host, user or port", headers)
+        }
         guard parts.sequenceNumber != nil else {
             throw failure(.malformedHeader("CSeq"), "CSeq number '\(parts.cseqNumber ?? "")' is not below 2**31", headers)
         }
@@ -56,7 +69,7 @@ extension SIPMessage {
             throw failure(.cseqMethodMismatch, "request method \(method), CSeq method \(cseqMethod)", headers)
         }
         if isRequest {
-            guard let uri = parts.requestURI, uri.headers.isEmpty, uri.hasPlausibleHost else {
+            guard let uri = parts.requestURI, uri.headers.isEmpty else {
                 throw failure(.malformedRequestURI, "the Request-URI is unusable or carries URI headers", headers)
             }
         }
@@ -86,6 +99,13 @@ extension SIPMessage {
             }
             length = value
         }
+        if length < frame.bodyBytesPresent, let bodyStart = frame.bodyStart, let type = parts.contentType,
+           type.utf8.prefix(10).elementsEqual("multipart/".utf8, by: UInt8.equalsIgnoringASCIICase) {
+            let exact = UnsafeRawBufferPointer(rebasing: bytes[..<(bodyStart + length)])
+            guard libosip2Parts(exact, frame: SIPMessageFrame(exact)) != nil else {
+                throw failure(.malformedBody, "the multipart body ends only after Content-Length", headers)
+            }
+        }
         let body = frame.bodyStart.map { [UInt8](UnsafeRawBufferPointer(rebasing: bytes[$0..<($0 + length)])) } ?? []
         if let method = parts.method, let uri = parts.requestURI {
             return .request(SIPRequest(method: SIPMethod(method), requestURI: uri, headers: headers, body: body))
@@ -97,17 +117,14 @@ extension SIPMessage {
     private static let authenticationHeaders: Set = ["Authorization", "Proxy-Authorization", "WWW-Authenticate",
                                                      "Proxy-Authenticate", "Authentication-Info", "Proxy-Authentication-Info"]
 
-    /// Checks the addresses libosip2 accepts too liberally: an IPv6 reference it read without brackets
-    /// (RFC 5118 §4.2), and a URI with headers outside angle brackets (RFC 3261 §20.10, RFC 4475 §3.1.2.13),
-    /// which only the written header can show.
+    /// Checks for a URI with headers outside angle brackets (RFC 3261 §20.10, RFC 4475 §3.1.2.13), which
+    /// libosip2 accepts and only the written header can show.
     private static func addressProblem(in headers: SIPHeaders, bytes: UnsafeRawBufferPointer,
                                        frame: SIPMessageFrame) -> (SIPParseError.Reason, String)? {
         var problem: (SIPParseError.Reason, String)?
         func inspect(_ name: String, _ addresses: some Sequence<SIPNameAddress>) {
             guard problem == nil else { return }
-            if addresses.contains(where: { !$0.uri.hasPlausibleHost }) {
-                problem = (.malformedHeader(name), "an IPv6 address in \(name) lacks its brackets")
-            } else if addresses.contains(where: { !$0.uri.headers.isEmpty }),
+            if addresses.contains(where: { !$0.uri.headers.isEmpty }),
                       SIPRawHeaderLines(bytes, frame: frame).elements(of: name)
                           .contains(where: { !$0.utf8.contains(0x3C) && $0.utf8.contains(0x3F) }) {
                 problem = (.malformedHeader(name), "a URI with headers must be enclosed in <> in \(name)")

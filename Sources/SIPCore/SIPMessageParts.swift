@@ -11,8 +11,9 @@ struct SIPMessageParts {
     var reasonPhrase = ""
     /// Via values, topmost first.
     var via: [SIPVia] = []
-    /// Whether a Via value was present but unusable (no host, a port that is not a number).
-    var hasMalformedVia = false
+    /// The first header libosip2 accepted whose value SIPCore cannot use (a host that cannot be one,
+    /// a port that is not a number), by canonical name.
+    private(set) var malformedHeader: String?
     /// The From header.
     var from: SIPNameAddress?
     /// The To header.
@@ -40,6 +41,11 @@ struct SIPMessageParts {
     /// Whether the message carries Authorization, Proxy-Authorization, WWW-Authenticate,
     /// Proxy-Authenticate, Authentication-Info or Proxy-Authentication-Info, which `fields` lacks.
     var hasAuthenticationHeaders = false
+
+    /// Records that a value of `name` is unusable.
+    mutating func noteMalformed(_ name: String) {
+        if malformedHeader == nil { malformedHeader = name }
+    }
 
     /// The headers a response needs, when Via, From, To, Call-ID and a CSeq with a method are present.
     /// An unusable CSeq number becomes `UInt32.max` (see `SIPParseError.responseHeaders`).
