@@ -98,6 +98,7 @@ public struct CallStateMachine: Sendable {
     private var attempts = 0
     private var callerAnswered = false
     private var transferAttempt: Int?
+    private var deferredTransfer: TransferTarget?
 
     /// A new call, already queued (the shell sent 100 Trying and ringback).
     public init(callID: CallID) {
@@ -257,9 +258,15 @@ public struct CallStateMachine: Sendable {
         case .callerAcknowledged:
             callerAnswered = true
             state = .connected(attempt: attempt, agent: agent)
-            return []
+            guard let target = deferredTransfer else { return [] }
+            deferredTransfer = nil
+            return handleAnswered(.agentTransferred(target), attempt: attempt, agent: agent)
         case .agentTransferred(let target):
-            guard case .connected = state else { return [.rejectTransfer(statusCode: 491)] }
+            guard case .connected = state else {
+                guard deferredTransfer == nil else { return [.rejectTransfer(statusCode: 491)] }
+                deferredTransfer = target
+                return []
+            }
             callerAnswered = true
             let ended = Action.notify(.callEnded(callID, agentID: agent.agentID))
             switch target {

@@ -60,10 +60,14 @@ struct CallStateMachineTransferTests {
         #expect(call.isEnded)
     }
 
-    @Test func referBeforeTheCallerAcknowledgedIsRefused() {
+    @Test func referBeforeTheCallerAcknowledgedWaitsForTheACK() {
         var call = CallStateMachine(callID: "c1")
         _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
         _ = call.handle(.agentAnswered(attempt: 1, toTag: "a"))
-        #expect(call.handle(.agentTransferred(.queue("sales"))) == [.rejectTransfer(statusCode: 491)])
+        #expect(call.handle(.agentTransferred(.queue("sales"))) == [])
+        #expect(call.handle(.agentTransferred(.queue("sales"))) == [.rejectTransfer(statusCode: 491)], "a second REFER meanwhile")
+        #expect(call.handle(.callerAcknowledged) == [
+            .acceptTransfer, .notify(.callEnded("c1", agentID: "alice")), .completeTransfer(statusCode: 200), .requeue(queue: "sales"),
+        ])
     }
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Blind transfer (REFER) through Kamailio: alice answers a support caller and transfers them to the
+# sales queue's number; switchboardd answers 202, reports progress with NOTIFY sipfrag, hangs up
+# alice's leg, queues the caller in sales, and re-INVITEs the caller with bob's SDP when bob answers.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$repo/scripts/lib/harness.sh"
+source "$repo/scripts/lib/switchboardd.sh"
+
+sip_port="$(free_port)"
+sbc_port="$(free_port)"
+teams_port="$(free_port)"
+pstn_port="$(free_port)"
+control_port="$(free_port tcp)"
+cat >"$HARNESS_DIR/extra.yaml" <<YAML
+queues:
+  - { name: support, numbers: ["+15550100"], agents: [alice], ringTimeoutSeconds: 10, wrapUpSeconds: 0 }
+  - { name: sales, numbers: ["+15550110"], agents: [bob], ringTimeoutSeconds: 10, wrapUpSeconds: 0 }
+agents:
+  - { id: alice, number: "+15550201" }
+  - { id: bob, number: "+15550202" }
+limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
+control: { address: 127.0.0.1, port: $control_port }
+YAML
+write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
+start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
+start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
+start_sipp teams -sf "$repo/tests/sipp/transfer/agents.xml" -i 127.0.0.1 -p "$teams_port" -m 2 -timeout 60 -timeout_error
+teams_pid="$SIPP_PID"
+wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+
+failures=0
+if run_sipp pstn -sf "$repo/tests/sipp/transfer/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \
+    -timeout 60 -timeout_error "127.0.0.1:$sbc_port"; then
+    echo "ok: caller re-INVITEd with bob's SDP after alice's REFER to the sales queue"
+else
+    echo "FAIL: the transferred caller's scenario"
+    failures=$((failures + 1))
+fi
+teams_status=0
+wait "$teams_pid" || teams_status=$?
+if [ "$teams_status" -eq 0 ]; then
+    echo "ok: alice got 202, NOTIFY 100 and 200 (terminated) and a BYE; bob was offered the caller"
+else
+    echo "FAIL: the agents' scenario (sipp exit $teams_status)"
+    _harness_tail teams
+    failures=$((failures + 1))
+fi
+calls=""
+for _ in $(seq 1 50); do
+    calls="$(curl -fsS "http://127.0.0.1:$control_port/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["calls"])')"
+    [ "$calls" = 0 ] && break
+    sleep 0.2
+done
+if [ "$calls" = 0 ]; then echo "ok: no call left after the transfer"; else echo "FAIL: $calls calls left"; failures=$((failures + 1)); fi
+echo "transfer: $((3 - failures)) passed, $failures failed"
+[ "$failures" -eq 0 ]
