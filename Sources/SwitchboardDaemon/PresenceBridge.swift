@@ -42,9 +42,6 @@ final class PresenceBridge: @unchecked Sendable {
         feed(users: Array(agentByUser.keys), core: core)
     }
 
-    /// Whether the source currently answers (for status).
-    var health: PresenceSourceHealth { directory.health }
-
     private func feed(users: [String], core: SwitchboardCore) {
         for user in users {
             guard let agentID = agentByUser[user] else { continue }

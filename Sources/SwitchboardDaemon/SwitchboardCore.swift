@@ -235,8 +235,14 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
 
     /// The live counters for the status endpoint.
     var statusReport: StatusReport {
-        StatusReport(calls: sessions.count, dialogs: dialogOwners.count, serverTransactions: layer.serverTransactionCount,
-                     clientTransactions: layer.clientTransactionCount, draining: draining)
+        let source = presence?.source.status() ?? PresenceStatus()
+        let health = switch source.health {
+        case .reachable: "reachable"
+        case .unreachable(_, let reason): "unreachable: \(reason)"
+        }
+        return StatusReport(calls: sessions.count, dialogs: dialogOwners.count, serverTransactions: layer.serverTransactionCount,
+                            clientTransactions: layer.clientTransactionCount, draining: draining, presence: health,
+                            presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed))
     }
 }
 

@@ -22,6 +22,7 @@ sip_port="$(free_port)"
 sbc_port="$(free_port)"
 teams_port="$(free_port)"
 pstn_port="$(free_port)"
+control_port="$(free_port tcp)"
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - { name: support, numbers: ["+15550100"], agents: [alice, bob], ringTimeoutSeconds: 10, wrapUpSeconds: 0 }
@@ -33,6 +34,7 @@ presence:
   graph: { tenantId: lab, clientId: switchboard, clientSecretEnv: SWITCHBOARD_GRAPH_SECRET,
            loginUrl: "$graph", graphUrl: "$graph", pollIntervalSeconds: $poll_seconds }
 limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
+control: { address: 127.0.0.1, port: $control_port }
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 SWITCHBOARD_GRAPH_SECRET=lab-secret start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
@@ -68,5 +70,13 @@ if awk -v d="$delay" -v limit=$((poll_seconds + 5)) 'BEGIN { exit !(d > limit) }
     echo "FAIL: the offer took ${delay} s, more than one ${poll_seconds} s poll interval plus 5 s of slack"
     failures=1
 fi
-echo "presence: $((1 - failures)) passed, $failures failed"
+metrics="$(curl -fsS "http://127.0.0.1:$control_port/metrics")"
+if grep -qx 'switchboard_presence_source_up 1' <<<"$metrics" &&
+    grep -qE '^switchboard_graph_requests_total\{result="sent"\} [1-9]' <<<"$metrics"; then
+    echo "ok: /metrics shows the Graph source up and the requests sent"
+else
+    echo "FAIL: /metrics does not show the presence source: $metrics"
+    failures=$((failures + 1))
+fi
+echo "presence: $((2 - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
