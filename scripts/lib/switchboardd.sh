@@ -11,15 +11,25 @@ SWITCHBOARD_BIN="${SWITCHBOARD_BIN:-$HARNESS_REPO/.build/debug}"
 
 # write_switchboard_config FILE SIP_PORT SBC_PORT [EXTRA_YAML_FILE]: a configuration listening on
 # 127.0.0.1:SIP_PORT (UDP and TCP) with the SBC (Kamailio or a SIPp peer) at 127.0.0.1:SBC_PORT,
-# T1 = 500 ms, and the lab's queues and agents unless EXTRA_YAML_FILE supplies its own
-# `queues:`/`agents:`/`limits:` sections.
+# T1 = 500 ms, and one agent-less queue for +15550100 unless EXTRA_YAML_FILE supplies its own
+# `queues:`/`agents:`/`limits:` sections. With SWITCHBOARD_TLS_PORT set, also a TLS listener there
+# with a self-signed certificate made by openssl in $HARNESS_DIR.
 write_switchboard_config() {
     local file="$1" sip_port="$2" sbc_port="$3" extra="${4:-}"
+    local tls_listener="" tls_section=""
+    if [ -n "${SWITCHBOARD_TLS_PORT:-}" ]; then
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+            -keyout "$HARNESS_DIR/tls-key.pem" -out "$HARNESS_DIR/tls-cert.pem" 2>/dev/null
+        tls_listener="    - { transport: tls, address: 127.0.0.1, port: $SWITCHBOARD_TLS_PORT }"
+        tls_section="  tls: { certificate: $HARNESS_DIR/tls-cert.pem, privateKey: $HARNESS_DIR/tls-key.pem, verifyPeers: false }"
+    fi
     cat >"$file" <<YAML
 sip:
   listen:
     - { transport: udp, address: 127.0.0.1, port: $sip_port }
     - { transport: tcp, address: 127.0.0.1, port: $sip_port }
+$tls_listener
+$tls_section
 trunks:
   - { name: sbc, address: 127.0.0.1, port: $sbc_port, transport: udp }
 log:
@@ -57,17 +67,32 @@ start_switchboardd() {
     fi
 }
 
-# expect_sipp DESCRIPTION NAME SIPP_ARGS...: runs a SIPp scenario, prints ok/FAIL with the
-# description, and counts failures in BLACKBOX_FAILURES.
+# blackbox_ok DESCRIPTION / blackbox_fail DESCRIPTION: print one outcome line and count it in
+# BLACKBOX_PASSES / BLACKBOX_FAILURES; blackbox_summary NAME prints "NAME: N passed, M failed"
+# and fails when any check failed.
+BLACKBOX_PASSES=0
 BLACKBOX_FAILURES=0
+blackbox_ok() {
+    echo "ok: $1"
+    BLACKBOX_PASSES=$((BLACKBOX_PASSES + 1))
+}
+blackbox_fail() {
+    echo "FAIL: $1"
+    BLACKBOX_FAILURES=$((BLACKBOX_FAILURES + 1))
+}
+blackbox_summary() {
+    echo "$1: $BLACKBOX_PASSES passed, $BLACKBOX_FAILURES failed"
+    [ "$BLACKBOX_FAILURES" -eq 0 ]
+}
+
+# expect_sipp DESCRIPTION NAME SIPP_ARGS...: runs a SIPp scenario and records its outcome.
 expect_sipp() {
     local description="$1"
     shift
     if run_sipp "$@"; then
-        echo "ok: $description"
+        blackbox_ok "$description"
     else
-        echo "FAIL: $description (sipp $1)"
+        blackbox_fail "$description (sipp $1)"
         _harness_tail "$1"
-        BLACKBOX_FAILURES=$((BLACKBOX_FAILURES + 1))
     fi
 }

@@ -10,6 +10,7 @@ source "$repo/scripts/lib/switchboardd.sh"
 scenarios="$repo/tests/sipp/foundation"
 sip_port="$(free_port)"
 sbc_port="$(free_port)"
+SWITCHBOARD_TLS_PORT="$(free_port tcp)"
 config="$HARNESS_DIR/switchboard.yaml"
 write_switchboard_config "$config" "$sip_port" "$sbc_port"
 start_switchboardd switchboardd "$config" "$sip_port"
@@ -23,20 +24,23 @@ for transport in u1 t1; do
     expect_sipp "INVITE to a queue, CANCEL → 200 + 487, ACK ($transport)" "cancel-$transport" \
         "${sipp_common[@]}" -t "$transport" -s +15550100 -sf "$scenarios/invite-cancel.xml"
 done
-if python3 "$repo/tests/blackbox/retransmission.py" --port "$sip_port"; then
-    echo "ok: INVITE retransmitted after a lost 404 → the same 404 again (udp)"
+if python3 "$repo/tests/blackbox/tls.py" --port "$SWITCHBOARD_TLS_PORT"; then
+    blackbox_ok "OPTIONS over TLS → 200, keep-alive ping → pong"
 else
-    echo "FAIL: INVITE retransmitted after a lost 404"
-    BLACKBOX_FAILURES=$((BLACKBOX_FAILURES + 1))
+    blackbox_fail "TLS listener"
+fi
+if python3 "$repo/tests/blackbox/retransmission.py" --port "$sip_port"; then
+    blackbox_ok "INVITE retransmitted after a lost 404 → the same 404 again (udp)"
+else
+    blackbox_fail "INVITE retransmitted after a lost 404"
 fi
 expect_sipp "OPTIONS from an address that is no trunk peer → 403" stranger \
     "${sipp_common[@]}" -t u1 -i 127.0.0.2 -sf "$scenarios/options-forbidden.xml"
 
 if python3 "$repo/tests/blackbox/malformed.py" --port "$sip_port" --fixtures "$repo/Tests/SIPCoreTests/Fixtures/rfc4475"; then
-    echo "ok: malformed datagrams answered with 400 or dropped"
+    blackbox_ok "malformed datagrams answered with 400 or dropped"
 else
-    echo "FAIL: malformed datagrams"
-    BLACKBOX_FAILURES=$((BLACKBOX_FAILURES + 1))
+    blackbox_fail "malformed datagrams"
 fi
 expect_sipp "OPTIONS still answered after the malformed batch" options-after-malformed \
     "${sipp_common[@]}" -t u1 -sf "$scenarios/options.xml"
@@ -49,10 +53,8 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 if kill -0 "$SWITCHBOARDD_PID" 2>/dev/null; then
-    echo "FAIL: switchboardd still running 20 s after SIGTERM with no calls"
-    BLACKBOX_FAILURES=$((BLACKBOX_FAILURES + 1))
+    blackbox_fail "switchboardd still running 20 s after SIGTERM with no calls"
 else
-    echo "ok: switchboardd exited after draining"
+    blackbox_ok "switchboardd exited after draining"
 fi
-
-[ "$BLACKBOX_FAILURES" -eq 0 ]
+blackbox_summary foundation

@@ -59,24 +59,19 @@ answered_at=$(date +%s.%N)
 teams_status=0
 wait "$teams_pid" || teams_status=$?
 delay=$(awk -v a="$answered_at" -v b="$changed_at" 'BEGIN { printf "%.1f", a - b }')
-failures=0
 if [ "$status" -eq 0 ] && [ "$teams_status" -eq 0 ]; then
-    echo "ok: the waiting caller reached bob ${delay} s after bob turned Available; alice (DoNotDisturb) was never offered"
+    blackbox_ok "the waiting caller reached bob ${delay} s after bob turned Available; alice (DoNotDisturb) was never offered"
 else
-    echo "FAIL: caller sipp exit $status, teams sipp exit $teams_status"
-    failures=1
+    blackbox_fail "caller sipp exit $status, teams sipp exit $teams_status"
 fi
 if awk -v d="$delay" -v limit=$((poll_seconds + 5)) 'BEGIN { exit !(d > limit) }'; then
-    echo "FAIL: the offer took ${delay} s, more than one ${poll_seconds} s poll interval plus 5 s of slack"
-    failures=1
+    blackbox_fail "the offer took ${delay} s, more than one ${poll_seconds} s poll interval plus 5 s of slack"
 fi
 metrics="$(curl -fsS "http://127.0.0.1:$control_port/metrics")"
 if grep -qx 'switchboard_presence_source_up 1' <<<"$metrics" &&
     grep -qE '^switchboard_graph_requests_total\{result="sent"\} [1-9]' <<<"$metrics"; then
-    echo "ok: /metrics shows the Graph source up and the requests sent"
+    blackbox_ok "/metrics shows the Graph source up and the requests sent"
 else
-    echo "FAIL: /metrics does not show the presence source: $metrics"
-    failures=$((failures + 1))
+    blackbox_fail "/metrics does not show the presence source: $metrics"
 fi
-echo "presence: $((2 - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+blackbox_summary presence

@@ -29,22 +29,19 @@ start_sipp teams -sf "$repo/tests/sipp/transfer/agents.xml" -i 127.0.0.1 -p "$te
 teams_pid="$SIPP_PID"
 wait_for_udp_listen "$teams_port" 10 "$teams_pid"
 
-failures=0
 if run_sipp pstn -sf "$repo/tests/sipp/transfer/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \
     -timeout 60 -timeout_error "127.0.0.1:$sbc_port"; then
-    echo "ok: caller re-INVITEd with bob's SDP after alice's REFER to the sales queue"
+    blackbox_ok "caller re-INVITEd with bob's SDP after alice's REFER to the sales queue"
 else
-    echo "FAIL: the transferred caller's scenario"
-    failures=$((failures + 1))
+    blackbox_fail "the transferred caller's scenario"
 fi
 teams_status=0
 wait "$teams_pid" || teams_status=$?
 if [ "$teams_status" -eq 0 ]; then
-    echo "ok: alice got 202, NOTIFY 100 and 200 (terminated) and a BYE; bob was offered the caller"
+    blackbox_ok "alice got 202, NOTIFY 100 and 200 (terminated) and a BYE; bob was offered the caller"
 else
-    echo "FAIL: the agents' scenario (sipp exit $teams_status)"
+    blackbox_fail "the agents' scenario (sipp exit $teams_status)"
     _harness_tail teams
-    failures=$((failures + 1))
 fi
 calls=""
 for _ in $(seq 1 50); do
@@ -52,6 +49,5 @@ for _ in $(seq 1 50); do
     [ "$calls" = 0 ] && break
     sleep 0.2
 done
-if [ "$calls" = 0 ]; then echo "ok: no call left after the transfer"; else echo "FAIL: $calls calls left"; failures=$((failures + 1)); fi
-echo "transfer: $((3 - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+if [ "$calls" = 0 ]; then blackbox_ok "no call left after the transfer"; else blackbox_fail "$calls calls left"; fi
+blackbox_summary transfer
