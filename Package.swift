@@ -30,6 +30,7 @@ let package = Package(
             providers: [.apt(["libosip2-dev"])]
         ),
         .target(name: "SIPCore", dependencies: ["COSIP"]),
+        .executableTarget(name: "bench-parse", dependencies: ["SIPCore"]),
         .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
         .target(name: "SIPDialog", dependencies: ["SIPCore"]),
         .target(

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns the NUL-terminated strings libosip2 hands back into Swift strings.
 ///
 /// libosip2 works on C strings, so a NUL octet (legal inside a quoted string, RFC 4475 §3.1.1.2) or the
@@ -75,23 +83,29 @@ struct CStringDecoder {
 
     /// The string as the message carried it.
     func text(_ pointer: UnsafePointer<CChar>) -> String {
-        guard nulPlaceholder != nil || escapedNULPlaceholder != nil else { return String(cString: pointer) }
-        var bytes = [UInt8]()
-        for byte in Self.bytes(pointer) {
+        text(Self.bytes(pointer))
+    }
+
+    /// The bytes as the message carried them.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard nulPlaceholder != nil || escapedNULPlaceholder != nil else { return String(decoding: bytes, as: UTF8.self) }
+        var restored = [UInt8]()
+        for byte in bytes {
             switch byte {
-            case nulPlaceholder: bytes.append(0)
-            case escapedNULPlaceholder: bytes.append(contentsOf: [.percent, .zero, .zero])
-            default: bytes.append(byte)
+            case nulPlaceholder: restored.append(0)
+            case escapedNULPlaceholder: restored.append(contentsOf: [.percent, .zero, .zero])
+            default: restored.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: restored, as: UTF8.self)
     }
 
     /// A percent-decoded URI part, percent-encoded again for the characters `allowed` does not hold.
     func uriPart(_ pointer: UnsafePointer<CChar>, allowed: URICharacterSet) -> String {
         let bytes = Self.bytes(pointer)
-        guard bytes.contains(where: { !allowed.contains($0) }) else { return String(cString: pointer) }
+        guard bytes.contains(where: { !allowed.contains($0) }) else { return String(decoding: bytes, as: UTF8.self) }
         var encoded = [UInt8]()
+        encoded.reserveCapacity(bytes.count * 3)
         for byte in bytes {
             if allowed.contains(byte) {
                 encoded.append(byte)
@@ -106,10 +120,7 @@ struct CStringDecoder {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// The bytes of a C string, without its terminating NUL.
-    private static func bytes(_ pointer: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
-        let start = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-        var length = 0
-        while start[length] != 0 { length += 1 }
-        return UnsafeBufferPointer(start: start, count: length)
+    static func bytes(_ pointer: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
     }
 }

@@ -34,7 +34,7 @@ enum OSIPParser {
                 if repaired != value { _ = set(line.name, repaired, on: message) }
             }
             var parts = SIPMessageParts()
-            Converter(decoder: CStringDecoder()).readHeaders(of: message.pointee, into: &parts)
+            Converter(decoder: CStringDecoder()).readHeaders(of: message, into: &parts)
             return (parts, rejectedLine)
         }
     }
@@ -47,7 +47,7 @@ enum OSIPParser {
             guard osip_uri_init(&uri) == 0, let uri else { return nil }
             defer { osip_uri_free(uri) }
             guard osip_uri_parse(uri, text) == 0 else { return nil }
-            return Converter(decoder: decoder).uri(uri.pointee)
+            return Converter(decoder: decoder).uri(uri)
         }
     }
 
@@ -59,18 +59,18 @@ enum OSIPParser {
             guard osip_from_init(&address) == 0, let address else { return nil }
             defer { osip_from_free(address) }
             guard osip_from_parse(address, text) == 0 else { return nil }
-            return Converter(decoder: decoder).nameAddress(address.pointee)
+            return Converter(decoder: decoder).nameAddress(address)
         }
     }
 
     private static var isReady: Bool { osipParserReady }
 
     private static func parse(_ bytes: UnsafeRawBufferPointer, decoder: CStringDecoder) -> SIPMessageParts? {
-        withMessage { message in
-            let start = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-            guard osip_message_parse(message, start, bytes.count) == 0 else { return nil }
-            return Converter(decoder: decoder).parts(of: message.pointee)
-        }
+        var message: UnsafeMutablePointer<osip_message_t>?
+        guard osip_message_init(&message) == 0, let message else { fatalError("libosip2 could not allocate a message") }
+        defer { osip_message_free(message) }
+        guard osip_message_parse(message, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count) == 0 else { return nil }
+        return Converter(decoder: decoder).parts(of: message)
     }
 
     private static func withMessage<Result>(_ body: (UnsafeMutablePointer<osip_message_t>) -> Result) -> Result {
@@ -93,185 +93,243 @@ private let osipParserReady: Bool = {
     return parser_init() == 0
 }()
 
-/// Turns libosip2's structures into SIPCore values.
+/// Turns libosip2's structures into SIPCore values, reading them through pointers. Strings are made
+/// once per value, straight from the C bytes; hosts, ports and header names are checked on those bytes
+/// before any String exists.
 private struct Converter {
+    typealias Pointer<Pointee> = UnsafeMutablePointer<Pointee>
+
     let decoder: CStringDecoder
 
-    private func text(_ pointer: UnsafeMutablePointer<CChar>) -> String { decoder.text(pointer) }
+    private func text(_ pointer: Pointer<CChar>) -> String { decoder.text(pointer) }
 
-    func parts(of message: osip_message_t) -> SIPMessageParts {
+    func parts(of message: Pointer<osip_message_t>) -> SIPMessageParts {
         var parts = SIPMessageParts()
-        if message.status_code == 0 {
-            parts.method = message.sip_method.map(text)
-            parts.requestURI = message.req_uri.flatMap { uri($0.pointee) }
+        if message.pointee.status_code == 0 {
+            parts.method = message.pointee.sip_method.map(method)
+            parts.requestURI = message.pointee.req_uri.flatMap(uri)
         } else {
-            parts.statusCode = Int(message.status_code)
-            parts.reasonPhrase = message.reason_phrase.map(text) ?? ""
+            parts.statusCode = Int(message.pointee.status_code)
+            parts.reasonPhrase = message.pointee.reason_phrase.map(text) ?? ""
         }
         readHeaders(of: message, into: &parts)
         return parts
     }
 
-    func readHeaders(of message: osip_message_t, into parts: inout SIPMessageParts) {
-        parts.via.reserveCapacity(Int(message.vias.nb_elt))
-        message.vias.forEach(as: osip_via_t.self) { element in
-            if let via = via(element) { parts.via.append(via) } else { parts.noteMalformed("Via") }
+    func readHeaders(of message: Pointer<osip_message_t>, into parts: inout SIPMessageParts) {
+        parts.via.reserveCapacity(Int(message.pointee.vias.nb_elt))
+        parts.fields.reserveCapacity(Int(message.pointee.headers.nb_elt) + 4)
+        message.pointee.vias.forEach(as: osip_via_t.self) { element in
+            if let via = via(element) { parts.via.append(consume via) } else { parts.noteMalformed("Via") }
         }
-        if let from = message.from {
-            parts.from = nameAddress(from.pointee)
+        if let from = message.pointee.from {
+            parts.from = nameAddress(from)
             if parts.from == nil { parts.noteMalformed("From") }
         }
-        if let to = message.to {
-            parts.to = nameAddress(to.pointee)
+        if let to = message.pointee.to {
+            parts.to = nameAddress(to)
             if parts.to == nil { parts.noteMalformed("To") }
         }
-        if let callID = message.call_id?.pointee, let number = callID.number {
-            parts.callID = callID.host.map { decoder.text(number) + "@" + decoder.text($0) } ?? decoder.text(number)
+        if let callID = message.pointee.call_id, let number = callID.pointee.number {
+            parts.callID = callID.pointee.host.map { decoder.joining(number, 0x40, $0) } ?? text(number)
         }
-        if let cseq = message.cseq?.pointee {
-            parts.cseqNumber = cseq.number.map(text)
-            parts.cseqMethod = cseq.method.map(text)
-        }
-        message.contacts.forEach(as: osip_contact_t.self) { contact in
-            if contact.url == nil, let star = contact.displayname, decoder.text(star) == "*" {
-                parts.fields.append(SIPHeaderField(name: "Contact", value: "*"))
-            } else if let address = nameAddress(contact) {
-                parts.contact.append(address)
-            } else {
-                parts.noteMalformed("Contact")
+        if let cseq = message.pointee.cseq {
+            if let number = cseq.pointee.number {
+                parts.sequenceNumber = CStringDecoder.decimal(number, below: 1 << 31).map(UInt32.init)
+                if parts.sequenceNumber == nil { parts.unusableSequenceNumber = text(number) }
             }
+            if let name = cseq.pointee.method, name.pointee != 0 { parts.cseqMethod = method(name) }
         }
-        message.routes.forEach(as: osip_route_t.self) { route in
-            if let address = nameAddress(route) { parts.route.append(address) } else { parts.noteMalformed("Route") }
+        readAddresses(of: message, into: &parts)
+        if let type = message.pointee.content_type, let main = type.pointee.type, let sub = type.pointee.subtype {
+            parts.contentType = type.pointee.gen_params.nb_elt == 0
+                ? decoder.joining(main, 0x2F, sub) : String(writing: { writeMediaType(type, into: &$0) })
         }
-        message.record_routes.forEach(as: osip_record_route_t.self) { route in
-            if let address = nameAddress(route) { parts.recordRoute.append(address) } else { parts.noteMalformed("Record-Route") }
+        if let length = message.pointee.content_length?.pointee.value {
+            parts.contentLength = CStringDecoder.decimal(length, below: SIPMessage.maximumLength + 1)
+            if parts.contentLength == nil { parts.unusableContentLength = text(length) }
         }
-        parts.contentType = message.content_type.flatMap { mediaType($0.pointee) }
-        parts.contentLength = message.content_length?.pointee.value.map(text)
-        message.headers.forEach(as: osip_header_t.self) { header in
-            guard let name = header.hname else { return }
-            let value = header.hvalue.map(text) ?? ""
-            let canonical = SIPHeaderName.canonical(decoder.text(name))
-            if canonical == "Max-Forwards" { parts.maxForwards.append(value) } else {
+        message.pointee.headers.forEach(as: osip_header_t.self) { header in
+            guard let name = header.pointee.hname else { return }
+            let value = header.pointee.hvalue.map(text) ?? ""
+            if CStringDecoder.matches(name, "max-forwards") {
+                if parts.maxForwardsCount == 0 { parts.maxForwards = value }
+                parts.maxForwardsCount += 1
+            } else {
+                if CStringDecoder.matches(name, "date") { parts.dates.append(value) }
+                let canonical = SIPHeaderName.canonical(lowercased: CStringDecoder.bytes(name)) ?? SIPHeaderName.canonical(text(name))
                 parts.fields.append(SIPHeaderField(name: canonical, value: value))
             }
         }
         readListHeaders(of: message, into: &parts)
     }
 
+    private func readAddresses(of message: Pointer<osip_message_t>, into parts: inout SIPMessageParts) {
+        message.pointee.contacts.forEach(as: osip_contact_t.self) { contact in
+            if contact.pointee.url == nil, let star = contact.pointee.displayname, CStringDecoder.matches(star, "*") {
+                parts.fields.append(SIPHeaderField(name: "Contact", value: "*"))
+            } else if !append(contact, to: &parts.contact) {
+                parts.noteMalformed("Contact")
+            }
+        }
+        message.pointee.routes.forEach(as: osip_route_t.self) { route in
+            if !append(route, to: &parts.route) { parts.noteMalformed("Route") }
+        }
+        message.pointee.record_routes.forEach(as: osip_record_route_t.self) { route in
+            if !append(route, to: &parts.recordRoute) { parts.noteMalformed("Record-Route") }
+        }
+    }
+
     /// The headers libosip2 parses into lists of its own types; each list becomes one comma-joined field.
     /// libosip2 drops the parameters it does not know from the authentication headers, so for those it
     /// only reports their presence and SIPCore takes them as written.
-    private func readListHeaders(of message: osip_message_t, into parts: inout SIPMessageParts) {
-        func joined(_ name: String, _ values: [String]) {
-            if !values.isEmpty { parts.fields.append(SIPHeaderField(name: name, value: values.joined(separator: ", "))) }
+    private func readListHeaders(of message: Pointer<osip_message_t>, into parts: inout SIPMessageParts) {
+        func joined<Element>(_ name: String, _ list: osip_list_t, _ type: Element.Type,
+                             _ write: (Pointer<Element>, inout [UInt8]) -> Void) {
+            guard list.nb_elt > 0 else { return }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(list.nb_elt) * 24)
+            list.forEach(as: type) { element in
+                if !bytes.isEmpty { bytes.append(contentsOf: [0x2C, .space]) }
+                write(element, &bytes)
+            }
+            parts.fields.append(SIPHeaderField(name: name, value: String(decoding: bytes, as: UTF8.self)))
         }
-        joined("Accept", message.accepts.map(as: osip_accept_t.self, mediaType))
-        joined("Accept-Encoding", message.accept_encodings.map(as: osip_accept_encoding_t.self) { element($0.element, $0.gen_params) })
-        joined("Accept-Language", message.accept_languages.map(as: osip_accept_language_t.self) { element($0.element, $0.gen_params) })
-        joined("Alert-Info", message.alert_infos.map(as: osip_alert_info_t.self) { element($0.element, $0.gen_params) })
-        joined("Allow", message.allows.map(as: osip_allow_t.self) { $0.value.map(text) })
-        joined("Call-Info", message.call_infos.map(as: osip_call_info_t.self) { element($0.element, $0.gen_params) })
-        joined("Content-Encoding", message.content_encodings.map(as: osip_content_encoding_t.self) { $0.value.map(text) })
-        joined("Error-Info", message.error_infos.map(as: osip_error_info_t.self) { element($0.element, $0.gen_params) })
-        if let version = message.mime_version?.pointee.value { joined("MIME-Version", [decoder.text(version)]) }
-        parts.hasAuthenticationHeaders = message.authorizations.nb_elt + message.proxy_authorizations.nb_elt
-            + message.www_authenticates.nb_elt + message.proxy_authenticates.nb_elt
-            + message.authentication_infos.nb_elt + message.proxy_authentication_infos.nb_elt > 0
+        func value(_ element: Pointer<osip_content_length_t>, _ bytes: inout [UInt8]) {
+            if let value = element.pointee.value { decoder.append(value, to: &bytes) }
+        }
+        func element(_ element: Pointer<osip_call_info_t>, _ bytes: inout [UInt8]) {
+            guard let text = element.pointee.element else { return }
+            decoder.append(text, to: &bytes)
+            writeParameters(element.pointee.gen_params, into: &bytes)
+        }
+        func encoding(_ element: Pointer<osip_accept_encoding_t>, _ bytes: inout [UInt8]) {
+            guard let text = element.pointee.element else { return }
+            decoder.append(text, to: &bytes)
+            writeParameters(element.pointee.gen_params, into: &bytes)
+        }
+        let headers = message.pointee
+        joined("Accept", headers.accepts, osip_accept_t.self) { writeMediaType($0, into: &$1) }
+        joined("Accept-Encoding", headers.accept_encodings, osip_accept_encoding_t.self, encoding)
+        joined("Accept-Language", headers.accept_languages, osip_accept_language_t.self, encoding)
+        joined("Alert-Info", headers.alert_infos, osip_alert_info_t.self, element)
+        joined("Allow", headers.allows, osip_allow_t.self, value)
+        joined("Call-Info", headers.call_infos, osip_call_info_t.self, element)
+        joined("Content-Encoding", headers.content_encodings, osip_content_encoding_t.self, value)
+        joined("Error-Info", headers.error_infos, osip_error_info_t.self, element)
+        if let version = headers.mime_version?.pointee.value {
+            parts.fields.append(SIPHeaderField(name: "MIME-Version", value: text(version)))
+        }
+        parts.hasAuthenticationHeaders = headers.authorizations.nb_elt + headers.proxy_authorizations.nb_elt
+            + headers.www_authenticates.nb_elt + headers.proxy_authenticates.nb_elt
+            + headers.authentication_infos.nb_elt + headers.proxy_authentication_infos.nb_elt > 0
     }
 
-    func uri(_ uri: osip_uri_t) -> SIPURI? {
-        guard let schemeText = uri.scheme else { return nil }
-        var scheme = decoder.text(schemeText)
-        scheme.makeASCIILowercase()
-        if let opaque = uri.string { return SIPURI(scheme: scheme, opaque: decoder.text(opaque)) }
-        guard let hostText = uri.host else { return nil }
-        let host = self.host(decoder.text(hostText))
-        guard SIPURI.isPlausibleHost(host) else { return nil }
-        let user = uri.username.map { decoder.uriPart($0, allowed: .user) }
+    func uri(_ uri: Pointer<osip_uri_t>) -> SIPURI? {
+        guard let schemeText = uri.pointee.scheme else { return nil }
+        let scheme = CStringDecoder.matches(schemeText, "sip") ? "sip" : lowercased(schemeText)
+        if let opaque = uri.pointee.string { return SIPURI(scheme: scheme, opaque: text(opaque)) }
+        guard let hostText = uri.pointee.host, let host = CStringDecoder.host(hostText, cuttingComment: false) else { return nil }
+        let user = uri.pointee.username.map { decoder.uriPart($0, allowed: .user) }
         guard user?.isEmpty != true else { return nil }
         var port: Int?
-        if let portText = uri.port {
-            guard let value = SIPMessageParts.decimal(decoder.text(portText), below: 65_536) else { return nil }
+        if let portText = uri.pointee.port {
+            guard let value = CStringDecoder.decimal(portText, below: 65_536) else { return nil }
             port = value
         }
         return SIPURI(scheme: scheme, user: user,
-                      password: uri.password.map { decoder.uriPart($0, allowed: .password) }, host: host,
-                      port: port, parameters: uriParameters(uri.url_params, allowed: .parameter),
-                      headers: uriParameters(uri.url_headers, allowed: .header))
+                      password: uri.pointee.password.map { decoder.uriPart($0, allowed: .password) }, host: host,
+                      port: port, parameters: uriParameters(uri.pointee.url_params, allowed: .parameter),
+                      headers: uriParameters(uri.pointee.url_headers, allowed: .header))
     }
 
-    func nameAddress(_ address: osip_from_t) -> SIPNameAddress? {
-        guard let url = address.url, let uri = uri(url.pointee) else { return nil }
-        var displayName = address.displayname.map(text)
-        if let quoted = displayName, quoted.utf8.count >= 2, quoted.utf8.first == .quote, quoted.utf8.last == .quote {
-            displayName = String(quoted.dropFirst().dropLast())
-        }
-        return SIPNameAddress(displayName: displayName, uri: uri, parameters: parameters(address.gen_params))
+    func nameAddress(_ address: Pointer<osip_from_t>) -> SIPNameAddress? {
+        guard let url = address.pointee.url, let uri = uri(url) else { return nil }
+        return SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters(address.pointee.gen_params))
     }
 
-    private func via(_ via: osip_via_t) -> SIPVia? {
-        guard let hostText = via.host, let transportText = via.`protocol` else { return nil }
-        var written = decoder.text(hostText)
-        if let comment = written.utf8.firstIndex(of: .space) { written = String(written[..<comment]) }
-        let host = self.host(written)
-        guard SIPURI.isPlausibleHost(host) else { return nil }
+    /// Appends the address to `addresses`, built in place; false when it is unusable.
+    private func append(_ address: Pointer<osip_from_t>, to addresses: inout [SIPNameAddress]) -> Bool {
+        guard let url = address.pointee.url, let uri = uri(url) else { return false }
+        addresses.append(SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters(address.pointee.gen_params)))
+        return true
+    }
+
+    /// The display name without the quotes libosip2 keeps.
+    private func displayName(of address: Pointer<osip_from_t>) -> String? {
+        guard let name = address.pointee.displayname else { return nil }
+        let written = CStringDecoder.bytes(name)
+        let quoted = written.count >= 2 && written.first == .quote && written.last == .quote
+        return decoder.text(quoted ? UnsafeBufferPointer(rebasing: written.dropFirst().dropLast()) : written)
+    }
+
+    private func via(_ via: Pointer<osip_via_t>) -> SIPVia? {
+        guard let hostText = via.pointee.host, let transportText = via.pointee.`protocol`,
+              let host = CStringDecoder.host(hostText, cuttingComment: true)
+        else { return nil }
         var port: Int?
-        if let portText = via.port {
-            guard let value = SIPMessageParts.decimal(decoder.text(portText), below: 65_536) else { return nil }
+        if let portText = via.pointee.port {
+            guard let value = CStringDecoder.decimal(portText, below: 65_536) else { return nil }
             port = value
         }
-        let version = via.version.map(text) ?? "2.0"
-        var transport = decoder.text(transportText)
+        var version = "SIP/2.0"
+        if let written = via.pointee.version, !CStringDecoder.matches(written, "2.0") { version = "SIP/" + text(written) }
+        var transport = CStringDecoder.matches(transportText, "UDP") ? "UDP" : text(transportText)
         transport.makeASCIIUppercase()
-        return SIPVia(protocolVersion: version == "2.0" ? "SIP/2.0" : "SIP/" + version, transport: transport,
-                      host: host, port: port, parameters: parameters(via.via_params))
+        return SIPVia(protocolVersion: version, transport: transport, host: host, port: port,
+                      parameters: parameters(via.pointee.via_params))
     }
 
-    /// libosip2 drops the brackets of an IPv6 reference; SIPCore keeps them.
-    private func host(_ host: String) -> String {
-        host.utf8.contains(.colon) ? "[" + host + "]" : host
+    private func method(_ pointer: Pointer<CChar>) -> SIPMethod {
+        SIPMethod.known(CStringDecoder.bytes(pointer)) ?? .other(text(pointer))
+    }
+
+    private func lowercased(_ pointer: Pointer<CChar>) -> String {
+        var lowered = text(pointer)
+        lowered.makeASCIILowercase()
+        return lowered
     }
 
     private func parameters(_ list: osip_list_t) -> [SIPParameter] {
         list.map(as: osip_generic_param_t.self) { parameter in
-            parameter.gname.map { SIPParameter(name: decoder.text($0), value: parameter.gvalue.map(text)) }
+            parameter.pointee.gname.map { SIPParameter(name: text($0), value: parameter.pointee.gvalue.map(text)) }
         }
     }
 
     private func uriParameters(_ list: osip_list_t, allowed: URICharacterSet) -> [SIPParameter] {
         list.map(as: osip_uri_param_t.self) { parameter in
-            parameter.gname.map {
-                SIPParameter(name: decoder.uriPart($0, allowed: allowed), value: parameter.gvalue.map { decoder.uriPart($0, allowed: allowed) })
+            parameter.pointee.gname.map {
+                SIPParameter(name: decoder.uriPart($0, allowed: allowed),
+                             value: parameter.pointee.gvalue.map { decoder.uriPart($0, allowed: allowed) })
             }
         }
     }
 
-    /// `type/subtype` followed by its parameters, as in Content-Type and Accept.
-    private func mediaType(_ type: osip_content_type_t) -> String? {
-        guard let main = type.type, let sub = type.subtype else { return nil }
-        return appendingParameters(decoder.text(main) + "/" + decoder.text(sub), type.gen_params)
+    /// Writes `type/subtype` and its parameters, as in Content-Type and Accept.
+    private func writeMediaType(_ type: Pointer<osip_content_type_t>, into bytes: inout [UInt8]) {
+        guard let main = type.pointee.type, let sub = type.pointee.subtype else { return }
+        decoder.append(main, to: &bytes)
+        bytes.append(0x2F)
+        decoder.append(sub, to: &bytes)
+        writeParameters(type.pointee.gen_params, into: &bytes)
     }
 
-    private func element(_ element: UnsafeMutablePointer<CChar>?, _ list: osip_list_t) -> String? {
-        element.map { appendingParameters(decoder.text($0), list) }
-    }
-
-    private func appendingParameters(_ text: String, _ list: osip_list_t) -> String {
-        guard list.nb_elt > 0 else { return text }
-        var text = text
-        for parameter in parameters(list) {
-            text += ";" + parameter.name
-            if let value = parameter.value { text += "=" + value }
+    private func writeParameters(_ list: osip_list_t, into bytes: inout [UInt8]) {
+        list.forEach(as: osip_generic_param_t.self) { parameter in
+            guard let name = parameter.pointee.gname else { return }
+            bytes.append(.semicolon)
+            decoder.append(name, to: &bytes)
+            if let value = parameter.pointee.gvalue {
+                bytes.append(0x3D)
+                decoder.append(value, to: &bytes)
+            }
         }
-        return text
     }
 }
 
 extension osip_list_t {
     /// Calls `body` with a pointer to each element, in order.
-    fileprivate func forEachPointer<Element>(as type: Element.Type, _ body: (UnsafeMutablePointer<Element>) -> Void) {
+    fileprivate func forEach<Element>(as type: Element.Type, _ body: (UnsafeMutablePointer<Element>) -> Void) {
         var node = self.node
         while let current = node {
             if let element = current.pointee.element { body(element.assumingMemoryBound(to: type)) }
@@ -279,13 +337,8 @@ extension osip_list_t {
         }
     }
 
-    /// Calls `body` with each element, in order.
-    fileprivate func forEach<Element>(as type: Element.Type, _ body: (Element) -> Void) {
-        forEachPointer(as: type) { body($0.pointee) }
-    }
-
     /// The non-nil results of `transform` over the elements, in order.
-    fileprivate func map<Element, Value>(as type: Element.Type, _ transform: (Element) -> Value?) -> [Value] {
+    fileprivate func map<Element, Value>(as type: Element.Type, _ transform: (UnsafeMutablePointer<Element>) -> Value?) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(Int(nb_elt))
         forEach(as: type) { transform($0).map { values.append($0) } }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Canonical spelling of header names: compact forms expanded (RFC 3261 §7.3.3 and the extensions that
 /// define one) and the usual capitalisation restored, since libosip2 hands every name back lowercased.
 enum SIPHeaderName {
@@ -9,6 +17,24 @@ enum SIPHeaderName {
         lowered.makeASCIILowercase()
         if let known = table[lowered] { return known }
         return capitalisingWords(lowered)
+    }
+
+    /// The canonical spelling of a name libosip2 handed back lowercased, found without making a String
+    /// for the names of `known`; nil for any other name.
+    static func canonical(lowercased name: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let start = name.baseAddress, name.count + 1 < bucketStarts.count else { return nil }
+        let found = lowered.withUnsafeBufferPointer { lowered -> Int? in
+            guard let blob = lowered.baseAddress else { return nil }
+            return bucketStarts.withUnsafeBufferPointer { buckets in
+                offsets.withUnsafeBufferPointer { offsets in
+                    for index in buckets[name.count]..<buckets[name.count + 1] where memcmp(blob + offsets[index], start, name.count) == 0 {
+                        return index
+                    }
+                    return nil
+                }
+            }
+        }
+        return found.map { spellings[$0] }
     }
 
     private static func capitalisingWords(_ lowered: String) -> String {
@@ -45,6 +71,19 @@ enum SIPHeaderName {
         "l": "Content-Length", "m": "Contact", "n": "Identity-Info", "o": "Event", "r": "Refer-To",
         "s": "Subject", "t": "To", "u": "Allow-Events", "v": "Via", "x": "Session-Expires", "y": "Identity",
     ]
+
+    /// The entries of `table` ordered by length, for lookups that make no String.
+    private static let byLength = table.sorted { ($0.key.utf8.count, $0.key) < ($1.key.utf8.count, $1.key) }
+    /// The lowercased names of `byLength`, laid end to end.
+    private static let lowered = Array(byLength.map(\.key).joined().utf8)
+    /// Where each name of `byLength` starts in `lowered`.
+    private static let offsets = byLength.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.key.utf8.count) }
+    /// For each length, the index of the first name of `byLength` that long or longer.
+    private static let bucketStarts = (0...(byLength.last?.key.utf8.count ?? 0) + 1).map { length in
+        byLength.firstIndex { $0.key.utf8.count >= length } ?? byLength.count
+    }
+    /// The canonical spellings of `byLength`.
+    private static let spellings = byLength.map(\.value)
 
     private static let table: [String: String] = {
         var table = compact

@@ -1,8 +1,8 @@
 /// What libosip2 read from a message (or from its header lines one by one), converted to Swift but not
 /// yet checked: SIPCore decides from these parts whether the message is acceptable.
 struct SIPMessageParts {
-    /// The request method as written, for a request.
-    var method: String?
+    /// The request method, for a request.
+    var method: SIPMethod?
     /// The Request-URI, for a request whose URI libosip2 could parse.
     var requestURI: SIPURI?
     /// The Status-Code, for a response.
@@ -20,22 +20,30 @@ struct SIPMessageParts {
     var to: SIPNameAddress?
     /// The Call-ID.
     var callID: String?
-    /// The CSeq sequence number as written.
-    var cseqNumber: String?
-    /// The CSeq method as written.
-    var cseqMethod: String?
+    /// The CSeq sequence number, when it is digits below 2**31 (RFC 3261 §8.1.1.5).
+    var sequenceNumber: UInt32?
+    /// The CSeq sequence number as written, kept only when it is not a valid one.
+    var unusableSequenceNumber: String?
+    /// The CSeq method.
+    var cseqMethod: SIPMethod?
     /// Contact values (`*` goes to `fields`).
     var contact: [SIPNameAddress] = []
     /// Route values.
     var route: [SIPNameAddress] = []
     /// Record-Route values.
     var recordRoute: [SIPNameAddress] = []
-    /// Every Max-Forwards value as written.
-    var maxForwards: [String] = []
+    /// The first Max-Forwards value as written.
+    var maxForwards: String?
+    /// How many Max-Forwards headers there are.
+    var maxForwardsCount = 0
+    /// Every Date value as written (also in `fields`).
+    var dates: [String] = []
     /// The Content-Type, re-serialized (`application/sdp`).
     var contentType: String?
-    /// The Content-Length as written.
-    var contentLength: String?
+    /// The Content-Length, when it is a number of at most `SIPMessage.maximumLength` bytes.
+    var contentLength: Int?
+    /// The Content-Length as written, kept only when it is not a usable length.
+    var unusableContentLength: String?
     /// Every other header, named canonically.
     var fields: [SIPHeaderField] = []
     /// Whether the message carries Authorization, Proxy-Authorization, WWW-Authenticate,
@@ -50,15 +58,9 @@ struct SIPMessageParts {
     /// The headers a response needs, when Via, From, To, Call-ID and a CSeq with a method are present.
     /// An unusable CSeq number becomes `UInt32.max` (see `SIPParseError.responseHeaders`).
     var responseHeaders: SIPHeaders? {
-        guard !via.isEmpty, let from, let to, let callID, let cseqMethod, !cseqMethod.isEmpty else { return nil }
+        guard !via.isEmpty, let from, let to, let callID, let cseqMethod else { return nil }
         return SIPHeaders(via: via, from: from, to: to, callID: callID,
-                          cseq: SIPCSeq(sequenceNumber: sequenceNumber ?? .max, method: SIPMethod(cseqMethod)))
-    }
-
-    /// The CSeq sequence number when it is digits below 2**31 (RFC 3261 §8.1.1.5).
-    var sequenceNumber: UInt32? {
-        guard let cseqNumber, let value = SIPMessageParts.decimal(cseqNumber, below: 1 << 31) else { return nil }
-        return UInt32(value)
+                          cseq: SIPCSeq(sequenceNumber: sequenceNumber ?? .max, method: cseqMethod))
     }
 
     /// The value of a string made only of ASCII digits, when it is below `limit`.

@@ -13,13 +13,13 @@ extension SIPParseError {
         let isRequest = !frame.isResponse(bytes)
         let written = SIPRawHeaderLines(bytes, frame: frame)
         let (parts, rejectedLine) = OSIPParser.parseHeaderLines(written.lines)
-        let (reason, detail) = explanation(written, rejectedLine: rejectedLine, contentLength: parts.contentLength,
+        let (reason, detail) = explanation(written, rejectedLine: rejectedLine, parts: parts,
                                            bodyBytes: frame.bodyBytesPresent, isRequest: isRequest)
         return SIPParseError(reason: reason, detail: detail, isRequest: isRequest,
                              responseHeaders: isRequest ? parts.responseHeaders : nil)
     }
 
-    private static func explanation(_ written: SIPRawHeaderLines, rejectedLine: Int?, contentLength: String?,
+    private static func explanation(_ written: SIPRawHeaderLines, rejectedLine: Int?, parts: SIPMessageParts,
                                     bodyBytes: Int, isRequest: Bool) -> (Reason, String) {
         if isRequest, let uri = written.requestURI, OSIPParser.uri(parsing: uri) == nil {
             return (.malformedRequestURI, "libosip2 cannot parse the Request-URI '\(uri)'")
@@ -32,8 +32,9 @@ extension SIPParseError {
             }
             return (.malformedHeader(line.name), "libosip2 rejects \(line.name): \(value)")
         }
-        if let contentLength, let length = SIPMessageParts.decimal(contentLength, below: Int.max), length > bodyBytes {
-            return (.bodyLengthMismatch, "Content-Length \(length), \(bodyBytes) body bytes present")
+        if let length = parts.unusableContentLength { return (.malformedHeader("Content-Length"), "'\(length)' is not a length") }
+        if let contentLength = parts.contentLength, contentLength > bodyBytes {
+            return (.bodyLengthMismatch, "Content-Length \(contentLength), \(bodyBytes) body bytes present")
         }
         return (.malformedBody, "libosip2 rejects the body of \(bodyBytes) bytes")
     }

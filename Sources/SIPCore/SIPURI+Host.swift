@@ -1,16 +1,28 @@
 extension SIPURI {
-    /// Whether `host` can be the host of a SIP URI or a Via: a name or IPv4 address of letters, digits,
-    /// `-`, `.` and `_`, or an IPv6 reference in brackets holding hexadecimal digits, colons and dots that
-    /// does not end in a single colon. libosip2 is more lenient: it reads `sip:2001:db8::10` as host
-    /// `2001:db8:` and port 10 (RFC 5118 §4.2) and keeps whatever precedes the port.
-    static func isPlausibleHost(_ host: String) -> Bool {
-        let bytes = host.utf8
-        guard bytes.first == 0x5B else {
-            return !bytes.isEmpty && bytes.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F }
+    /// What a host written as libosip2 hands it back (an IPv6 reference without its brackets) can be.
+    enum HostKind {
+        /// A domain name or IPv4 address: letters, digits, `-`, `.` and `_`.
+        case name
+        /// An IPv6 address: hexadecimal digits, colons and dots, not ending in a single colon.
+        case ipv6
+    }
+
+    /// The kind of host `host` can be in a SIP URI or a Via, in one pass; nil when it can be neither.
+    /// libosip2 itself reads `sip:2001:db8::10` as host `2001:db8:` and port 10 (RFC 5118 §4.2).
+    static func hostKind(_ host: UnsafeBufferPointer<UInt8>) -> HostKind? {
+        guard let last = host.last else { return nil }
+        var couldBeName = true
+        var couldBeAddress = true
+        for byte in host {
+            switch byte {
+            case 0x30...0x39, 0x2E, 0x41...0x46, 0x61...0x66: continue
+            case .colon: couldBeName = false
+            case 0x47...0x5A, 0x67...0x7A, 0x2D, 0x5F: couldBeAddress = false
+            default: return nil
+            }
         }
-        guard bytes.count >= 4, bytes.last == 0x5D else { return false }
-        let address = bytes.dropFirst().dropLast()
-        let allowed = address.allSatisfy { $0.isASCIIDigit || $0 == .colon || $0 == 0x2E || (0x61...0x66).contains($0 | 0x20) }
-        return allowed && address.contains(.colon) && (address.last != .colon || address.dropLast().last == .colon)
+        if couldBeName { return .name }
+        guard couldBeAddress, last != .colon || host[host.count - 2] == .colon else { return nil }
+        return .ipv6
     }
 }
