@@ -56,8 +56,13 @@ public enum DistributionEvent: Hashable, Sendable {
 
 /// What the queue engine tells the call flow.
 public enum DistributionDecision: Hashable, Sendable {
-    /// Ring this agent for at most `ringTimeout`.
+    /// Ring this agent for at most `ringTimeout` (several offers for one call ring several agents).
     case offer(CallID, AgentOffer, ringTimeout: Duration)
+    /// Stop ringing this agent for this call.
+    case cancelOffer(CallID, agentID: String)
+    /// Send the caller elsewhere: answer the A-leg `302 Moved Temporarily` toward this E.164 number
+    /// (overflow to a number), so the SBC routes the call on.
+    case redirect(CallID, number: String)
     /// Stop holding the caller: answer the A-leg with this final status (for example 480 when the
     /// queue is closed or the caller waited too long).
     case release(CallID, statusCode: Int, reason: String)

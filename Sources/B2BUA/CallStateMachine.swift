@@ -1,24 +1,29 @@
 /// One caller's journey through Switchboard, from the A-leg INVITE to the last BYE: held in a queue,
-/// offered to agents one B-leg at a time, connected, ended. Pure: SIP messages, timers and the queue
-/// engine are the shell's business; this decides what happens next.
+/// offered to agents (one B-leg each, several at once for ring-all), connected, ended. Pure: SIP
+/// messages, timers and the queue engine are the shell's business; this decides what happens next.
 ///
 /// ```
-///            offer                      2xx (current attempt)          ACK
-///  queued ──────────► ringing(n) ─────────────────────────► answering ─────► connected
-///    ▲  │               │  non-2xx / ring timeout                │ BYE either side   │ BYE / limit
-///    │  │               └──────────────► queued                  ▼                   ▼
-///    │  └── release / CANCEL ────────────────────────────────► ended ◄──────────────┘
+///                 offer (adds a ringing attempt)          first 2xx                ACK
+///  waiting(ringing: {…}) ───────────────────────────────────────────► answering ─────► connected
+///    ▲   │  non-2xx / ring timeout / cancelOffer: attempt removed       │ BYE either side   │ BYE / limit
+///    │   │                                                              ▼                   ▼
+///    │   └── release / CANCEL ────────────────────────────────────────► ended ◄────────────┘
 /// ```
-/// Every B-leg INVITE is an *attempt* with a number. A 2xx from an attempt that is no longer current
-/// (cancelled, superseded) or from a second fork is acknowledged and hung up at once, so an agent is
-/// never bridged to silence.
+/// Every B-leg INVITE is an *attempt* with a number. When one attempt answers, every other ringing
+/// attempt is cancelled; a 2xx from an attempt that is no longer ringing (cancelled, timed out, lost
+/// the race) or from a second fork is acknowledged and hung up at once, so an agent is never bridged
+/// to silence.
 public struct CallStateMachine: Sendable {
     /// What happened to the call.
     public enum Event: Hashable, Sendable {
-        /// The queue engine offers the call to an agent.
+        /// The queue engine offers the call to an agent (ring-all sends several).
         case offer(AgentOffer, ringTimeout: Duration)
+        /// The queue engine stops ringing an agent.
+        case cancelOffer(agentID: String)
         /// The queue engine lets the caller go with a final status.
         case release(statusCode: Int, reason: String)
+        /// The queue engine sends the caller to another number.
+        case redirect(number: String)
         /// The caller sent CANCEL while not yet answered.
         case callerCancelled
         /// A B-leg attempt got a 2xx from the fork with this To tag.
@@ -37,6 +42,8 @@ public struct CallStateMachine: Sendable {
         case agentHungUp
         /// The call reached the maximum duration, or a session timer expired without refresh.
         case limitReached
+        /// The connected agent sent REFER (blind transfer, RFC 3515) to this target.
+        case agentTransferred(TransferTarget)
     }
 
     /// What the shell must do.
@@ -45,18 +52,32 @@ public struct CallStateMachine: Sendable {
         case ringAgent(attempt: Int, AgentOffer)
         /// Fire `.ringTimeout(attempt:)` after the duration.
         case startRingTimer(attempt: Int, Duration)
-        /// CANCEL the attempt's INVITE.
+        /// CANCEL the attempt's INVITE (and stop its ring timer).
         case cancelAgent(attempt: Int)
         /// Answer the caller with 200 OK carrying the SDP of the fork that answered.
         case answerCaller(attempt: Int, toTag: String)
         /// Answer the caller with a final non-2xx status.
         case rejectCaller(statusCode: Int, reason: String)
+        /// Answer the caller `302` with a Contact for this number.
+        case redirectCaller(number: String)
         /// Hang up (BYE) a B-leg dialog that answered but is not wanted.
         case hangUpStrayAnswer(attempt: Int, toTag: String)
         /// Send BYE on the caller's dialog.
         case hangUpCaller
         /// Send BYE on the agent's dialog.
         case hangUpAgent
+        /// Re-INVITE the already answered caller with the SDP of the fork that answered (after a transfer).
+        case reconnectCaller(attempt: Int, toTag: String)
+        /// Answer the REFER with 202 and a NOTIFY `100 Trying` (RFC 3515 §2.4.4, §2.4.5).
+        case acceptTransfer
+        /// Send the transferring agent the final NOTIFY with this status, then hang up its leg.
+        case completeTransfer(statusCode: Int)
+        /// Refuse the REFER with this status.
+        case rejectTransfer(statusCode: Int)
+        /// Put the caller back in a queue (the transfer target was one of Switchboard's own numbers).
+        case requeue(queue: String)
+        /// Send a new B-leg INVITE for this attempt to the exact Refer-To URI, with Referred-By.
+        case ringTransferTarget(attempt: Int, referTo: String, referredBy: String?)
         /// Tell the queue engine.
         case notify(DistributionEvent)
         /// The call is over; write its record.
@@ -64,17 +85,19 @@ public struct CallStateMachine: Sendable {
     }
 
     private enum State: Hashable, Sendable {
-        case queued
-        case ringing(attempt: Int, agent: AgentOffer)
+        case waiting(ringing: [Int: AgentOffer])
         case answering(attempt: Int, agent: AgentOffer)
         case connected(attempt: Int, agent: AgentOffer)
+        case transferred(attempt: Int)
         case ended
     }
 
     /// The caller's call id.
     public let callID: CallID
-    private var state: State = .queued
+    private var state: State = .waiting(ringing: [:])
     private var attempts = 0
+    private var callerAnswered = false
+    private var transferAttempt: Int?
 
     /// A new call, already queued (the shell sent 100 Trying and ringback).
     public init(callID: CallID) {
@@ -84,88 +107,146 @@ public struct CallStateMachine: Sendable {
     /// Whether the call is over.
     public var isEnded: Bool { state == .ended }
 
-    /// The agent currently rung or connected, if any.
+    /// The agents being rung, by attempt.
+    public var ringing: [Int: AgentOffer] {
+        if case .waiting(let ringing) = state { return ringing }
+        return [:]
+    }
+
+    /// The agent connected (or being connected), if any.
     public var agent: AgentOffer? {
         switch state {
-        case .ringing(_, let agent), .answering(_, let agent), .connected(_, let agent): agent
-        case .queued, .ended: nil
+        case .answering(_, let agent), .connected(_, let agent): agent
+        case .waiting, .transferred, .ended: nil
         }
     }
 
     /// The attempt whose dialog carries the call, once an agent answered.
     public var connectedAttempt: Int? {
         switch state {
-        case .answering(let attempt, _), .connected(let attempt, _): attempt
-        case .queued, .ringing, .ended: nil
+        case .answering(let attempt, _), .connected(let attempt, _), .transferred(let attempt): attempt
+        case .waiting, .ended: nil
         }
     }
 
     /// Whether the call is connected to an agent (answered on both legs).
     public var isConnected: Bool {
-        if case .connected = state { return true }
-        return false
+        switch state {
+        case .connected, .transferred: true
+        case .waiting, .answering, .ended: false
+        }
     }
 
     /// Applies an event and returns the actions to perform, in order.
     public mutating func handle(_ event: Event) -> [Action] {
-        if case .agentAnswered(let attempt, let toTag) = event, !isCurrentRinging(attempt) {
+        if case .agentAnswered(let attempt, let toTag) = event, ringing[attempt] == nil, transferAttempt != attempt {
             return [.hangUpStrayAnswer(attempt: attempt, toTag: toTag)]
         }
+        if let transferAttempt, case .waiting = state {
+            return handleTransferToNumber(event, attempt: transferAttempt)
+        }
         switch state {
-        case .queued: return handleQueued(event)
-        case .ringing(let attempt, let agent): return handleRinging(event, attempt: attempt, agent: agent)
+        case .waiting(let ringing): return handleWaiting(event, ringing: ringing)
         case .answering(let attempt, let agent), .connected(let attempt, let agent):
             return handleAnswered(event, attempt: attempt, agent: agent)
+        case .transferred:
+            return handleTransferred(event)
         case .ended:
             if case .offer(let agent, _) = event { return [.notify(.offerFailed(callID, agentID: agent.agentID, .trunkFailure))] }
             return []
         }
     }
 
-    private func isCurrentRinging(_ attempt: Int) -> Bool {
-        if case .ringing(let current, _) = state { return current == attempt }
-        return false
-    }
-
-    private mutating func handleQueued(_ event: Event) -> [Action] {
+    private mutating func handleWaiting(_ event: Event, ringing: [Int: AgentOffer]) -> [Action] {
+        var ringing = ringing
+        let cancelAll = ringing.keys.sorted().map { Action.cancelAgent(attempt: $0) }
         switch event {
         case .offer(let agent, let ringTimeout):
+            if ringing.values.contains(agent) { return [] }
             attempts += 1
-            state = .ringing(attempt: attempts, agent: agent)
+            ringing[attempts] = agent
+            state = .waiting(ringing: ringing)
             return [.ringAgent(attempt: attempts, agent), .startRingTimer(attempt: attempts, ringTimeout)]
-        case .release(let statusCode, let reason):
+        case .cancelOffer(let agentID):
+            guard let attempt = ringing.first(where: { $0.value.agentID == agentID })?.key else { return [] }
+            ringing[attempt] = nil
+            state = .waiting(ringing: ringing)
+            return [.cancelAgent(attempt: attempt)]
+        case .agentAnswered(let attempt, let toTag):
+            guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
+            let others = ringing.keys.sorted().map { Action.cancelAgent(attempt: $0) }
+            guard !callerAnswered else {
+                state = .connected(attempt: attempt, agent: agent)
+                return others + [.reconnectCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
+            }
+            state = .answering(attempt: attempt, agent: agent)
+            return others + [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
+        case .callerHungUp where callerAnswered:
             state = .ended
-            return [.rejectCaller(statusCode: statusCode, reason: reason), .finished(.released(statusCode: statusCode, reason: reason))]
+            return cancelAll + [.notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: nil))]
+        case .limitReached where callerAnswered:
+            state = .ended
+            return cancelAll + [.hangUpCaller, .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: nil))]
+        case .agentFailed(let attempt, let statusCode):
+            guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
+            state = .waiting(ringing: ringing)
+            return [.notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(statusCode: statusCode)))]
+        case .ringTimeout(let attempt):
+            guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
+            state = .waiting(ringing: ringing)
+            return [.cancelAgent(attempt: attempt), .notify(.offerFailed(callID, agentID: agent.agentID, .noAnswer))]
         case .callerCancelled:
             state = .ended
-            return [.rejectCaller(statusCode: 487, reason: "Request Terminated"), .notify(.callerAbandoned(callID)),
-                    .finished(.abandoned(ringingAgentID: nil))]
+            let rung = ringing.keys.min().flatMap { ringing[$0]?.agentID }
+            return cancelAll + [.rejectCaller(statusCode: 487, reason: "Request Terminated"),
+                                .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: rung))]
+        case .release(let statusCode, let reason):
+            state = .ended
+            return cancelAll + [.rejectCaller(statusCode: statusCode, reason: reason),
+                                .finished(.released(statusCode: statusCode, reason: reason))]
+        case .redirect(let number):
+            state = .ended
+            return cancelAll + [.redirectCaller(number: number), .finished(.redirected(number: number))]
         default:
             return []
         }
     }
 
-    private mutating func handleRinging(_ event: Event, attempt: Int, agent: AgentOffer) -> [Action] {
+    /// A blind transfer to an outside number: the caller waits on the new B-leg alone, outside the queue.
+    private mutating func handleTransferToNumber(_ event: Event, attempt: Int) -> [Action] {
         switch event {
-        case .agentAnswered(_, let toTag):
-            state = .answering(attempt: attempt, agent: agent)
-            return [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
-        case .agentFailed(let failed, let statusCode) where failed == attempt:
-            state = .queued
-            return [.notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(statusCode: statusCode)))]
-        case .ringTimeout(let timedOut) where timedOut == attempt:
-            state = .queued
-            return [.cancelAgent(attempt: attempt), .notify(.offerFailed(callID, agentID: agent.agentID, .noAnswer))]
-        case .callerCancelled:
+        case .agentAnswered(attempt, let toTag):
+            transferAttempt = nil
+            state = .transferred(attempt: attempt)
+            return [.reconnectCaller(attempt: attempt, toTag: toTag), .completeTransfer(statusCode: 200)]
+        case .agentFailed(attempt, let statusCode):
+            transferAttempt = nil
             state = .ended
-            return [.cancelAgent(attempt: attempt), .rejectCaller(statusCode: 487, reason: "Request Terminated"),
-                    .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: agent.agentID))]
-        case .release(let statusCode, let reason):
+            return [.completeTransfer(statusCode: statusCode), .hangUpCaller, .finished(.transferFailed(statusCode: statusCode))]
+        case .callerHungUp, .limitReached:
+            transferAttempt = nil
             state = .ended
-            return [.cancelAgent(attempt: attempt), .rejectCaller(statusCode: statusCode, reason: reason),
-                    .finished(.released(statusCode: statusCode, reason: reason))]
-        case .offer(let other, _):
-            return [.notify(.offerFailed(callID, agentID: other.agentID, .trunkFailure))]
+            return [.cancelAgent(attempt: attempt), .completeTransfer(statusCode: 487)]
+                + (event == .limitReached ? [.hangUpCaller] : []) + [.finished(.transferFailed(statusCode: 487))]
+        default:
+            return []
+        }
+    }
+
+    /// The caller connected to an outside number after a blind transfer.
+    private mutating func handleTransferred(_ event: Event) -> [Action] {
+        switch event {
+        case .callerHungUp:
+            state = .ended
+            return [.hangUpAgent, .finished(.transferred(endedBy: .caller))]
+        case .agentHungUp:
+            state = .ended
+            return [.hangUpCaller, .finished(.transferred(endedBy: .agent))]
+        case .limitReached:
+            state = .ended
+            return [.hangUpCaller, .hangUpAgent, .finished(.transferred(endedBy: .switchboard))]
+        case .agentTransferred:
+            return [.rejectTransfer(statusCode: 403)]
         default:
             return []
         }
@@ -174,8 +255,23 @@ public struct CallStateMachine: Sendable {
     private mutating func handleAnswered(_ event: Event, attempt: Int, agent: AgentOffer) -> [Action] {
         switch event {
         case .callerAcknowledged:
+            callerAnswered = true
             state = .connected(attempt: attempt, agent: agent)
             return []
+        case .agentTransferred(let target):
+            guard case .connected = state else { return [.rejectTransfer(statusCode: 491)] }
+            callerAnswered = true
+            let ended = Action.notify(.callEnded(callID, agentID: agent.agentID))
+            switch target {
+            case .queue(let queue):
+                state = .waiting(ringing: [:])
+                return [.acceptTransfer, ended, .completeTransfer(statusCode: 200), .requeue(queue: queue)]
+            case .uri(let referTo, let referredBy):
+                attempts += 1
+                transferAttempt = attempts
+                state = .waiting(ringing: [:])
+                return [.acceptTransfer, ended, .ringTransferTarget(attempt: attempts, referTo: referTo, referredBy: referredBy)]
+            }
         case .callerHungUp:
             state = .ended
             return [.hangUpAgent, .notify(.callEnded(callID, agentID: agent.agentID)),
@@ -204,6 +300,20 @@ public enum CallOutcome: Hashable, Sendable {
     case abandoned(ringingAgentID: String?)
     /// The queue let the caller go with a final status.
     case released(statusCode: Int, reason: String)
+    /// The queue sent the caller on to another number.
+    case redirected(number: String)
+    /// An agent's blind transfer to an outside number did not connect.
+    case transferFailed(statusCode: Int)
+    /// An agent transferred the caller to an outside number, and that call ended.
+    case transferred(endedBy: CallParty)
+}
+
+/// Where an agent's REFER sends the caller.
+public enum TransferTarget: Hashable, Sendable {
+    /// One of Switchboard's own queue numbers: the caller is queued again without leaving Switchboard.
+    case queue(String)
+    /// Anything else: a new call through the SBC to the exact Refer-To URI, carrying Referred-By.
+    case uri(referTo: String, referredBy: String?)
 }
 
 /// Who ended a connected call.

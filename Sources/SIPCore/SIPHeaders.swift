@@ -1,6 +1,9 @@
-/// One header field that SIPCore does not model with its own type: name as received, value unfolded.
+/// One header field that SIPCore does not model with its own type: name and value unfolded.
+/// Two fields are equal when their names match ignoring ASCII case (RFC 3261 §7.3.1) and their values match.
 public struct SIPHeaderField: Hashable, Sendable {
-    /// The header name as received (compare case-insensitively; compact forms are expanded).
+    /// The header name (compare case-insensitively). Parsed names are spelled canonically: compact
+    /// forms expanded, well-known names in their usual case, other names capitalised word by word
+    /// (libosip2 lowercases every name it reads).
     public var name: String
     /// The value with line folding removed; one element per comma-separated value is not implied.
     public var value: String
@@ -9,6 +12,17 @@ public struct SIPHeaderField: Hashable, Sendable {
     public init(name: String, value: String) {
         self.name = name
         self.value = value
+    }
+
+    /// Whether both fields have the same name, ignoring ASCII case, and the same value.
+    public static func == (left: SIPHeaderField, right: SIPHeaderField) -> Bool {
+        left.value == right.value && left.name.equalsIgnoringASCIICase(right.name)
+    }
+
+    /// Hashes the name without its ASCII case, and the value.
+    public func hash(into hasher: inout Hasher) {
+        for byte in name.utf8 { hasher.combine(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        hasher.combine(value)
     }
 }
 

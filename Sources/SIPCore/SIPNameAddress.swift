@@ -22,14 +22,5 @@ public struct SIPNameAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The address in its wire form, always as a `name-addr` with angle brackets.
-    public var description: String {
-        var text = ""
-        if let displayName { text += "\"" + displayName + "\" " }
-        text += "<" + uri.description + ">"
-        for parameter in parameters {
-            text += ";" + parameter.name
-            if let value = parameter.value { text += "=" + value }
-        }
-        return text
-    }
+    public var description: String { String(writing: { $0.append(nameAddress: self) }) }
 }

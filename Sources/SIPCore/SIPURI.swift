@@ -28,22 +28,5 @@ public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The URI in its wire form.
-    public var description: String {
-        var text = scheme + ":"
-        if let user {
-            text += user
-            if let password { text += ":" + password }
-            text += "@"
-        }
-        text += host
-        if let port { text += ":" + String(port) }
-        for parameter in parameters {
-            text += ";" + parameter.name
-            if let value = parameter.value { text += "=" + value }
-        }
-        for (index, header) in headers.enumerated() {
-            text += (index == 0 ? "?" : "&") + header.name + "=" + (header.value ?? "")
-        }
-        return text
-    }
+    public var description: String { String(writing: { $0.append(uri: self) }) }
 }

@@ -40,13 +40,5 @@ public struct SIPVia: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The Via value in its wire form.
-    public var description: String {
-        var text = protocolVersion + "/" + transport + " " + host
-        if let port { text += ":" + String(port) }
-        for parameter in parameters {
-            text += ";" + parameter.name
-            if let value = parameter.value { text += "=" + value }
-        }
-        return text
-    }
+    public var description: String { String(writing: { $0.append(via: self) }) }
 }

@@ -15,3 +15,19 @@ extension StringProtocol {
         }
     }
 }
+
+extension String {
+    /// Lowercases ASCII letters in place, leaving every other byte as it is.
+    mutating func makeASCIILowercase() {
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return }
+        self = String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Uppercases ASCII letters in place, leaving every other byte as it is.
+    mutating func makeASCIIUppercase() {
+        guard utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return }
+        self = String(decoding: utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & 0xDF : $0 }, as: UTF8.self)
+    }
+}

@@ -117,16 +117,16 @@ public final class ClientTransaction: @unchecked Sendable {
         case .deliverResponse:
             if let currentResponse { onResponse(currentResponse) }
         case .startTimer(let timer, let delay):
-            timers.start(timer, after: delay, on: layer.eventLoop) { [weak self] in self?.timerFired(timer) }
+            timers.start(timer, after: delay, on: layer.timerWheel) { [weak self] in self?.timerFired(timer) }
         case .cancelTimer(let timer):
-            timers.cancel(timer)
+            timers.cancel(timer, on: layer.timerWheel)
         case .timeout:
             onResponse(SIPResponse(replyingTo: request, statusCode: 408))
         case .transportError:
             onResponse(SIPResponse(replyingTo: request, statusCode: 503))
         case .terminated:
             isTerminated = true
-            timers.cancelAll()
+            timers.cancelAll(on: layer.timerWheel)
             layer.remove(self)
         }
     }

@@ -21,6 +21,7 @@ public final class ServerTransaction: @unchecked Sendable {
     private var latestResponse: SIPResponse?
     private var timers = TransactionTimerSet()
     private var pendingACK: SIPRequest?
+    private lazy var localTag = String(UInt64.random(in: .min ... .max), radix: 36)
     /// Whether the transaction has ended and left the layer's table.
     public private(set) var isTerminated = false
 
@@ -42,9 +43,15 @@ public final class ServerTransaction: @unchecked Sendable {
     }
 
     /// Sends a response (provisional or final) through the transaction; ignored once terminated.
+    /// A response other than 100 without a To tag gets the transaction's own tag (RFC 3261 §8.2.6.2),
+    /// the same one for every response of the transaction.
     public func respond(_ response: SIPResponse) {
         layer.eventLoop.preconditionInEventLoop()
         guard !isTerminated, finalStatusCode == nil || (response.statusCode >= 200 && response.statusCode < 300) else { return }
+        var response = response
+        if response.statusCode > 100, response.headers.to.tag == nil {
+            response.headers.to.tag = localTag
+        }
         latestResponse = response
         switch machine {
         case .invite(var invite):
@@ -109,14 +116,14 @@ public final class ServerTransaction: @unchecked Sendable {
             case .deliverACK:
                 if let pendingACK { layer.user?.receivedACK(pendingACK, from: source) }
             case .startTimer(let timer, let delay):
-                timers.start(timer, after: delay, on: layer.eventLoop) { [weak self] in self?.timerFired(timer) }
+                timers.start(timer, after: delay, on: layer.timerWheel) { [weak self] in self?.timerFired(timer) }
             case .cancelTimer(let timer):
-                timers.cancel(timer)
+                timers.cancel(timer, on: layer.timerWheel)
             case .timeout, .transportError:
                 layer.user?.serverTransactionFailed(self)
             case .terminated:
                 isTerminated = true
-                timers.cancelAll()
+                timers.cancelAll(on: layer.timerWheel)
                 layer.remove(self)
             }
         }

@@ -29,10 +29,13 @@ public final class TransactionLayer: @unchecked Sendable {
     public let transport: SIPTransport
     /// Timer base values for new transactions.
     public let timers: TransactionTimers
+    /// The O(1) timer service of the loop, for transaction timers and the layers above.
+    public let timerWheel: TimerWheel
     /// The transaction user above; set before traffic flows.
     public weak var user: (any TransactionUser)?
     let logger: Logger
-    var eventLoop: any EventLoop { transport.eventLoop }
+    /// The event loop that owns the layer (the transport's).
+    public var eventLoop: any EventLoop { transport.eventLoop }
     private var serverTransactions = TransactionTable<ServerTransaction>()
     private var clientTransactions = TransactionTable<ClientTransaction>()
 
@@ -41,6 +44,7 @@ public final class TransactionLayer: @unchecked Sendable {
         self.transport = transport
         self.timers = timers
         self.logger = logger
+        timerWheel = TimerWheel(eventLoop: transport.eventLoop)
         transport.onMessage = { [unowned self] inbound in self.receive(inbound) }
     }
 

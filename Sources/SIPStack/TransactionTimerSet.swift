@@ -1,31 +1,21 @@
-import NIOCore
 import SIPTransaction
 
-/// The pending timers of one transaction, scheduled on its event loop; starting a timer replaces a
+/// The pending timers of one transaction on the loop's timer wheel; starting a timer replaces a
 /// pending one of the same name, and `cancelAll` runs when the transaction terminates.
 struct TransactionTimerSet {
-    private var scheduled: [TransactionTimer: Scheduled<Void>] = [:]
+    private var pending: [TransactionTimer: TimerWheel.Handle] = [:]
 
-    mutating func start(_ timer: TransactionTimer, after delay: Duration, on eventLoop: any EventLoop,
-                        fire: @escaping @Sendable () -> Void) {
-        scheduled[timer]?.cancel()
-        scheduled[timer] = eventLoop.scheduleTask(in: TimeAmount(delay), fire)
+    mutating func start(_ timer: TransactionTimer, after delay: Duration, on wheel: TimerWheel, fire: @escaping () -> Void) {
+        if let old = pending[timer] { wheel.cancel(old) }
+        pending[timer] = wheel.schedule(after: delay, fire)
     }
 
-    mutating func cancel(_ timer: TransactionTimer) {
-        scheduled.removeValue(forKey: timer)?.cancel()
+    mutating func cancel(_ timer: TransactionTimer, on wheel: TimerWheel) {
+        if let handle = pending.removeValue(forKey: timer) { wheel.cancel(handle) }
     }
 
-    mutating func cancelAll() {
-        for task in scheduled.values { task.cancel() }
-        scheduled.removeAll()
-    }
-}
-
-extension TimeAmount {
-    /// A NIO time amount from a Swift duration, in nanoseconds.
-    public init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    mutating func cancelAll(on wheel: TimerWheel) {
+        for handle in pending.values { wheel.cancel(handle) }
+        pending.removeAll()
     }
 }

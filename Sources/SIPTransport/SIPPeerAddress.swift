@@ -1,4 +1,5 @@
 import NIOCore
+import SIPCore
 
 /// A transport and socket address: where a message came from, or where one goes.
 public struct SIPPeerAddress: Hashable, Sendable, CustomStringConvertible {

@@ -76,10 +76,11 @@ extension SIPTransport {
         send(response.serialized(), to: destination)
     }
 
-    /// The destination of a response (RFC 3261 §18.2.2, RFC 3581 §4).
+    /// The destination of a response (RFC 3261 §18.2.2, RFC 3581 §4), over the transport the request
+    /// arrived on (a Via naming another transport is not trusted for that).
     static func responseDestination(for headers: SIPHeaders, source: SIPPeerAddress?, connectionOpen: Bool) -> SIPPeerAddress? {
         guard let via = headers.via.first else { return nil }
-        let transport = SIPTransportProtocol(viaToken: via.transport) ?? source?.transport ?? .udp
+        let transport = source?.transport ?? SIPTransportProtocol(viaToken: via.transport) ?? .udp
         if transport.isReliable, connectionOpen, let source, source.transport == transport {
             return source
         }

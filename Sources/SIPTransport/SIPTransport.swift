@@ -27,6 +27,7 @@ public final class SIPTransport: @unchecked Sendable {
     private var boundListeners: [SIPListenerConfiguration] = []
     private var sslContext: NIOSSLContext?
     private var clientSSLContext: NIOSSLContext?
+    private var datagramFlushScheduled = false
 
     /// Creates a transport; nothing is bound until `start()`.
     public init(configuration: SIPTransportConfiguration, eventLoop: any EventLoop, logger: Logger) {
@@ -155,7 +156,8 @@ public final class SIPTransport: @unchecked Sendable {
                 logger.warning("no UDP listener to send from", metadata: ["sip.peer": "\(destination)"])
                 return
             }
-            channel.writeAndFlush(AddressedEnvelope(remoteAddress: destination.address, data: buffer), promise: nil)
+            channel.write(AddressedEnvelope(remoteAddress: destination.address, data: buffer), promise: nil)
+            scheduleDatagramFlush()
         case .tcp, .tls:
             if let connection = connections[destination] {
                 connection.writeAndFlush(buffer, promise: nil)
@@ -165,6 +167,17 @@ public final class SIPTransport: @unchecked Sendable {
                 pendingConnections[destination] = [buffer]
                 connect(to: destination)
             }
+        }
+    }
+
+    /// Flushes the UDP listeners once the loop has run what is queued: every datagram written while
+    /// handling one batch of reads leaves in one `sendmmsg` instead of one system call each.
+    private func scheduleDatagramFlush() {
+        guard !datagramFlushScheduled else { return }
+        datagramFlushScheduled = true
+        eventLoop.execute {
+            self.datagramFlushScheduled = false
+            for channel in self.datagramChannels { channel.flush() }
         }
     }
 

@@ -54,7 +54,7 @@ public struct SIPTLSConfiguration: Hashable, Sendable {
 }
 
 /// What to do with a request from an address that is not a configured trunk peer.
-public enum SIPUnknownPeerPolicy: String, Hashable, Sendable {
+public enum SIPUnknownPeerPolicy: String, Hashable, Sendable, CaseIterable {
     /// Answer `403 Forbidden` when a response can be built.
     case reject
     /// Drop silently (does not reveal the daemon to scanners).

@@ -1,6 +1,8 @@
 import B2BUA
+import Logging
 
-/// One record per call, written when the call ends (times are monotonic seconds since daemon start).
+/// One record per call, written to the log when the call ends (times are monotonic, since daemon
+/// start); the wait and talk times are what service-level reporting reads.
 struct CallRecord: Sendable, Equatable {
     /// The caller's A-leg Call-ID.
     var callID: String
@@ -21,16 +23,25 @@ struct CallRecord: Sendable, Equatable {
 
     init(session: CallSession, outcome: CallOutcome, endedAt: Duration) {
         callID = session.callID
-        queue = session.queue.name
+        queue = session.queue
         callerNumber = session.callerNumber
         switch outcome {
         case .completed(let agentID, _): self.agentID = agentID
         case .abandoned(let agentID): self.agentID = agentID
-        case .released: agentID = nil
+        case .released, .redirected, .transferFailed, .transferred: agentID = nil
         }
         arrivedAt = session.arrivedAt
         answeredAt = session.answeredAt
         self.endedAt = endedAt
         self.outcome = outcome
+    }
+
+    /// The record as log metadata (`call.*` keys).
+    var metadata: Logger.Metadata {
+        let wait = (answeredAt ?? endedAt) - arrivedAt
+        let talk = answeredAt.map { endedAt - $0 } ?? .zero
+        return ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.caller": "\(callerNumber)",
+                "acd.agent": "\(agentID ?? "-")", "call.outcome": "\(outcome)",
+                "call.wait_seconds": "\(wait.components.seconds)", "call.talk_seconds": "\(talk.components.seconds)"]
     }
 }

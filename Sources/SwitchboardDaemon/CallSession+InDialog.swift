@@ -7,6 +7,10 @@ extension CallSession {
     /// A request inside one of this call's dialogs (RFC 3261 §12.2.2): BYE is mirrored, re-INVITE,
     /// UPDATE and INFO are relayed to the other leg with their offer/answer, OPTIONS is answered here.
     func receivedInDialog(_ request: SIPRequest, transaction: ServerTransaction, leg: Leg) {
+        if let transferor = transferorDialog, SIPDialogID.forIncoming(request) == transferor.id {
+            receivedFromTransferor(request, transaction: transaction)
+            return
+        }
         guard var dialog = leg == .caller ? callerDialog : agentDialog else {
             transaction.respond(statusCode: 481)
             return
@@ -31,7 +35,7 @@ extension CallSession {
         }
     }
 
-    private func store(_ dialog: SIPDialog, for leg: Leg) {
+    func store(_ dialog: SIPDialog, for leg: Leg) {
         switch leg {
         case .caller: callerDialog = dialog
         case .agent: agentDialog = dialog
@@ -87,14 +91,5 @@ extension CallSession {
             runSessionTimer(core.sessionTimer.negotiated(by: response, now: core.now), on: otherLeg)
         }
         transaction.respond(reply)
-    }
-
-    /// REFER from the agent (blind transfer, PROTOCOL-NOTES): implemented with the transfer issue's flow.
-    private func receivedREFER(_ request: SIPRequest, transaction: ServerTransaction, from leg: Leg) {
-        guard request.headers.referTo != nil else {
-            transaction.respond(statusCode: 400, reasonPhrase: "Missing Refer-To")
-            return
-        }
-        transaction.respond(statusCode: 501)
     }
 }

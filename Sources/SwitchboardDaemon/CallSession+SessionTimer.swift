@@ -5,8 +5,8 @@ extension CallSession {
     /// Starts (or restarts) the RFC 4028 timer of one leg: a refresh at half the interval when we are
     /// the refresher, and the end of the call when no refresh arrived in time.
     func runSessionTimer(_ state: SessionTimerState?, on leg: Leg) {
-        timers.removeValue(forKey: "refresh-\(leg)")?.cancel()
-        timers.removeValue(forKey: "expiry-\(leg)")?.cancel()
+        cancelTimer(timers.removeValue(forKey: "refresh-\(leg)"))
+        cancelTimer(timers.removeValue(forKey: "expiry-\(leg)"))
         sessionTimers[leg] = state
         guard let state else { return }
         let now = core.now

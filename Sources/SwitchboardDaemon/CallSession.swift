@@ -14,7 +14,7 @@ final class CallSession: @unchecked Sendable {
         var agent: AgentOffer
         var invite: SIPRequest
         var transaction: ClientTransaction?
-        var ringTimer: Scheduled<Void>?
+        var ringTimer: TimerWheel.Handle?
         var answers: [String: Answer] = [:]
     }
 
@@ -35,7 +35,7 @@ final class CallSession: @unchecked Sendable {
     let callID: CallID
     let invite: SIPRequest
     let inviteTransaction: ServerTransaction
-    let queue: QueueSettings
+    let queue: String
     let callerNumber: String
     let localTag = CallSession.makeTag()
     private(set) var machine: CallStateMachine
@@ -43,14 +43,16 @@ final class CallSession: @unchecked Sendable {
     var agentDialog: SIPDialog?
     var attempts: [Int: Attempt] = [:]
     var callerOK: SIPResponse?
-    var timers: [String: Scheduled<Void>] = [:]
+    var timers: [String: TimerWheel.Handle] = [:]
     var dialogKeys: [DialogKey] = []
     var pendingReINVITE: Set<Leg> = []
     var sessionTimers: [Leg: SessionTimerState] = [:]
+    var pendingREFER: ServerTransaction?
+    var transferorDialog: SIPDialog?
     let arrivedAt: Duration
     var answeredAt: Duration?
 
-    init(core: SwitchboardCore, invite: SIPRequest, transaction: ServerTransaction, queue: QueueSettings) {
+    init(core: SwitchboardCore, invite: SIPRequest, transaction: ServerTransaction, queue: String) {
         self.core = core
         self.invite = invite
         self.inviteTransaction = transaction
@@ -69,7 +71,7 @@ final class CallSession: @unchecked Sendable {
     func start() {
         inviteTransaction.respond(statusCode: 100)
         inviteTransaction.respond(callerResponse(statusCode: 180))
-        core.logger.info("caller queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue.name)", "acd.caller": "\(callerNumber)"])
+        core.logger.info("caller queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.caller": "\(callerNumber)"])
     }
 
     /// A dialog-creating response to the caller: To tag, Record-Route echoed (RFC 3261 §12.1.1), Contact.
@@ -94,12 +96,17 @@ final class CallSession: @unchecked Sendable {
         case .startRingTimer(let attempt, let timeout):
             attempts[attempt]?.ringTimer = schedule(after: timeout) { $0.handle(.ringTimeout(attempt: attempt)) }
         case .cancelAgent(let attempt):
-            attempts[attempt]?.ringTimer?.cancel()
+            cancelTimer(attempts[attempt]?.ringTimer)
             attempts[attempt]?.transaction?.cancel()
         case .answerCaller(let attempt, let toTag):
             answerCaller(with: attempts[attempt]?.answers[toTag])
         case .rejectCaller(let statusCode, let reason):
             inviteTransaction.respond(statusCode: statusCode, reasonPhrase: statusCode == 487 ? nil : reason, toTag: localTag)
+        case .redirectCaller(let number):
+            var redirect = SIPResponse(replyingTo: invite, statusCode: 302, toTag: localTag)
+            redirect.headers.contact = [SIPNameAddress(uri: SIPURI(user: number, host: core.agentInvites.sbcHost,
+                                                                   parameters: [SIPParameter(name: "user", value: "phone")]))]
+            inviteTransaction.respond(redirect)
         case .hangUpStrayAnswer(let attempt, let toTag):
             if var dialog = attempts[attempt]?.answers[toTag]?.dialog { sendBYE(in: &dialog) }
         case .hangUpCaller:
@@ -116,17 +123,24 @@ final class CallSession: @unchecked Sendable {
             core.notify(event)
         case .finished(let outcome):
             finish(outcome)
+        case .acceptTransfer, .rejectTransfer, .completeTransfer, .requeue, .ringTransferTarget, .reconnectCaller:
+            performTransfer(action)
         }
     }
 
     private func ring(_ agent: AgentOffer, attempt: Int) {
         let fromTag = Self.makeTag()
-        let request = core.agentInvites.makeInvite(offering: invite, to: agent.number, queueName: queue.name,
+        let request = core.agentInvites.makeInvite(offering: invite, to: agent.number, queueName: queue,
                                                    callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
                                                    branch: TransactionLayer.makeBranch(), extraHeaders: core.sessionTimer.requestHeaders())
+        start(request, attempt: attempt, agent: agent, fromTag: fromTag)
+    }
+
+    /// Sends a B-leg INVITE as the given attempt and routes its responses back to the state machine.
+    func start(_ request: SIPRequest, attempt: Int, agent: AgentOffer, fromTag: String) {
         attempts[attempt] = Attempt(agent: agent, invite: request)
         own(DialogKey(callID: request.headers.callID, localTag: fromTag))
-        core.logger.info("offering", metadata: ["sip.call_id": "\(callID)", "acd.agent": "\(agent.agentID)", "sip.attempt": "\(attempt)"])
+        core.logger.info("offering", metadata: ["sip.call_id": "\(callID)", "acd.agent": "\(agent.agentID)", "sip.to": "\(request.requestURI)"])
         attempts[attempt]?.transaction = core.layer.send(request, to: core.trunk) { [weak self] response in
             self?.agentResponded(response, attempt: attempt)
         }
@@ -134,7 +148,7 @@ final class CallSession: @unchecked Sendable {
 
     private func agentResponded(_ response: SIPResponse, attempt: Int) {
         guard let current = attempts[attempt], response.statusCode >= 200 else { return }
-        current.ringTimer?.cancel()
+        cancelTimer(current.ringTimer)
         guard response.statusCode < 300 else {
             handle(.agentFailed(attempt: attempt, statusCode: response.statusCode))
             return
@@ -210,15 +224,19 @@ final class CallSession: @unchecked Sendable {
         guard ack.headers.callID == callID else { return }
         if callerOK != nil {
             callerOK = nil
-            timers.removeValue(forKey: "answer")?.cancel()
+            cancelTimer(timers.removeValue(forKey: "answer"))
             handle(.callerAcknowledged)
         }
     }
 
-    func schedule(after delay: Duration, _ body: @escaping (CallSession) -> Void) -> Scheduled<Void> {
-        core.layer.eventLoop.scheduleTask(in: TimeAmount(delay)) { [weak self] in
+    func schedule(after delay: Duration, _ body: @escaping (CallSession) -> Void) -> TimerWheel.Handle {
+        core.layer.timerWheel.schedule(after: delay) { [weak self] in
             if let self { body(self) }
         }
+    }
+
+    func cancelTimer(_ handle: TimerWheel.Handle?) {
+        if let handle { core.layer.timerWheel.cancel(handle) }
     }
 
     func makeVia() -> SIPVia {
@@ -249,10 +267,9 @@ final class CallSession: @unchecked Sendable {
     }
 
     private func finish(_ outcome: CallOutcome) {
-        for timer in timers.values { timer.cancel() }
+        for timer in timers.values { cancelTimer(timer) }
         timers.removeAll()
-        for attempt in attempts.values { attempt.ringTimer?.cancel() }
-        core.logger.info("call finished", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue.name)", "call.outcome": "\(outcome)"])
+        for attempt in attempts.values { cancelTimer(attempt.ringTimer) }
         core.finished(self, outcome: outcome)
     }
 }

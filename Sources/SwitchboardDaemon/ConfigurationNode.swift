@@ -15,7 +15,7 @@ struct ConfigurationNode {
     /// Parses a whole document.
     static func document(_ text: String) throws -> ConfigurationNode {
         do {
-            return ConfigurationNode(node: try Yams.compose(yaml: text) ?? Node.mapping([]), path: "")
+            return ConfigurationNode(node: try Yams.compose(yaml: text) ?? Node.mapping([:]), path: "")
         } catch let error as YamlError {
             throw ConfigurationError(key: "", line: nil, message: "not valid YAML: \(error)")
         }
@@ -79,6 +79,44 @@ struct ConfigurationNode {
     }
 
     func int(in range: ClosedRange<Int>, default value: Int) throws -> Int { isPresent ? try int(in: range) : value }
+
+    /// The text value, or `nil` when absent.
+    func optionalString() throws -> String? { isPresent ? try string() : nil }
+
+    /// An E.164 number with a leading `+`.
+    func e164() throws -> String {
+        let number = try string()
+        guard SwitchboardConfiguration.isE164(number) else { throw error("expected an E.164 number with a leading +, got \"\(number)\"") }
+        return number
+    }
+
+    /// A whole number in `range`, or `nil` when absent.
+    func optionalInt(in range: ClosedRange<Int>) throws -> Int? { isPresent ? try int(in: range) : nil }
+
+    /// A whole number of seconds in `range` as a duration, or `value` when absent.
+    func seconds(in range: ClosedRange<Int>, default value: Duration) throws -> Duration {
+        isPresent ? .seconds(try int(in: range)) : value
+    }
+
+    /// A whole number of seconds in `range` as a duration, or `nil` when absent.
+    func optionalSeconds(in range: ClosedRange<Int>) throws -> Duration? { isPresent ? .seconds(try int(in: range)) : nil }
+
+    /// A mapping of names to whole numbers in `range` (empty when absent).
+    func intMapping(in range: ClosedRange<Int>) throws -> [String: Int] {
+        var values: [String: Int] = [:]
+        for (name, value) in try entries() { values[name] = try value.int(in: range) }
+        return values
+    }
+
+    /// The value named by the text in `choices`, or `value` when absent; the error lists the names.
+    func choice<Value>(_ choices: KeyValuePairs<String, Value>, default value: Value? = nil) throws -> Value {
+        if !isPresent, let value { return value }
+        let text = try string()
+        guard let match = choices.first(where: { $0.key == text }) else {
+            throw error("unknown value \"\(text)\"; expected one of \(choices.map(\.key).joined(separator: ", "))")
+        }
+        return match.value
+    }
 
     func bool(default value: Bool) throws -> Bool {
         guard isPresent else { return value }

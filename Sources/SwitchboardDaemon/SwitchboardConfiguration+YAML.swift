@@ -1,5 +1,8 @@
+import ACD
 import Foundation
+import Presence
 import SIPTransport
+import Yams
 
 extension SwitchboardConfiguration {
     /// Reads and validates a configuration file.
@@ -12,12 +15,10 @@ extension SwitchboardConfiguration {
 
     /// Parses and validates configuration text.
     public static func parse(yaml text: String) throws -> SwitchboardConfiguration {
-        let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "limits", "log", "control"])
+        let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "acd", "presence", "limits", "log", "control"])
         let sip = try root["sip"].allowingOnly(["listen", "tls", "timers", "maximumMessageBytes", "unknownPeers", "udpReceiveBufferBytes"])
         let trunks = try root["trunks"].list().map(parseTrunk)
         guard !trunks.isEmpty else { throw root["trunks"].error("at least one trunk (the SBC) is required") }
-        let agents = try root["agents"].list().map(parseAgent)
-        let queues = try root["queues"].list().map(parseQueue)
         let configuration = SwitchboardConfiguration(
             transport: SIPTransportConfiguration(
                 listeners: try parseListeners(sip["listen"]),
@@ -28,12 +29,11 @@ extension SwitchboardConfiguration {
                 udpReceiveBufferSize: try sip["udpReceiveBufferBytes"].int(in: 65_536...268_435_456, default: 8 << 20)),
             timers: try parseTimers(sip["timers"]),
             trunks: trunks,
-            queues: queues,
-            agents: agents,
+            acd: try ACDConfiguration.parse(queues: root["queues"], agents: root["agents"], options: root["acd"]),
+            presence: try parsePresence(root["presence"]),
             limits: try parseLimits(root["limits"]),
             logLevel: try parseLogLevel(root["log"]),
             control: try parseControl(root["control"]))
-        try configuration.validateReferences(root)
         return configuration
     }
 
@@ -74,29 +74,6 @@ extension SwitchboardConfiguration {
                                   uriHost: try node["uriHost"].string(default: host))
     }
 
-    private static func parseAgent(_ node: ConfigurationNode) throws -> AgentSettings {
-        let node = try node.allowingOnly(["id", "number", "teamsObjectId"])
-        let number = try node["number"].string()
-        guard isE164(number) else { throw node["number"].error("expected an E.164 number with a leading +, got \"\(number)\"") }
-        return AgentSettings(id: try node["id"].string(), number: number,
-                             teamsObjectID: node["teamsObjectId"].isPresent ? try node["teamsObjectId"].string() : nil)
-    }
-
-    private static func parseQueue(_ node: ConfigurationNode) throws -> QueueSettings {
-        let node = try node.allowingOnly(["name", "numbers", "agents", "ringTimeoutSeconds", "maximumWaitSeconds", "wrapUpSeconds"])
-        let numbers = try node["numbers"].list().map { item in
-            let number = try item.string()
-            guard isE164(number) else { throw item.error("expected an E.164 number with a leading +, got \"\(number)\"") }
-            return number
-        }
-        guard !numbers.isEmpty else { throw node["numbers"].error("a queue needs at least one number") }
-        return QueueSettings(name: try node["name"].string(), numbers: numbers,
-                             agents: try node["agents"].list().map { try $0.string() },
-                             ringTimeout: .seconds(try node["ringTimeoutSeconds"].int(in: 3...300, default: 15)),
-                             maximumWait: .seconds(try node["maximumWaitSeconds"].int(in: 10...86_400, default: 3_600)),
-                             wrapUp: .seconds(try node["wrapUpSeconds"].int(in: 0...3_600, default: 10)))
-    }
-
     private static func parseLimits(_ node: ConfigurationNode) throws -> LimitSettings {
         let node = try node.allowingOnly(["maximumConcurrentCalls", "maximumCallDurationSeconds", "retryAfterSeconds",
                                           "drainMinimumSeconds", "drainMaximumSeconds"])
@@ -128,34 +105,25 @@ extension SwitchboardConfiguration {
         return ControlSettings(host: host, port: try node["port"].int(in: 0...65_535), token: token)
     }
 
+    private static func parsePresence(_ node: ConfigurationNode) throws -> PresenceSourceConfiguration? {
+        guard node.isPresent, let yaml = node.node else { return nil }
+        do {
+            return try YAMLDecoder().decode(PresenceSourceConfiguration.self, from: yaml)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ConfigurationError(key: node.path + "." + (context.codingPath + [key]).map(\.stringValue).joined(separator: "."),
+                                     line: node.line, message: "is required (\(context.debugDescription))")
+        } catch let DecodingError.dataCorrupted(context), let DecodingError.typeMismatch(_, context) {
+            throw ConfigurationError(key: ([node.path] + context.codingPath.map(\.stringValue)).joined(separator: "."),
+                                     line: node.line, message: context.debugDescription)
+        }
+    }
+
     private static func parseLogLevel(_ node: ConfigurationNode) throws -> String {
         let node = try node.allowingOnly(["level"])
         let level = try node["level"].string(default: "info")
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         guard levels.contains(level) else { throw node["level"].error("unknown level \"\(level)\"; expected one of \(levels.joined(separator: ", "))") }
         return level
-    }
-
-    private func validateReferences(_ root: ConfigurationNode) throws {
-        var seenNumbers: [String: String] = [:]
-        let agentIDs = Set(agents.map(\.id))
-        for (index, queue) in queues.enumerated() {
-            let node = root["queues"]
-            for number in queue.numbers {
-                if let other = seenNumbers.updateValue(queue.name, forKey: number) {
-                    throw ConfigurationError(key: "queues[\(index)].numbers", line: try node.list()[index].line,
-                                             message: "\(number) is already served by queue \"\(other)\"")
-                }
-            }
-            for agent in queue.agents where !agentIDs.contains(agent) {
-                throw ConfigurationError(key: "queues[\(index)].agents", line: try node.list()[index].line,
-                                         message: "unknown agent \"\(agent)\"")
-            }
-        }
-        var seenAgents = Set<String>()
-        for (index, agent) in agents.enumerated() where !seenAgents.insert(agent.id).inserted {
-            throw ConfigurationError(key: "agents[\(index)].id", line: try root["agents"].list()[index].line, message: "duplicate agent id \"\(agent.id)\"")
-        }
     }
 
     static func isE164(_ number: String) -> Bool {

@@ -1,3 +1,5 @@
+import ACD
+import Presence
 import SIPTransport
 
 /// Everything switchboardd reads from its YAML file, validated.
@@ -8,10 +10,10 @@ public struct SwitchboardConfiguration: Sendable {
     public var timers: TimerSettings
     /// The SBCs switchboardd trusts and sends agent calls through.
     public var trunks: [TrunkConfiguration]
-    /// The contact-center queues and the numbers they serve.
-    public var queues: [QueueSettings]
-    /// The agents.
-    public var agents: [AgentSettings]
+    /// Queues, agents and routing rules for the queue engine.
+    public var acd: ACDConfiguration
+    /// Where Teams presence comes from; nil means every agent counts as Available (labs without Graph).
+    public var presence: PresenceSourceConfiguration?
     /// Capacity limits.
     public var limits: LimitSettings
     /// swift-log level name (`trace` … `critical`).
@@ -19,9 +21,9 @@ public struct SwitchboardConfiguration: Sendable {
     /// The loopback status endpoint, when configured.
     public var control: ControlSettings?
 
-    /// The queue serving `number` (the Request-URI user part, E.164), if any.
-    public func queue(servingNumber number: String) -> QueueSettings? {
-        queues.first { $0.numbers.contains(number) }
+    /// The name of the queue serving `number` (the Request-URI user part, E.164), if any.
+    public func queue(servingNumber number: String) -> String? {
+        acd.queues.first { $0.numbers.contains(number) }?.id.rawValue
     }
 }
 
@@ -47,32 +49,6 @@ public struct TrunkConfiguration: Sendable, Equatable {
     public var transport: SIPTransportProtocol
     /// The host to put in B-leg Request-URIs (`sip:+E164@<this>;user=phone`); defaults to `host`.
     public var uriHost: String
-}
-
-/// A queue as far as the call flow needs it; the ACD engine owns routing details.
-public struct QueueSettings: Sendable, Equatable {
-    /// The queue's name.
-    public var name: String
-    /// The E.164 numbers that reach the queue.
-    public var numbers: [String]
-    /// Agent ids, in configured order.
-    public var agents: [String]
-    /// How long one agent rings before the next is offered.
-    public var ringTimeout: Duration
-    /// The longest a caller waits before the queue gives up on them.
-    public var maximumWait: Duration
-    /// Wrap-up time after each call.
-    public var wrapUp: Duration
-}
-
-/// An agent: a Teams user reached by an E.164 number through the SBC.
-public struct AgentSettings: Sendable, Equatable {
-    /// A stable id used in configuration, logs and the CLI.
-    public var id: String
-    /// The agent's Teams phone number (E.164 with `+`).
-    public var number: String
-    /// The agent's Entra object id, used for Graph presence.
-    public var teamsObjectID: String?
 }
 
 /// Capacity limits.

@@ -1,3 +1,4 @@
+import ACD
 import B2BUA
 import Logging
 import NIOCore
@@ -5,6 +6,7 @@ import SIPCore
 import SIPDialog
 import SIPStack
 import SIPTransport
+import Presence
 
 /// switchboardd's transaction user on the SIP event loop: answers what needs no call (OPTIONS, 404,
 /// 405/501, 481, draining and capacity 503s), creates a `CallSession` per queued caller, and routes
@@ -13,22 +15,21 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     let configuration: SwitchboardConfiguration
     let layer: TransactionLayer
     let logger: Logger
-    let distributor: any CallDistributor
+    let distributor: ACDDistributor
+    var presence: PresenceBridge?
     let agentInvites: AgentInviteBuilder
     let trunk: SIPPeerAddress
     /// Switchboard's Contact for dialogs it creates.
     let localContact: SIPNameAddress
     /// The RFC 4028 policy for both legs.
     let sessionTimer = SessionTimer()
-    /// Called with every finished call (the operations issue persists these as call records).
-    var onCallFinished: ((CallRecord) -> Void)?
-    private let startInstant = NIODeadline.now()
+    private let start = ContinuousClock.now
     private(set) var draining = false
-    var sessions: [CallID: CallSession] = [:]
+    var sessions: [B2BUA.CallID: CallSession] = [:]
     var dialogOwners: [DialogKey: CallSession] = [:]
-    private var distributionTicker: RepeatedTask?
+    private var tickers: [RepeatedTask] = []
 
-    init(configuration: SwitchboardConfiguration, layer: TransactionLayer, distributor: any CallDistributor, logger: Logger) throws {
+    init(configuration: SwitchboardConfiguration, layer: TransactionLayer, distributor: ACDDistributor, logger: Logger) throws {
         self.configuration = configuration
         self.layer = layer
         self.distributor = distributor
@@ -43,16 +44,25 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
         agentInvites = AgentInviteBuilder(sbcHost: sbc.uriHost, sbcPort: sbc.port == 5060 ? nil : sbc.port,
                                           localHost: local.host, localPort: local.port, transport: sbc.transport.viaToken)
         layer.user = self
-        distributionTicker = layer.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { [weak self] _ in
-            self?.tick()
-        }
+        tickers = [
+            layer.eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { [weak self] _ in
+                self?.tick()
+            },
+            layer.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(5), delay: .seconds(5)) { [weak self] _ in
+                guard let self else { return }
+                self.presence?.reevaluate(core: self)
+            },
+            layer.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(30), delay: .seconds(30)) { [weak self] _ in
+                self?.reconcile()
+            },
+        ]
     }
 
-    /// Monotonic time since start, the clock of the queue engine.
-    var now: Duration {
-        let nanoseconds = (NIODeadline.now() - startInstant).nanoseconds
-        return .nanoseconds(nanoseconds)
-    }
+    /// Monotonic time since start, the clock of the queue engine and the session timers.
+    var now: Duration { ContinuousClock.now - start }
+
+    /// An instant of the continuous clock as time since start.
+    func elapsed(since instant: ContinuousClock.Instant) -> Duration { instant - start }
 
     /// Starts draining: new calls and OPTIONS get 503 with Retry-After; calls in progress go on.
     func startDraining() {
@@ -61,7 +71,8 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     }
 
     func stop() {
-        distributionTicker?.cancel()
+        for ticker in tickers { ticker.cancel() }
+        layer.timerWheel.stop()
     }
 
     // MARK: TransactionUser
@@ -145,7 +156,7 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
         let session = CallSession(core: self, invite: request, transaction: transaction, queue: queue)
         sessions[session.callID] = session
         session.start()
-        apply(distributor.handle(.callerArrived(session.callID, queue: queue.name, callerNumber: session.callerNumber), now: now))
+        apply(distributor.handle(.callerArrived(session.callID, queue: queue, callerNumber: session.callerNumber), now: now))
     }
 
     /// Performs queue-engine decisions on their sessions.
@@ -158,6 +169,10 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
                 } else {
                     apply(distributor.handle(.offerFailed(callID, agentID: agent.agentID, .trunkFailure), now: now))
                 }
+            case .redirect(let callID, let number):
+                sessions[callID]?.handle(.redirect(number: number))
+            case .cancelOffer(let callID, let agentID):
+                sessions[callID]?.handle(.cancelOffer(agentID: agentID))
             case .release(let callID, let statusCode, let reason):
                 sessions[callID]?.handle(.release(statusCode: statusCode, reason: reason))
             }
@@ -170,6 +185,26 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
 
     private func tick() {
         apply(distributor.tick(now: now))
+    }
+
+    /// The periodic check that no agent stays "on call" for a call switchboardd no longer holds.
+    private func reconcile() {
+        apply(distributor.reconcile(liveCalls: Set(sessions.keys), now: now))
+    }
+
+    /// A fused presence change for one agent.
+    func presenceChanged(agentID: String, presence: TeamsPresence, observedAt: Duration) {
+        apply(distributor.presenceChanged(agentID: agentID, presence: presence, observedAt: observedAt, now: now))
+    }
+
+    /// switchboardd's own call state of an agent, as presence fusion needs it.
+    func callState(ofAgent agentID: String) -> AgentCallState {
+        switch distributor.agent(agentID)?.state {
+        case .reserved, .offering: .offering
+        case .onCall: .onCall
+        case .wrapUp: .wrapUp
+        case .idle, nil: .idle
+        }
     }
 
     /// Routes a request with a To tag to the session owning that dialog; 481 when none does.
@@ -186,8 +221,8 @@ final class SwitchboardCore: TransactionUser, @unchecked Sendable {
     /// BYEs and retransmissions get a proper answer, then they are dropped.
     func finished(_ session: CallSession, outcome: CallOutcome) {
         sessions[session.callID] = nil
-        onCallFinished?(CallRecord(session: session, outcome: outcome, endedAt: now))
-        layer.eventLoop.scheduleTask(in: TimeAmount(layer.timers.t1 * 64)) { [weak self] in
+        logger.info("call record", metadata: CallRecord(session: session, outcome: outcome, endedAt: now).metadata)
+        layer.timerWheel.schedule(after: layer.timers.t1 * 64) { [weak self] in
             guard let self else { return }
             for key in session.dialogKeys where self.dialogOwners[key] === session {
                 self.dialogOwners[key] = nil

@@ -33,9 +33,9 @@ struct Switchboardd: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "switchboardd")
-        for queue in configuration.queues where queue.ringTimeout >= .seconds(20) {
+        for queue in configuration.acd.queues where queue.ringTimeout >= .seconds(20) {
             logger.warning("ring timeout at or above 20 s: Teams may send the call to the agent's voicemail",
-                           metadata: ["acd.queue": "\(queue.name)", "acd.ring_timeout": "\(queue.ringTimeout)"])
+                           metadata: ["acd.queue": "\(queue.id)", "acd.ring_timeout": "\(queue.ringTimeout)"])
         }
         let service = SwitchboardService(configuration: configuration, logger: logger)
         let group = ServiceGroup(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [.sigquit],

@@ -11,7 +11,7 @@ struct CallStateMachineTests {
         #expect(call.handle(.offer(alice, ringTimeout: .seconds(15))) == [
             .ringAgent(attempt: 1, alice), .startRingTimer(attempt: 1, .seconds(15)),
         ])
-        #expect(call.agent == alice)
+        #expect(call.ringing == [1: alice])
     }
 
     @Test func answerConnectsBothLegsAndTellsTheQueue() {
@@ -53,7 +53,7 @@ struct CallStateMachineTests {
         var call = CallStateMachine(callID: "c1")
         _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
         #expect(call.handle(.agentFailed(attempt: 1, statusCode: statusCode)) == [.notify(.offerFailed("c1", agentID: "alice", failure))])
-        #expect(call.agent == nil)
+        #expect(call.ringing.isEmpty)
     }
 
     @Test func secondForkAnsweringIsHungUp() {
@@ -110,9 +110,42 @@ struct CallStateMachineTests {
         ])
     }
 
-    @Test func aSecondOfferWhileRingingIsRefusedWithoutBlamingTheAgent() {
+    @Test func redirectWhileRingingCancelsTheAgentAndSendsTheCallerOn() {
         var call = CallStateMachine(callID: "c1")
         _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
+        #expect(call.handle(.redirect(number: "+15550999")) == [
+            .cancelAgent(attempt: 1), .redirectCaller(number: "+15550999"), .finished(.redirected(number: "+15550999")),
+        ])
+        #expect(call.isEnded)
+    }
+
+    @Test func ringAllCancelsTheOthersWhenOneAnswers() {
+        var call = CallStateMachine(callID: "c1")
+        _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
+        #expect(call.handle(.offer(bob, ringTimeout: .seconds(15))) == [
+            .ringAgent(attempt: 2, bob), .startRingTimer(attempt: 2, .seconds(15)),
+        ])
+        #expect(call.handle(.offer(bob, ringTimeout: .seconds(15))) == [], "an agent already ringing is not rung twice")
+        #expect(call.handle(.agentAnswered(attempt: 2, toTag: "b")) == [
+            .cancelAgent(attempt: 1), .answerCaller(attempt: 2, toTag: "b"), .notify(.offerAnswered("c1", agentID: "bob")),
+        ])
+        #expect(call.handle(.agentAnswered(attempt: 1, toTag: "a")) == [.hangUpStrayAnswer(attempt: 1, toTag: "a")])
+    }
+
+    @Test func cancelOfferStopsOneAgentOnly() {
+        var call = CallStateMachine(callID: "c1")
+        _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
+        _ = call.handle(.offer(bob, ringTimeout: .seconds(15)))
+        #expect(call.handle(.cancelOffer(agentID: "alice")) == [.cancelAgent(attempt: 1)])
+        #expect(call.handle(.cancelOffer(agentID: "alice")) == [])
+        #expect(call.ringing == [2: bob])
+        #expect(call.handle(.ringTimeout(attempt: 1)) == [], "the cancelled attempt's timer is stale")
+    }
+
+    @Test func anOfferAfterTheAnswerIsRefusedWithoutBlamingTheAgent() {
+        var call = CallStateMachine(callID: "c1")
+        _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
+        _ = call.handle(.agentAnswered(attempt: 1, toTag: "a"))
         #expect(call.handle(.offer(bob, ringTimeout: .seconds(15))) == [.notify(.offerFailed("c1", agentID: "bob", .trunkFailure))])
         #expect(call.agent == alice)
     }

@@ -1,0 +1,31 @@
+/// An input to the engine: something the B2BUA, an agent, a supervisor or the presence poller did.
+public enum ACDEvent: Hashable, Sendable {
+    /// A caller reached a queue number.
+    case callerArrived(CallerArrival)
+    /// The caller hung up before being answered.
+    case callerAbandoned(CallID)
+    /// The caller pressed the queue's exit key.
+    case callerPressedExitKey(CallID)
+    /// The agent's leg is ringing (180/183): the agent goes from reserved to offering.
+    case offerRinging(CallID, agent: AgentID)
+    /// The agent answered: the legs are bridged.
+    case offerAnswered(CallID, agent: AgentID)
+    /// The offer to this agent failed.
+    case offerFailed(CallID, agent: AgentID, reason: OfferFailureReason)
+    /// Either side of an answered call hung up.
+    case callEnded(CallID)
+    /// The agent or a supervisor changed the agent's status.
+    case agentStatusChanged(AgentID, AgentStatus)
+    /// The presence poller observed the agent's Teams presence at `observedAt`.
+    case presenceChanged(AgentID, TeamsPresence, observedAt: ACDInstant)
+    /// The agent ended wrap-up early.
+    case wrapUpEnded(AgentID)
+    /// The periodic check against the B2BUA: every call not in the set is over.
+    case reconcile(liveCalls: Set<CallID>)
+    /// A supervisor withdraws a caller, to `target` or to the queue's withdrawn target.
+    case withdraw(CallID, target: OverflowTarget?)
+    /// A supervisor changes a caller's priority (higher is served first).
+    case reprioritize(CallID, priority: Int)
+    /// The emergency switch of one queue, or of every queue when `queue` is `nil`.
+    case emergencyChanged(queue: QueueID?, active: Bool)
+}

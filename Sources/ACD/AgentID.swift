@@ -1,0 +1,21 @@
+/// An agent's identifier from the configuration.
+public struct AgentID: Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The identifier's text.
+    public var rawValue: String
+
+    /// Wraps an identifier's text.
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Wraps a literal identifier.
+    public init(stringLiteral value: String) {
+        self.rawValue = value
+    }
+
+    /// The identifier's text.
+    public var description: String { rawValue }
+
+    /// Orders identifiers by their text, for stable listings.
+    public static func < (lhs: AgentID, rhs: AgentID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

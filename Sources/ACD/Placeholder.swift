@@ -1,1 +1,0 @@
-// Placeholder until the ACD target gets its first type.

@@ -1,1 +1,0 @@
-// Placeholder until the Presence target gets its first type.

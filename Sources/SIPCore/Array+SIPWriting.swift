@@ -1,0 +1,106 @@
+/// Appending SIP text to a byte buffer without building a String per piece: the serializer and the
+/// `description` of every header value share these, so both spell values the same way.
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 bytes of `text`.
+    mutating func append(sip text: String) {
+        append(contentsOf: text.utf8)
+    }
+
+    /// Appends `value` in decimal.
+    mutating func append(decimal value: Int) {
+        if value < 0 {
+            append(0x2D)
+            append(decimal: -value)
+        } else if value < 10 {
+            append(UInt8(truncatingIfNeeded: value) + .zero)
+        } else {
+            append(decimal: value / 10)
+            append(UInt8(truncatingIfNeeded: value % 10) + .zero)
+        }
+    }
+
+    /// Appends `;name=value` for each parameter (`;name` for a flag).
+    mutating func append(parameters: [SIPParameter]) {
+        for parameter in parameters {
+            append(.semicolon)
+            append(sip: parameter.name)
+            if let value = parameter.value {
+                append(0x3D)
+                append(sip: value)
+            }
+        }
+    }
+
+    /// Appends a URI in its wire form.
+    mutating func append(uri: SIPURI) {
+        append(sip: uri.scheme)
+        append(.colon)
+        if let user = uri.user {
+            append(sip: user)
+            if let password = uri.password {
+                append(.colon)
+                append(sip: password)
+            }
+            append(0x40)
+        }
+        append(sip: uri.host)
+        if let port = uri.port {
+            append(.colon)
+            append(decimal: port)
+        }
+        append(parameters: uri.parameters)
+        for (index, header) in uri.headers.enumerated() {
+            append(index == 0 ? 0x3F : 0x26)
+            append(sip: header.name)
+            append(0x3D)
+            append(sip: header.value ?? "")
+        }
+    }
+
+    /// Appends an address as a `name-addr`: quoted display name, URI in angle brackets, parameters.
+    mutating func append(nameAddress address: SIPNameAddress) {
+        if let displayName = address.displayName {
+            append(.quote)
+            append(sip: displayName)
+            append(contentsOf: [.quote, .space])
+        }
+        append(0x3C)
+        append(uri: address.uri)
+        append(0x3E)
+        append(parameters: address.parameters)
+    }
+
+    /// Appends a Via value.
+    mutating func append(via: SIPVia) {
+        append(sip: via.protocolVersion)
+        append(0x2F)
+        append(sip: via.transport)
+        append(.space)
+        append(sip: via.host)
+        if let port = via.port {
+            append(.colon)
+            append(decimal: port)
+        }
+        append(parameters: via.parameters)
+    }
+
+    /// Appends `Name: ` before a header value.
+    mutating func append(headerName name: String) {
+        append(sip: name)
+        append(contentsOf: [.colon, .space])
+    }
+
+    /// Appends CRLF.
+    mutating func appendCRLF() {
+        append(contentsOf: [.cr, .lf])
+    }
+}
+
+extension String {
+    /// A string built by a byte writer.
+    init(writing write: (inout [UInt8]) -> Void) {
+        var bytes: [UInt8] = []
+        write(&bytes)
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+}

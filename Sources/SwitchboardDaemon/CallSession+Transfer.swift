@@ -1,0 +1,119 @@
+import B2BUA
+import SIPCore
+import SIPDialog
+import SIPStack
+
+/// Blind transfer from the agent's side (RFC 3515 REFER, PROTOCOL-NOTES): 202, NOTIFY with
+/// `message/sipfrag` progress, then either the caller back in a queue (a Refer-To naming one of
+/// Switchboard's own numbers) or a new INVITE through the SBC to the exact Refer-To with Referred-By.
+extension CallSession {
+    /// A REFER in the agent's dialog.
+    func receivedREFER(_ request: SIPRequest, transaction: ServerTransaction, from leg: Leg) {
+        guard let referTo = request.headers.referTo, let referToText = request.headers["Refer-To"].first else {
+            transaction.respond(statusCode: 400, reasonPhrase: "Missing Refer-To")
+            return
+        }
+        guard leg == .agent, pendingREFER == nil else {
+            transaction.respond(statusCode: leg == .agent ? 491 : 403)
+            return
+        }
+        pendingREFER = transaction
+        transferorDialog = agentDialog
+        let target: TransferTarget = if let number = referTo.uri.user, let queue = core.configuration.queue(servingNumber: number) {
+            .queue(queue)
+        } else {
+            .uri(referTo: referToText, referredBy: request.headers["Referred-By"].first)
+        }
+        core.logger.info("blind transfer", metadata: ["sip.call_id": "\(callID)", "sip.refer_to": "\(referToText)"])
+        handle(.agentTransferred(target))
+    }
+
+    /// Performs the transfer actions of the state machine.
+    func performTransfer(_ action: CallStateMachine.Action) {
+        switch action {
+        case .acceptTransfer:
+            pendingREFER?.respond(statusCode: 202)
+            pendingREFER = nil
+            sendTransferNotify(statusLine: "SIP/2.0 100 Trying", final: false)
+        case .rejectTransfer(let statusCode):
+            pendingREFER?.respond(statusCode: statusCode)
+            pendingREFER = nil
+            transferorDialog = nil
+        case .completeTransfer(let statusCode):
+            let reason = SIPResponse.standardReasonPhrase(for: statusCode)
+            sendTransferNotify(statusLine: "SIP/2.0 \(statusCode) \(reason)", final: true)
+            if var transferor = transferorDialog {
+                sendBYE(in: &transferor)
+                transferorDialog = transferor
+            }
+        case .requeue(let queue):
+            core.notify(.callerArrived(callID, queue: queue, callerNumber: callerNumber))
+        case .ringTransferTarget(let attempt, let referTo, let referredBy):
+            ringTransferTarget(attempt: attempt, referTo: referTo, referredBy: referredBy)
+        case .reconnectCaller(let attempt, let toTag):
+            guard let answer = attempts[attempt]?.answers[toTag] else { return }
+            agentDialog = answer.dialog
+            reconnectCaller(withSDP: answer.response.body, contentType: answer.response.headers.contentType)
+        default:
+            return
+        }
+    }
+
+    private func ringTransferTarget(attempt: Int, referTo: String, referredBy: String?) {
+        guard let target = try? SIPNameAddress(parsing: referTo) else {
+            handle(.agentFailed(attempt: attempt, statusCode: 400))
+            return
+        }
+        let fromTag = Self.makeTag()
+        var request = core.agentInvites.makeInvite(offering: invite, to: target.uri.user ?? "", queueName: queue,
+                                                   callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
+                                                   branch: TransactionLayer.makeBranch(), extraHeaders: core.sessionTimer.requestHeaders())
+        var exact = target.uri
+        exact.headers.removeAll { $0.name.equalsIgnoringASCIICase("Replaces") }
+        request.requestURI = exact
+        request.headers.to = SIPNameAddress(uri: exact)
+        if let referredBy { request.headers.add("Referred-By", referredBy) }
+        start(request, attempt: attempt, agent: AgentOffer(agentID: "", number: exact.user ?? ""), fromTag: fromTag)
+    }
+
+    /// The caller is already answered: a re-INVITE offers them the new party's SDP; the 2xx is ACKed.
+    private func reconnectCaller(withSDP body: [UInt8], contentType: String?) {
+        guard var dialog = callerDialog else { return }
+        var reinvite = dialog.makeRequest(method: .invite, via: makeVia(), contact: core.localContact,
+                                          body: body, contentType: contentType ?? "application/sdp")
+        if let state = sessionTimers[.caller] { reinvite.headers.fields.append(contentsOf: core.sessionTimer.requestHeaders(refreshing: state)) }
+        callerDialog = dialog
+        core.layer.send(reinvite, to: nextHop(for: reinvite)) { [weak self] response in
+            guard let self, response.statusCode >= 200 else { return }
+            guard response.statusCode < 300, let dialog = self.callerDialog else {
+                self.handle(.limitReached)
+                return
+            }
+            let ack = dialog.makeACK(inviteSequenceNumber: reinvite.headers.cseq.sequenceNumber, via: self.makeVia())
+            self.core.layer.transport.send(.request(ack), to: self.nextHop(for: ack))
+        }
+    }
+
+    private func sendTransferNotify(statusLine: String, final: Bool) {
+        guard var dialog = transferorDialog else { return }
+        var notify = dialog.makeRequest(method: .notify, via: makeVia(), contact: core.localContact,
+                                        body: Array((statusLine + "\r\n").utf8), contentType: "message/sipfrag;version=2.0")
+        notify.headers.add("Event", "refer")
+        notify.headers.add("Subscription-State", final ? "terminated;reason=noresource" : "active;expires=60")
+        transferorDialog = dialog
+        core.layer.send(notify, to: nextHop(for: notify)) { _ in }
+    }
+
+    /// Requests from the agent who transferred the caller away: their BYE ends their leg only.
+    func receivedFromTransferor(_ request: SIPRequest, transaction: ServerTransaction) {
+        switch request.method {
+        case .bye:
+            transaction.respond(statusCode: 200)
+            transferorDialog = nil
+        case .options:
+            transaction.respond(statusCode: 200)
+        default:
+            transaction.respond(statusCode: 481)
+        }
+    }
+}

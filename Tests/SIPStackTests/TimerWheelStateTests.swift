@@ -1,0 +1,55 @@
+import SIPStack
+import Testing
+
+@Suite("TimerWheelState")
+struct TimerWheelStateTests {
+    @Test func firesAtTheDueTickNotBefore() {
+        var wheel = TimerWheelState<String>(slotCount: 8)
+        _ = wheel.schedule(after: 3, "a")
+        #expect(wheel.advance(to: 2) == [])
+        #expect(wheel.advance(to: 3) == ["a"])
+        #expect(wheel.advance(to: 20) == [])
+        #expect(wheel.pendingCount == 0)
+    }
+
+    @Test(arguments: [1, 7, 8, 9, 16, 17, 100, 1_000])
+    func timersLongerThanOneTurnWaitTheirRounds(delay: Int) {
+        var wheel = TimerWheelState<Int>(slotCount: 8)
+        _ = wheel.schedule(after: Int64(delay), delay)
+        #expect(wheel.advance(to: Int64(delay) - 1) == [])
+        #expect(wheel.advance(to: Int64(delay)) == [delay])
+    }
+
+    @Test func cancelledTimersNeverFire() {
+        var wheel = TimerWheelState<String>(slotCount: 4)
+        let a = wheel.schedule(after: 2, "a")
+        _ = wheel.schedule(after: 2, "b")
+        wheel.cancel(a)
+        wheel.cancel(a)
+        #expect(wheel.pendingCount == 1)
+        #expect(wheel.advance(to: 10) == ["b"])
+    }
+
+    @Test func aZeroDelayFiresOnTheNextTick() {
+        var wheel = TimerWheelState<String>(slotCount: 4, tick: 41)
+        _ = wheel.schedule(after: 0, "now")
+        #expect(wheel.advance(to: 42) == ["now"])
+    }
+
+    @Test func manyTimersFireInDueOrderAcrossTurns() {
+        var wheel = TimerWheelState<Int>(slotCount: 16)
+        var due: [(Int64, Int)] = []
+        for index in 0..<2_000 {
+            let delay = Int64(index * 7_919 % 500) + 1
+            _ = wheel.schedule(after: delay, index)
+            due.append((delay, index))
+        }
+        var fired: [Int] = []
+        for tick in 1...500 {
+            let now = wheel.advance(to: Int64(tick))
+            #expect(Set(now) == Set(due.filter { $0.0 == Int64(tick) }.map(\.1)))
+            fired += now
+        }
+        #expect(fired.count == 2_000)
+    }
+}
