@@ -20,28 +20,39 @@ teams_port="$(free_port)"
 pstn_port="$(free_port)"
 control_port="$(free_port tcp)"
 
-# support: the queue of the brief, for the flows about its 4 s ring timeout and about agents who
-# refuse; lobby: no agents, callers only wait; longring: every agent and a ring timeout no flow
-# reaches, for every other flow, so that no agent who takes its time races the ring timer.
+# support: the queue of the brief, for the flow about its 4 s ring timeout; busy, declined and
+# unavailable: two agents each, for the flows where an agent refuses (a refusing agent is backed off
+# for a while, so each of these flows has agents of its own); lobby: no agents, callers only wait;
+# longring: five agents and a ring timeout no flow reaches, for every other flow, so that no agent
+# who takes its time races the ring timer.
 queues="$HARNESS_DIR/calls.yaml"
 cat >"$queues" <<YAML
 queues:
   - { name: support, numbers: ["+15550100"], agents: [alice, bob, carol], ringTimeoutSeconds: 4, wrapUpSeconds: 0 }
   - { name: lobby, numbers: ["+15550110"], agents: [] }
   - { name: longring, numbers: ["+15550120"], agents: [alice, bob, carol, dave, erin], ringTimeoutSeconds: 120, wrapUpSeconds: 0 }
+  - { name: busy, numbers: ["+15550130"], agents: [frank, grace], ringTimeoutSeconds: 120, wrapUpSeconds: 0 }
+  - { name: declined, numbers: ["+15550140"], agents: [heidi, ivan], ringTimeoutSeconds: 120, wrapUpSeconds: 0 }
+  - { name: unavailable, numbers: ["+15550150"], agents: [judy, ken], ringTimeoutSeconds: 120, wrapUpSeconds: 0 }
 agents:
   - { id: alice, number: "+15550201" }
   - { id: bob, number: "+15550202" }
   - { id: carol, number: "+15550203" }
   - { id: dave, number: "+15550204" }
   - { id: erin, number: "+15550205" }
+  - { id: frank, number: "+15550211" }
+  - { id: grace, number: "+15550212" }
+  - { id: heidi, number: "+15550213" }
+  - { id: ivan, number: "+15550214" }
+  - { id: judy, number: "+15550215" }
+  - { id: ken, number: "+15550216" }
 limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 10 }
 control: { address: 127.0.0.1, port: $control_port }
 YAML
 config="$HARNESS_DIR/switchboard.yaml"
 write_switchboard_config "$config" "$sip_port" "$sbc_port" "$queues"
 
-start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501[0-2]0$'
+start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501[0-5]0$'
 start_switchboardd switchboardd "$config" "$sip_port"
 
 # wait_for_zero SECONDS FIELD...: polls GET /v1/status until every FIELD is 0; on timeout prints
@@ -151,10 +162,11 @@ teams=(-sf "$scenarios/agent-rings-out.xml" -key queue support)
 caller=("$via_sbc" -m 1 -s +15550100 -sf "$scenarios/caller.xml")
 flow "ring timeout: the first agent is CANCELled (487), another agent answers" ring-timeout 2
 
-for failure in 486 603 480; do
-    teams=(-sf "$scenarios/agent-refuses.xml" -key queue support -key failure "$failure")
-    caller=("$via_sbc" -m 1 -s +15550100 -sf "$scenarios/caller.xml")
-    flow "the first agent answers $failure: another agent answers, the caller never sees the $failure" "refused-$failure" 2
+for refusal in "486 busy +15550130" "603 declined +15550140" "480 unavailable +15550150"; do
+    read -r failure queue number <<<"$refusal"
+    teams=(-sf "$scenarios/agent-refuses.xml" -key queue "$queue" -key failure "$failure")
+    caller=("$via_sbc" -m 1 -s "$number" -sf "$scenarios/caller.xml")
+    flow "the first agent answers $failure: the other agent answers, the caller never sees the $failure" "refused-$failure" 2
 done
 
 teams=(-sf "$scenarios/agent-forks.xml" -key queue longring)
