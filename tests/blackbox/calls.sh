@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# The call flows of issue 3 against the real daemon, with a real Kamailio as the SBC, all on
+# 127.0.0.1 over UDP:
+#
+#   PSTN caller (SIPp UAC) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (one SIPp UAS, every agent)
+#
+# Each flow starts the Teams UAS in the background and runs the caller in the foreground; both must
+# exit 0 (every check_it assertion held), the UAS must have seen no INVITE beyond its -m calls, and
+# switchboardd must then hold no call (GET /v1/status). At the end, once the 64·T1 linger of ended
+# dialogs is over, switchboardd must hold no dialog and no transaction.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$repo/scripts/lib/harness.sh"
+source "$repo/scripts/lib/switchboardd.sh"
+
+scenarios="$repo/tests/sipp/calls"
+sip_port="$(free_port)"
+sbc_port="$(free_port)"
+teams_port="$(free_port)"
+pstn_port="$(free_port)"
+control_port="$(free_port tcp)"
+
+# support: the queue of the brief, for the flow about its 4 s ring timeout; busy, declined and
+# unavailable: two agents each, for the flows where an agent refuses (a refusing agent is backed off
+# for a while, so each of these flows has agents of its own); lobby: no agents, callers only wait;
+# longring: five agents and a ring timeout no flow reaches, for every other flow, so that no agent
+# who takes its time races the ring timer.
+queues="$HARNESS_DIR/calls.yaml"
+cat >"$queues" <<YAML
+queues:
+  - { name: support, numbers: ["+15550100"], agents: [alice, bob, carol], ringTimeoutSeconds: 4, wrapUpSeconds: 0 }
+  - { name: lobby, numbers: ["+15550110"], agents: [] }
+  - { name: longring, numbers: ["+15550120"], agents: [alice, bob, carol, dave, erin], ringTimeoutSeconds: 120, wrapUpSeconds: 0 }
+  - { name: busy, numbers: ["+15550130"], agents: [frank, grace], ringTimeoutSeconds: 120, wrapUpSeconds: 0 }
+  - { name: declined, numbers: ["+15550140"], agents: [heidi, ivan], ringTimeoutSeconds: 120, wrapUpSeconds: 0 }
+  - { name: unavailable, numbers: ["+15550150"], agents: [judy, ken], ringTimeoutSeconds: 120, wrapUpSeconds: 0 }
+agents:
+  - { id: alice, number: "+15550201" }
+  - { id: bob, number: "+15550202" }
+  - { id: carol, number: "+15550203" }
+  - { id: dave, number: "+15550204" }
+  - { id: erin, number: "+15550205" }
+  - { id: frank, number: "+15550211" }
+  - { id: grace, number: "+15550212" }
+  - { id: heidi, number: "+15550213" }
+  - { id: ivan, number: "+15550214" }
+  - { id: judy, number: "+15550215" }
+  - { id: ken, number: "+15550216" }
+limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 10 }
+control: { address: 127.0.0.1, port: $control_port }
+YAML
+config="$HARNESS_DIR/switchboard.yaml"
+write_switchboard_config "$config" "$sip_port" "$sbc_port" "$queues"
+
+start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501[0-5]0$'
+start_switchboardd switchboardd "$config" "$sip_port"
+
+# wait_for_zero SECONDS FIELD...: polls GET /v1/status until every FIELD is 0; on timeout prints
+# the last report and fails.
+wait_for_zero() {
+    python3 - "$control_port" "$@" <<'PY'
+import json, sys, time, urllib.request
+
+port, timeout, fields = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+deadline = time.monotonic() + timeout
+while True:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/status", timeout=5) as answer:
+            report = json.load(answer)
+    except (OSError, ValueError) as error:
+        report = {"error": str(error)}
+    if all(report.get(field) == 0 for field in fields):
+        sys.exit(0)
+    if time.monotonic() >= deadline:
+        sys.exit(" ".join(f"{key}={value}" for key, value in report.items()))
+    time.sleep(0.25)
+PY
+}
+
+# sipp_stat NAME COLUMN: the value of COLUMN in the last row of NAME's statistics (stat.csv).
+sipp_stat() {
+    python3 - "$HARNESS_DIR/$1/stat.csv" "$2" <<'PY'
+import csv, sys
+
+with open(sys.argv[1]) as table:
+    rows = list(csv.reader(table, delimiter=";"))
+print(rows[-1][rows[0].index(sys.argv[2])])
+PY
+}
+
+passed=0
+failed=0
+# result DESCRIPTION NAME PROBLEM...: prints ok or FAIL with the problems and their logs, and counts.
+result() {
+    local description="$1" name="$2"
+    shift 2
+    if [ $# -eq 0 ]; then
+        echo "ok: $description"
+        passed=$((passed + 1))
+        return
+    fi
+    echo "FAIL: $description"
+    printf '  %s\n' "$@"
+    local log
+    for log in "$HARNESS_DIR/$name"*/*.log; do
+        [ -s "$log" ] || continue
+        echo "  ---- tail of $log"
+        tail -n 30 "$log" | sed 's/^/  /'
+    done
+    failed=$((failed + 1))
+}
+
+# -d 500: agents ring 500 ms before answering and wait 500 ms before acting in a dialog, callers
+# talk 500 ms before hanging up. Kamailio relays with several worker processes, so two messages sent
+# back to back can overtake each other (a 180 overtaken by its 200 is even dropped); this pace keeps
+# the order of every flow fixed. No assertion depends on time.
+teams_common=(-t u1 -p "$teams_port" -key sbc "127.0.0.1:$sbc_port" -d 500 -timeout 60 -timeout_error)
+caller_common=(-t u1 -cid_str "pstn-%u-%p@%s" -key switchboard "127.0.0.1:$sip_port" -d 500 -timeout 50 -timeout_error)
+
+# flow DESCRIPTION NAME TEAMS_CALLS: runs one call flow. The Teams UAS takes the arguments in the
+# array teams (no UAS when empty) and must handle TEAMS_CALLS B-leg INVITEs; the caller takes
+# those in the array caller (its target, scenario and options).
+flow() {
+    local description="$1" name="$2" teams_calls="$3"
+    local problems=() status teams_pid=""
+    if [ ${#teams[@]} -gt 0 ]; then
+        start_sipp "$name-teams" "${teams_common[@]}" -m "$teams_calls" "${teams[@]}"
+        teams_pid="$SIPP_PID"
+        wait_for_udp_listen "$teams_port" 20 "$teams_pid" || problems+=("the Teams UAS did not start")
+    fi
+    status=0
+    run_sipp "$name-caller" "${caller_common[@]}" "${caller[@]}" || status=$?
+    [ "$status" -eq 0 ] || problems+=("caller: sipp exited with $status")
+    if [ -n "$teams_pid" ]; then
+        status=0
+        wait "$teams_pid" || status=$?
+        stop_process "$name-teams"
+        if [ "$status" -ne 0 ]; then
+            problems+=("Teams UAS: sipp exited with $status")
+        else
+            local extra
+            extra="$(sipp_stat "$name-teams" "OutOfCallMsgs(C)")"
+            [ "$extra" -eq 0 ] || problems+=("Teams UAS: $extra messages outside its $teams_calls calls (more B-leg INVITEs than expected?)")
+        fi
+    fi
+    local leftover
+    leftover="$(wait_for_zero 40 calls 2>&1)" || problems+=("switchboardd still holds calls 40 s later: $leftover")
+    result "$description" "$name" "${problems[@]}"
+}
+
+via_sbc="127.0.0.1:$sbc_port"
+
+teams=(-sf "$scenarios/agent-answers.xml" -key queue longring)
+caller=("$via_sbc" -m 1 -s +15550120 -sf "$scenarios/caller.xml")
+flow "answered by the first agent offered; the caller hangs up, BYE mirrored to the agent" answered 1
+
+teams=(-sf "$scenarios/agent-hangs-up.xml" -key queue longring)
+caller=("$via_sbc" -m 1 -s +15550120 -sf "$scenarios/caller-hung-up.xml")
+flow "the agent hangs up: BYE mirrored to the caller" agent-bye 1
+
+teams=(-sf "$scenarios/agent-rings-out.xml" -key queue support)
+caller=("$via_sbc" -m 1 -s +15550100 -sf "$scenarios/caller.xml")
+flow "ring timeout: the first agent is CANCELled (487), another agent answers" ring-timeout 2
+
+for refusal in "486 busy +15550130" "603 declined +15550140" "480 unavailable +15550150"; do
+    read -r failure queue number <<<"$refusal"
+    teams=(-sf "$scenarios/agent-refuses.xml" -key queue "$queue" -key failure "$failure")
+    caller=("$via_sbc" -m 1 -s "$number" -sf "$scenarios/caller.xml")
+    flow "the first agent answers $failure: the other agent answers, the caller never sees the $failure" "refused-$failure" 2
+done
+
+teams=(-sf "$scenarios/agent-forks.xml" -key queue longring)
+caller=("$via_sbc" -m 1 -s +15550120 -sf "$scenarios/caller.xml")
+flow "forked 180, 180, 183 with SDP, 200: the caller sees one 180 and the answering fork's SDP" forked 1
+
+teams=(-sf "$scenarios/agent-holds.xml" -key queue longring)
+caller=("$via_sbc" -m 1 -s +15550120 -sf "$scenarios/caller-held.xml")
+flow "re-INVITE hold (sendonly) and resume (sendrecv) from the agent, SDP relayed both ways" hold 1
+
+teams=(-sf "$scenarios/agent-refreshes.xml" -key queue longring)
+caller=("$via_sbc" -m 1 -s +15550120 -sf "$scenarios/caller-refreshed.xml")
+flow "UPDATE session refresh from the agent relayed to the caller, 200 back" refresh 1
+
+teams=()
+caller=("$via_sbc" -m 1 -s +15550110 -sf "$scenarios/caller-cancels.xml")
+flow "the caller CANCELs while queued: 200 to the CANCEL, 487 to the INVITE" cancel-queued 0
+
+teams=(-sf "$scenarios/agent-cancelled.xml" -key queue longring)
+caller=("$via_sbc" -m 1 -s +15550120 -d 1000 -sf "$scenarios/caller-cancels.xml")
+flow "the caller CANCELs while an agent rings: the agent gets CANCEL, the caller 200 + 487" cancel-ringing 1
+
+teams=(-sf "$scenarios/agent-answers.xml" -key queue longring -d 4000)
+caller=("$via_sbc" -m 1 -s +15550120 -sf "$scenarios/caller-retransmits.xml")
+flow "an INVITE retransmitted over UDP while queued, through the SBC: one B-leg INVITE" retransmitted-sbc 1
+
+caller=("127.0.0.1:$sip_port" -m 1 -s +15550120 -sf "$scenarios/caller-retransmits.xml")
+flow "an INVITE retransmitted over UDP while queued, straight to switchboardd: absorbed, one B-leg INVITE" retransmitted-direct 1
+
+burst_agents="$HARNESS_DIR/burst-agents.log"
+burst_callers="$HARNESS_DIR/burst-callers.log"
+teams=(-sf "$scenarios/agent-answers.xml" -key queue longring -trace_logs -log_file "$burst_agents" -timeout 110)
+caller=("$via_sbc" -m 50 -r 10 -l 50 -s +15550120 -d 1000 -sf "$scenarios/caller.xml" -trace_logs -log_file "$burst_callers" -timeout 100)
+SIPP_TIMEOUT=110 flow "burst: 50 callers at 10/s for 5 agents, every caller answered" burst 50
+if overlap="$(python3 "$repo/tests/blackbox/agent_overlap.py" --calls 50 "$burst_agents" "$burst_callers" 2>&1)"; then
+    result "burst: no agent offered a call while ringing or talking ($overlap)" burst
+else
+    result "burst: no agent offered a call while ringing or talking" burst "$overlap"
+fi
+
+leftover="$(wait_for_zero 60 calls dialogs serverTransactions clientTransactions 2>&1)" || leftover="still held 60 s after the last flow: $leftover"
+if [ -z "$leftover" ]; then
+    result "no call, dialog or transaction left once the 64·T1 linger is over" status
+else
+    result "no call, dialog or transaction left once the 64·T1 linger is over" status "$leftover"
+fi
+
+echo "calls: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
