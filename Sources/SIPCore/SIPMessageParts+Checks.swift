@@ -40,7 +40,7 @@ extension SIPMessageParts {
         if maxForwardsCount > 1 { throw Problem(.duplicateHeader("Max-Forwards"), "\(maxForwardsCount) values") }
         var hops: Int?
         if let text = maxForwards {
-            guard let value = Self.decimal(text, below: 256) else {
+            guard let value = SIPDecimal.value(text.utf8, below: 256) else {
                 throw Problem(.malformedHeader("Max-Forwards"), "'\(text)' is not a number from 0 to 255")
             }
             hops = value
