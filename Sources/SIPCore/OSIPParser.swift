@@ -6,14 +6,14 @@ private import COSIP
 /// libosip2 is initialised once, lazily and thread-safely (a global `let`), with its traces silenced.
 /// After that its parser keeps no shared state, so messages can be parsed on any thread.
 enum OSIPParser {
-    /// Parses a framed message; nil when libosip2 rejects it.
-    static func parseMessage(_ bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) -> SIPMessageParts? {
-        guard osipParserReady else { return nil }
+    /// Parses a framed message into `parts`, which it leaves untouched when libosip2 rejects the message.
+    static func parseMessage(_ bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame, into parts: inout SIPMessageParts) -> Bool {
+        guard osipParserReady else { return false }
         if frame.holdsNUL || frame.holdsEscapedNUL {
-            guard let (decoder, copy) = CStringDecoder.substituting(bytes, before: frame.bodyStart ?? frame.count) else { return nil }
-            return copy.withUnsafeBytes { parse($0, decoder: decoder) }
+            guard let (decoder, copy) = CStringDecoder.substituting(bytes, before: frame.bodyStart ?? frame.count) else { return false }
+            return copy.withUnsafeBytes { parse($0, decoder: decoder, into: &parts) }
         }
-        return parse(bytes, decoder: CStringDecoder())
+        return parse(bytes, decoder: CStringDecoder(), into: &parts)
     }
 
     /// Feeds header lines to libosip2 one at a time, as its message parser would, keeping what it accepts.
@@ -63,11 +63,12 @@ enum OSIPParser {
         }
     }
 
-    private static func parse(_ bytes: UnsafeRawBufferPointer, decoder: CStringDecoder) -> SIPMessageParts? {
+    private static func parse(_ bytes: UnsafeRawBufferPointer, decoder: CStringDecoder, into parts: inout SIPMessageParts) -> Bool {
         let message = newMessage()
         defer { osip_message_free(message) }
-        guard osip_message_parse(message, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count) == 0 else { return nil }
-        return Converter(decoder: decoder).parts(of: message)
+        guard osip_message_parse(message, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count) == 0 else { return false }
+        Converter(decoder: decoder).read(message, into: &parts)
+        return true
     }
 
     /// An empty libosip2 message, which the caller frees with `osip_message_free`. libosip2 fails here
@@ -101,8 +102,7 @@ private struct Converter {
 
     private func text(_ pointer: Pointer<CChar>) -> String { decoder.text(pointer) }
 
-    func parts(of message: Pointer<osip_message_t>) -> SIPMessageParts {
-        var parts = SIPMessageParts()
+    func read(_ message: Pointer<osip_message_t>, into parts: inout SIPMessageParts) {
         if message.pointee.status_code == 0 {
             parts.method = message.pointee.sip_method.map(method)
             parts.requestURI = message.pointee.req_uri.flatMap(uri)
@@ -111,7 +111,6 @@ private struct Converter {
             parts.reasonPhrase = message.pointee.reason_phrase.map(text) ?? ""
         }
         readHeaders(of: message, into: &parts)
-        return parts
     }
 
     func readHeaders(of message: Pointer<osip_message_t>, into parts: inout SIPMessageParts) {
