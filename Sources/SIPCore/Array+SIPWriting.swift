@@ -97,10 +97,10 @@ extension Array where Element == UInt8 {
 }
 
 extension String {
-    /// A string built by a byte writer, into a buffer reserved for `capacity` bytes.
-    init(capacity: Int = 64, writing write: (inout [UInt8]) -> Void) {
+    /// A string built by a byte writer.
+    init(writing write: (inout [UInt8]) -> Void) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(capacity)
+        bytes.reserveCapacity(64)
         write(&bytes)
         self.init(decoding: bytes, as: UTF8.self)
     }

@@ -33,15 +33,7 @@ extension CStringDecoder {
 
     /// The value of a C string of ASCII digits, when it is below `limit`.
     static func decimal(_ pointer: UnsafePointer<CChar>, below limit: Int) -> Int? {
-        let digits = bytes(pointer)
-        guard !digits.isEmpty else { return nil }
-        var value = 0
-        for byte in digits {
-            guard byte.isASCIIDigit else { return nil }
-            value = value * 10 + Int(byte - .zero)
-            if value >= limit { return nil }
-        }
-        return value
+        SIPDecimal.value(bytes(pointer), below: limit)
     }
 
     /// Whether the C string is exactly `literal`.

@@ -6,42 +6,42 @@ private import COSIP
 /// libosip2 is initialised once, lazily and thread-safely (a global `let`), with its traces silenced.
 /// After that its parser keeps no shared state, so messages can be parsed on any thread.
 enum OSIPParser {
-    /// Parses a framed message; nil when libosip2 rejects it.
-    static func parseMessage(_ bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) -> SIPMessageParts? {
-        guard isReady else { return nil }
+    /// Parses a framed message into `parts`, which it leaves untouched when libosip2 rejects the message.
+    static func parseMessage(_ bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame, into parts: inout SIPMessageParts) -> Bool {
+        guard osipParserReady else { return false }
         if frame.holdsNUL || frame.holdsEscapedNUL {
-            guard let (decoder, copy) = CStringDecoder.substituting(bytes, before: frame.bodyStart ?? frame.count) else { return nil }
-            return copy.withUnsafeBytes { parse($0, decoder: decoder) }
+            guard let (decoder, copy) = CStringDecoder.substituting(bytes, before: frame.bodyStart ?? frame.count) else { return false }
+            return copy.withUnsafeBytes { parse($0, decoder: decoder, into: &parts) }
         }
-        return parse(bytes, decoder: CStringDecoder())
+        return parse(bytes, decoder: CStringDecoder(), into: &parts)
     }
 
     /// Feeds header lines to libosip2 one at a time, as its message parser would, keeping what it accepts.
     /// A rejected value is retried once after `SIPRawHeaderLines.repaired(_:)`, so the parts can still
     /// answer with a `400`; `rejectedLine` is the index of the first line libosip2 rejected as written.
     static func parseHeaderLines(_ lines: [SIPRawHeaderLines.Line]) -> (parts: SIPMessageParts, rejectedLine: Int?) {
-        guard isReady else { return (SIPMessageParts(), lines.isEmpty ? nil : 0) }
-        return withMessage { message in
-            var rejectedLine: Int?
-            for (index, line) in lines.enumerated() {
-                guard let value = line.value else {
-                    rejectedLine = rejectedLine ?? index
-                    continue
-                }
-                if set(line.name, value, on: message) { continue }
+        guard osipParserReady else { return (SIPMessageParts(), lines.isEmpty ? nil : 0) }
+        let message = newMessage()
+        defer { osip_message_free(message) }
+        var rejectedLine: Int?
+        for (index, line) in lines.enumerated() {
+            guard let value = line.value else {
                 rejectedLine = rejectedLine ?? index
-                let repaired = SIPRawHeaderLines.repaired(value)
-                if repaired != value { _ = set(line.name, repaired, on: message) }
+                continue
             }
-            var parts = SIPMessageParts()
-            Converter(decoder: CStringDecoder()).readHeaders(of: message, into: &parts)
-            return (parts, rejectedLine)
+            if set(line.name, value, on: message) { continue }
+            rejectedLine = rejectedLine ?? index
+            let repaired = SIPRawHeaderLines.repaired(value)
+            if repaired != value { _ = set(line.name, repaired, on: message) }
         }
+        var parts = SIPMessageParts()
+        Converter(decoder: CStringDecoder()).readHeaders(of: message, into: &parts)
+        return (parts, rejectedLine)
     }
 
     /// Parses a URI with `osip_uri_parse`; nil when it is not one or holds whitespace or control characters.
     static func uri(parsing text: String) -> SIPURI? {
-        guard isReady, !text.utf8.contains(where: { $0 <= .space }) else { return nil }
+        guard osipParserReady, !text.utf8.contains(where: { $0 <= .space }) else { return nil }
         return CStringDecoder.withCString(text) { decoder, text in
             var uri: UnsafeMutablePointer<osip_uri_t>?
             guard osip_uri_init(&uri) == 0, let uri else { return nil }
@@ -53,7 +53,7 @@ enum OSIPParser {
 
     /// Parses a `name-addr` or `addr-spec` with header parameters with `osip_from_parse`.
     static func nameAddress(parsing text: String) -> SIPNameAddress? {
-        guard isReady else { return nil }
+        guard osipParserReady else { return nil }
         return CStringDecoder.withCString(text) { decoder, text in
             var address: UnsafeMutablePointer<osip_from_t>?
             guard osip_from_init(&address) == 0, let address else { return nil }
@@ -63,21 +63,20 @@ enum OSIPParser {
         }
     }
 
-    private static var isReady: Bool { osipParserReady }
-
-    private static func parse(_ bytes: UnsafeRawBufferPointer, decoder: CStringDecoder) -> SIPMessageParts? {
-        var message: UnsafeMutablePointer<osip_message_t>?
-        guard osip_message_init(&message) == 0, let message else { fatalError("libosip2 could not allocate a message") }
+    private static func parse(_ bytes: UnsafeRawBufferPointer, decoder: CStringDecoder, into parts: inout SIPMessageParts) -> Bool {
+        let message = newMessage()
         defer { osip_message_free(message) }
-        guard osip_message_parse(message, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count) == 0 else { return nil }
-        return Converter(decoder: decoder).parts(of: message)
+        guard osip_message_parse(message, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count) == 0 else { return false }
+        Converter(decoder: decoder).read(message, into: &parts)
+        return true
     }
 
-    private static func withMessage<Result>(_ body: (UnsafeMutablePointer<osip_message_t>) -> Result) -> Result {
+    /// An empty libosip2 message, which the caller frees with `osip_message_free`. libosip2 fails here
+    /// only when memory is exhausted, which nothing in SIPCore could answer.
+    private static func newMessage() -> UnsafeMutablePointer<osip_message_t> {
         var message: UnsafeMutablePointer<osip_message_t>?
         guard osip_message_init(&message) == 0, let message else { fatalError("libosip2 could not allocate a message") }
-        defer { osip_message_free(message) }
-        return body(message)
+        return message
     }
 
     private static func set(_ name: String, _ value: String, on message: UnsafeMutablePointer<osip_message_t>) -> Bool {
@@ -103,8 +102,7 @@ private struct Converter {
 
     private func text(_ pointer: Pointer<CChar>) -> String { decoder.text(pointer) }
 
-    func parts(of message: Pointer<osip_message_t>) -> SIPMessageParts {
-        var parts = SIPMessageParts()
+    func read(_ message: Pointer<osip_message_t>, into parts: inout SIPMessageParts) {
         if message.pointee.status_code == 0 {
             parts.method = message.pointee.sip_method.map(method)
             parts.requestURI = message.pointee.req_uri.flatMap(uri)
@@ -113,7 +111,6 @@ private struct Converter {
             parts.reasonPhrase = message.pointee.reason_phrase.map(text) ?? ""
         }
         readHeaders(of: message, into: &parts)
-        return parts
     }
 
     func readHeaders(of message: Pointer<osip_message_t>, into parts: inout SIPMessageParts) {

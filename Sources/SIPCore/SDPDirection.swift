@@ -1,5 +1,5 @@
 /// The media direction attributes of RFC 4566 §6 (RFC 3264 §5.1): which way media flows.
-public enum SDPDirection: String, Hashable, Sendable, CaseIterable {
+public enum SDPDirection: String, Hashable, Sendable {
     /// Both ways, the default when no direction attribute is present.
     case sendrecv
     /// Only from the describing side; a party putting the other on hold offers this.

@@ -36,8 +36,7 @@ struct SIPHeaderValue {
 
     /// The leading decimal digits of `main` (`18000` in `18000 (lunch)`), when there are some.
     var leadingNumber: Int? {
-        let digits = main.utf8.prefix { $0.isASCIIDigit }
-        return digits.isEmpty ? nil : SIPMessageParts.decimal(String(decoding: digits, as: UTF8.self), below: Int(UInt32.max) + 1)
+        SIPDecimal.value(main.utf8.prefix { $0.isASCIIDigit }, below: Int(UInt32.max) + 1)
     }
 
     /// `text` without its surrounding quotes and with its quoted pairs resolved, or `text` itself when unquoted.

@@ -18,13 +18,13 @@ extension SIPMessage {
         if let (reason, detail) = SIPStartLine.problem(in: bytes, frame: frame) {
             throw SIPParseError.rejecting(bytes, frame: frame, reason, detail)
         }
-        if let parts = OSIPParser.parseMessage(bytes, frame: frame) {
-            self = try Self.checking(consume parts, bytes: bytes, frame: frame)
-        } else if let parts = Self.parsingWithOpaqueRequestURI(bytes, frame: frame) {
-            self = try Self.checking(consume parts, bytes: bytes, frame: frame)
-        } else {
+        var parts = SIPMessageParts()
+        guard OSIPParser.parseMessage(bytes, frame: frame, into: &parts)
+            || Self.parseWithOpaqueRequestURI(bytes, frame: frame, into: &parts)
+        else {
             throw SIPParseError.diagnosing(bytes, frame: frame)
         }
+        self = try Self.checking(consume parts, bytes: bytes, frame: frame)
     }
 
     /// Parses one SIP message; see `init(parsing:)` for raw buffers.

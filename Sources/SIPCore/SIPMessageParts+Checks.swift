@@ -40,7 +40,7 @@ extension SIPMessageParts {
         if maxForwardsCount > 1 { throw Problem(.duplicateHeader("Max-Forwards"), "\(maxForwardsCount) values") }
         var hops: Int?
         if let text = maxForwards {
-            guard let value = Self.decimal(text, below: 256) else {
+            guard let value = SIPDecimal.value(text.utf8, below: 256) else {
                 throw Problem(.malformedHeader("Max-Forwards"), "'\(text)' is not a number from 0 to 255")
             }
             hops = value
@@ -57,14 +57,21 @@ extension SIPMessageParts {
             return nil
         }
         if !extraFields.isEmpty { fields += extraFields }
-        let headers = SIPHeaders(via: Self.take(&via), from: from, to: to, callID: callID,
-                                 cseq: SIPCSeq(sequenceNumber: checked.sequenceNumber, method: cseqMethod),
-                                 contact: Self.take(&contact), route: Self.take(&route), recordRoute: Self.take(&recordRoute),
-                                 maxForwards: checked.maxForwards, contentType: contentType.take(), fields: Self.take(&fields))
+        let cseq = SIPCSeq(sequenceNumber: checked.sequenceNumber, method: cseqMethod)
         if let method = method.take(), let requestURI = requestURI.take() {
-            return .request(SIPRequest(method: method, requestURI: requestURI, headers: consume headers, body: body))
+            return .request(SIPRequest(method: method, requestURI: requestURI,
+                                       headers: takeHeaders(from: from, to: to, callID: callID, cseq: cseq, checked), body: body))
         }
-        return .response(SIPResponse(statusCode: statusCode, reasonPhrase: reasonPhrase, headers: consume headers, body: body))
+        return .response(SIPResponse(statusCode: statusCode, reasonPhrase: reasonPhrase,
+                                     headers: takeHeaders(from: from, to: to, callID: callID, cseq: cseq, checked), body: body))
+    }
+
+    /// The header section, made of the parts' values moved out.
+    private mutating func takeHeaders(from: SIPNameAddress, to: SIPNameAddress, callID: String, cseq: SIPCSeq,
+                                      _ checked: Checked) -> SIPHeaders {
+        SIPHeaders(via: Self.take(&via), from: from, to: to, callID: callID, cseq: cseq, contact: Self.take(&contact),
+                   route: Self.take(&route), recordRoute: Self.take(&recordRoute), maxForwards: checked.maxForwards,
+                   contentType: contentType.take(), fields: Self.take(&fields))
     }
 
     /// The array, leaving an empty one in its place.
@@ -87,7 +94,10 @@ extension SIPMessageParts {
            contentType.utf8.prefix(10).elementsEqual("multipart/".utf8, by: UInt8.equalsIgnoringASCIICase) {
             let exact = UnsafeRawBufferPointer(rebasing: bytes[..<(bodyStart + length)])
             let exactFrame = SIPMessageFrame(exact)
-            guard OSIPParser.parseMessage(exact, frame: exactFrame) ?? SIPMessage.parsingWithOpaqueRequestURI(exact, frame: exactFrame) != nil else {
+            var exactParts = SIPMessageParts()
+            guard OSIPParser.parseMessage(exact, frame: exactFrame, into: &exactParts)
+                || SIPMessage.parseWithOpaqueRequestURI(exact, frame: exactFrame, into: &exactParts)
+            else {
                 throw Problem(.malformedBody, "the multipart body ends only after Content-Length")
             }
         }

@@ -62,17 +62,4 @@ struct SIPMessageParts {
         return SIPHeaders(via: via, from: from, to: to, callID: callID,
                           cseq: SIPCSeq(sequenceNumber: sequenceNumber ?? .max, method: cseqMethod))
     }
-
-    /// The value of a string made only of ASCII digits, when it is below `limit`.
-    static func decimal(_ text: String, below limit: Int) -> Int? {
-        var value = 0
-        var digits = 0
-        for byte in text.utf8 {
-            guard byte.isASCIIDigit else { return nil }
-            value = value * 10 + Int(byte - .zero)
-            digits += 1
-            if value >= limit { return nil }
-        }
-        return digits > 0 ? value : nil
-    }
 }

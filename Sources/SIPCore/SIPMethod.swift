@@ -1,6 +1,31 @@
 /// A SIP request method (RFC 3261 §7.1 and the extensions Switchboard speaks).
 public enum SIPMethod: Hashable, Sendable, CustomStringConvertible {
-    case invite, ack, bye, cancel, options, register, info, update, refer, notify, prack, subscribe, message
+    /// INVITE (RFC 3261): starts a session.
+    case invite
+    /// ACK (RFC 3261): confirms a final response to an INVITE.
+    case ack
+    /// BYE (RFC 3261): ends a session.
+    case bye
+    /// CANCEL (RFC 3261): cancels a pending request.
+    case cancel
+    /// OPTIONS (RFC 3261): asks for capabilities; SBCs use it as a keep-alive.
+    case options
+    /// REGISTER (RFC 3261): binds a contact to an address of record.
+    case register
+    /// INFO (RFC 6086): carries mid-dialog information.
+    case info
+    /// UPDATE (RFC 3311): changes session parameters before or after the answer.
+    case update
+    /// REFER (RFC 3515): asks the recipient to contact a third party (transfer).
+    case refer
+    /// NOTIFY (RFC 6665): reports an event, such as REFER progress.
+    case notify
+    /// PRACK (RFC 3262): acknowledges a reliable provisional response.
+    case prack
+    /// SUBSCRIBE (RFC 6665): asks for event notifications.
+    case subscribe
+    /// MESSAGE (RFC 3428): carries an instant message.
+    case message
     /// Any other token; kept verbatim (methods are case-sensitive).
     case other(String)
 

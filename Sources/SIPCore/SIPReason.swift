@@ -20,7 +20,7 @@ public struct SIPReason: Hashable, Sendable, CustomStringConvertible {
         let value = SIPHeaderValue(text)
         guard !value.main.isEmpty else { return nil }
         self.protocol = value.main
-        cause = (value.parameters[parameter: "cause"] ?? nil).flatMap { SIPMessageParts.decimal($0, below: 1 << 31) }
+        cause = (value.parameters[parameter: "cause"] ?? nil).flatMap { SIPDecimal.value($0.utf8, below: 1 << 31) }
         self.text = (value.parameters[parameter: "text"] ?? nil).map(SIPHeaderValue.unquoted)
     }
 

@@ -18,11 +18,12 @@ struct SIPParseErrorTests {
                         replacing name: String? = nil, with line: String? = nil, body: String = "",
                         contentLength: String? = nil) -> [UInt8] {
         var lines = [startLine]
+        let method = startLine.hasPrefix("SIP/") ? "INVITE" : String(startLine.prefix { $0 != " " })
         for header in headers {
             if let name, header.hasPrefix(name + ":") {
                 if let line { lines.append(line) }
             } else {
-                lines.append(header)
+                lines.append(header.hasPrefix("CSeq:") ? "CSeq: 314159 " + method : header)
             }
         }
         lines.append("Content-Length: " + (contentLength ?? String(body.utf8.count)))
