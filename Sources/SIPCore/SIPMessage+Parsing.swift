@@ -44,16 +44,13 @@ extension SIPMessage {
             checked = try parts.checked(bytes: bytes, frame: frame)
         } catch {
             throw SIPParseError(reason: error.reason, detail: error.detail, isRequest: isRequest,
-                                responseHeaders: isRequest ? parts.responseHeaders : nil)
+                                responseHeaders: isRequest ? error.responseHeaders : nil)
         }
         let authentication = parts.hasAuthenticationHeaders ? SIPRawHeaderLines(bytes, frame: frame).lines.compactMap { line in
             authenticationHeaders.contains(line.name) ? SIPHeaderField(name: line.name, value: line.value ?? "") : nil
         } : []
         let body = frame.bodyStart.map { [UInt8](UnsafeRawBufferPointer(rebasing: bytes[$0..<($0 + checked.bodyLength)])) } ?? []
-        guard let message = parts.message(checked, appending: authentication, body: body) else {
-            throw SIPParseError(reason: .missingHeader("CSeq"), detail: "no usable CSeq header", isRequest: isRequest)
-        }
-        return message
+        return parts.message(checked, appending: authentication, body: body)
     }
 
     /// The headers libosip2 parses lossily, taken as written instead.

@@ -5,73 +5,98 @@ extension SIPMessageParts {
         let reason: SIPParseError.Reason
         /// The detail.
         let detail: String
+        /// The headers a response needs, when they are all present.
+        let responseHeaders: SIPHeaders?
 
-        init(_ reason: SIPParseError.Reason, _ detail: String) {
+        init(_ reason: SIPParseError.Reason, _ detail: String, responseHeaders: SIPHeaders? = nil) {
             self.reason = reason
             self.detail = detail
+            self.responseHeaders = responseHeaders
         }
     }
 
-    /// The values the checks derive and the message needs.
+    /// The headers every message carries, moved out of the parts once they are known to be there, and
+    /// the values the checks derive.
     struct Checked {
-        /// The CSeq sequence number.
-        let sequenceNumber: UInt32
+        /// The From header.
+        let from: SIPNameAddress
+        /// The To header.
+        let to: SIPNameAddress
+        /// The Call-ID.
+        let callID: String
+        /// The CSeq.
+        let cseq: SIPCSeq
         /// Max-Forwards, when present.
         let maxForwards: Int?
         /// The number of body bytes: Content-Length, or all bytes after the empty line.
         let bodyLength: Int
     }
 
-    /// Checks the parts against what RFC 3261 requires and libosip2 lets through.
-    func checked(bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) throws(Problem) -> Checked {
-        if let malformedHeader { throw Problem(.malformedHeader(malformedHeader), "a \(malformedHeader) value has no usable host, user or port") }
+    /// Checks the parts against what RFC 3261 requires and libosip2 lets through, moving From, To,
+    /// Call-ID and the CSeq method out into the result.
+    mutating func checked(bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) throws(Problem) -> Checked {
+        if let malformedHeader {
+            throw Problem(.malformedHeader(malformedHeader), "a \(malformedHeader) value has no usable host, user or port",
+                          responseHeaders: responseHeaders)
+        }
         if via.isEmpty { throw Problem(.missingHeader("Via"), "no Via header") }
-        if from == nil { throw Problem(.missingHeader("From"), "no usable From header") }
-        if to == nil { throw Problem(.missingHeader("To"), "no usable To header") }
-        if callID == nil { throw Problem(.missingHeader("Call-ID"), "no Call-ID header") }
-        guard let cseqMethod else { throw Problem(.missingHeader("CSeq"), "no usable CSeq header") }
+        let from = try Self.required(&from, "From")
+        let to = try Self.required(&to, "To")
+        let callID = try Self.required(&callID, "Call-ID")
+        let cseqMethod = try Self.required(&cseqMethod, "CSeq")
+        let via = via
+        func problem(_ reason: SIPParseError.Reason, _ detail: String) -> Problem {
+            Problem(reason, detail, responseHeaders: SIPHeaders(via: via, from: from, to: to, callID: callID,
+                                                                cseq: SIPCSeq(sequenceNumber: sequenceNumber ?? .max, method: cseqMethod)))
+        }
         guard let sequenceNumber else {
-            throw Problem(.malformedHeader("CSeq"), "CSeq number '\(unusableSequenceNumber ?? "")' is not below 2**31")
+            throw problem(.malformedHeader("CSeq"), "CSeq number '\(unusableSequenceNumber ?? "")' is not below 2**31")
         }
-        if let method, method != cseqMethod { throw Problem(.cseqMethodMismatch, "request method \(method), CSeq method \(cseqMethod)") }
+        if let method, method != cseqMethod { throw problem(.cseqMethodMismatch, "request method \(method), CSeq method \(cseqMethod)") }
         if method != nil, requestURI?.headers.isEmpty != true {
-            throw Problem(.malformedRequestURI, "the Request-URI is unusable or carries URI headers")
+            throw problem(.malformedRequestURI, "the Request-URI is unusable or carries URI headers")
         }
-        if maxForwardsCount > 1 { throw Problem(.duplicateHeader("Max-Forwards"), "\(maxForwardsCount) values") }
+        if maxForwardsCount > 1 { throw problem(.duplicateHeader("Max-Forwards"), "\(maxForwardsCount) values") }
         var hops: Int?
         if let text = maxForwards {
             guard let value = SIPDecimal.value(text.utf8, below: 256) else {
-                throw Problem(.malformedHeader("Max-Forwards"), "'\(text)' is not a number from 0 to 255")
+                throw problem(.malformedHeader("Max-Forwards"), "'\(text)' is not a number from 0 to 255")
             }
             hops = value
         }
-        try checkAddressesWithHeaders(bytes: bytes, frame: frame)
-        for date in dates where !SIPDate.isValid(date) { throw Problem(.malformedHeader("Date"), "'\(date)' is not an RFC 1123 date in GMT") }
-        return Checked(sequenceNumber: sequenceNumber, maxForwards: hops, bodyLength: try bodyLength(bytes: bytes, frame: frame))
+        if let name = addressWithHeadersOutsideBrackets(from: from, to: to, bytes: bytes, frame: frame) {
+            throw problem(.malformedHeader(name), "a URI with headers must be enclosed in <> in \(name)")
+        }
+        for date in dates where !SIPDate.isValid(date) { throw problem(.malformedHeader("Date"), "'\(date)' is not an RFC 1123 date in GMT") }
+        do {
+            return Checked(from: from, to: to, callID: callID, cseq: SIPCSeq(sequenceNumber: sequenceNumber, method: cseqMethod),
+                           maxForwards: hops, bodyLength: try bodyLength(bytes: bytes, frame: frame))
+        } catch {
+            throw problem(error.reason, error.detail)
+        }
     }
 
     /// Hands the parts over to a message, moving their values out (`take()`, `swap`) rather than
     /// copying them, which saves a retain and a release per string and array.
-    mutating func message(_ checked: Checked, appending extraFields: [SIPHeaderField], body: [UInt8]) -> SIPMessage? {
-        guard let from = from.take(), let to = to.take(), let callID = callID.take(), let cseqMethod = cseqMethod.take() else {
-            return nil
-        }
+    mutating func message(_ checked: Checked, appending extraFields: [SIPHeaderField], body: [UInt8]) -> SIPMessage {
         if !extraFields.isEmpty { fields += extraFields }
-        let cseq = SIPCSeq(sequenceNumber: checked.sequenceNumber, method: cseqMethod)
         if let method = method.take(), let requestURI = requestURI.take() {
-            return .request(SIPRequest(method: method, requestURI: requestURI,
-                                       headers: takeHeaders(from: from, to: to, callID: callID, cseq: cseq, checked), body: body))
+            return .request(SIPRequest(method: method, requestURI: requestURI, headers: takeHeaders(checked), body: body))
         }
-        return .response(SIPResponse(statusCode: statusCode, reasonPhrase: reasonPhrase,
-                                     headers: takeHeaders(from: from, to: to, callID: callID, cseq: cseq, checked), body: body))
+        return .response(SIPResponse(statusCode: statusCode, reasonPhrase: reasonPhrase, headers: takeHeaders(checked), body: body))
     }
 
     /// The header section, made of the parts' values moved out.
-    private mutating func takeHeaders(from: SIPNameAddress, to: SIPNameAddress, callID: String, cseq: SIPCSeq,
-                                      _ checked: Checked) -> SIPHeaders {
-        SIPHeaders(via: Self.take(&via), from: from, to: to, callID: callID, cseq: cseq, contact: Self.take(&contact),
-                   route: Self.take(&route), recordRoute: Self.take(&recordRoute), maxForwards: checked.maxForwards,
-                   contentType: contentType.take(), fields: Self.take(&fields))
+    private mutating func takeHeaders(_ checked: Checked) -> SIPHeaders {
+        SIPHeaders(via: Self.take(&via), from: checked.from, to: checked.to, callID: checked.callID, cseq: checked.cseq,
+                   contact: Self.take(&contact), route: Self.take(&route), recordRoute: Self.take(&recordRoute),
+                   maxForwards: checked.maxForwards, contentType: contentType.take(), fields: Self.take(&fields))
+    }
+
+    /// The value, moved out; a missing one is a `missingHeader` problem named `name`.
+    private static func required<Value>(_ value: inout Value?, _ name: String) throws(Problem) -> Value {
+        guard let taken = value.take() else { throw Problem(.missingHeader(name), "no usable \(name) header") }
+        return taken
     }
 
     /// The array, leaving an empty one in its place.
@@ -104,20 +129,21 @@ extension SIPMessageParts {
         return length
     }
 
-    /// Rejects a URI with headers outside angle brackets (RFC 3261 §20.10, RFC 4475 §3.1.2.13), which
-    /// libosip2 accepts and only the written header can show.
-    private func checkAddressesWithHeaders(bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) throws(Problem) {
+    /// The name of a header whose URI carries headers outside angle brackets (RFC 3261 §20.10,
+    /// RFC 4475 §3.1.2.13), which libosip2 accepts and only the written header can show.
+    private func addressWithHeadersOutsideBrackets(from: SIPNameAddress, to: SIPNameAddress, bytes: UnsafeRawBufferPointer,
+                                                   frame: SIPMessageFrame) -> String? {
         func carryHeaders(_ addresses: some Sequence<SIPNameAddress>) -> Bool { addresses.contains { !$0.uri.headers.isEmpty } }
-        guard carryHeaders(contact) || carryHeaders(route) || carryHeaders(recordRoute)
-            || from?.uri.headers.isEmpty == false || to?.uri.headers.isEmpty == false
-        else { return }
-        let addresses = [("From", from.map { [$0] } ?? []), ("To", to.map { [$0] } ?? []),
-                         ("Contact", contact), ("Route", route), ("Record-Route", recordRoute)]
-        for (name, values) in addresses where carryHeaders(values) {
-            let written = SIPRawHeaderLines(bytes, frame: frame).elements(of: name)
-            if written.contains(where: { !$0.utf8.contains(0x3C) && $0.utf8.contains(0x3F) }) {
-                throw Problem(.malformedHeader(name), "a URI with headers must be enclosed in <> in \(name)")
-            }
+        var suspects: [String] = []
+        if carryHeaders(CollectionOfOne(from)) { suspects.append("From") }
+        if carryHeaders(CollectionOfOne(to)) { suspects.append("To") }
+        if carryHeaders(contact) { suspects.append("Contact") }
+        if carryHeaders(route) { suspects.append("Route") }
+        if carryHeaders(recordRoute) { suspects.append("Record-Route") }
+        guard !suspects.isEmpty else { return nil }
+        let written = SIPRawHeaderLines(bytes, frame: frame)
+        return suspects.first { name in
+            written.elements(of: name).contains { !$0.utf8.contains(0x3C) && $0.utf8.contains(0x3F) }
         }
     }
 }

@@ -2,11 +2,13 @@
 public struct SIPURI: Hashable, Sendable, CustomStringConvertible {
     /// `sip`, `sips` or `tel`, lowercase.
     public var scheme: String
-    /// The user part, still percent-encoded as received (nil when absent).
+    /// The user part, percent-encoded (nil when absent). Parsed URIs carry it encoded where RFC 3261 §25.1
+    /// requires and decoded elsewhere, since libosip2 decodes it: `sip:%75ser@host` reads as `user`.
     public var user: String?
     /// The password part (deprecated by RFC 3261 but still parsed).
     public var password: String?
-    /// The host: a domain name, an IPv4 address, or an IPv6 reference with its brackets.
+    /// The host: a domain name, an IPv4 address, or an IPv6 reference with its brackets; for a tel URI
+    /// the number, and for any other scheme everything after the colon.
     public var host: String
     /// The port, when present.
     public var port: Int?
