@@ -68,9 +68,11 @@ public struct CallStateMachine: Sendable {
         case hangUpAgent
         /// Re-INVITE the already answered caller with the SDP of the fork that answered (after a transfer).
         case reconnectCaller(attempt: Int, toTag: String)
-        /// Answer the REFER with 202 and a NOTIFY `100 Trying` (RFC 3515 §2.4.4, §2.4.5).
-        case acceptTransfer
-        /// Send the transferring agent the final NOTIFY with this status, then hang up its leg.
+        /// Answer the REFER with 202 (RFC 3515 §2.4.4), and a NOTIFY `100 Trying` when the outcome is
+        /// not known yet (§2.4.5).
+        case acceptTransfer(reportProgress: Bool)
+        /// Send the transferring agent the final NOTIFY with this status, then, once it is answered,
+        /// hang up its leg.
         case completeTransfer(statusCode: Int)
         /// Refuse the REFER with this status.
         case rejectTransfer(statusCode: Int)
@@ -272,12 +274,13 @@ public struct CallStateMachine: Sendable {
             switch target {
             case .queue(let queue):
                 state = .waiting(ringing: [:])
-                return [.acceptTransfer, ended, .completeTransfer(statusCode: 200), .requeue(queue: queue)]
+                return [.acceptTransfer(reportProgress: false), ended, .completeTransfer(statusCode: 200), .requeue(queue: queue)]
             case .uri(let referTo, let referredBy):
                 attempts += 1
                 transferAttempt = attempts
                 state = .waiting(ringing: [:])
-                return [.acceptTransfer, ended, .ringTransferTarget(attempt: attempts, referTo: referTo, referredBy: referredBy)]
+                return [.acceptTransfer(reportProgress: true), ended,
+                        .ringTransferTarget(attempt: attempts, referTo: referTo, referredBy: referredBy)]
             }
         case .callerHungUp:
             state = .ended

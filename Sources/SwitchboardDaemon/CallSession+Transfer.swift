@@ -31,20 +31,20 @@ extension CallSession {
     /// Performs the transfer actions of the state machine.
     func performTransfer(_ action: CallStateMachine.Action) {
         switch action {
-        case .acceptTransfer:
+        case .acceptTransfer(let reportProgress):
             pendingREFER?.respond(statusCode: 202)
             pendingREFER = nil
-            sendTransferNotify(statusLine: "SIP/2.0 100 Trying", final: false)
+            if reportProgress { sendTransferNotify(statusLine: "SIP/2.0 100 Trying", final: false) }
         case .rejectTransfer(let statusCode):
             pendingREFER?.respond(statusCode: statusCode)
             pendingREFER = nil
             transferorDialog = nil
         case .completeTransfer(let statusCode):
             let reason = SIPResponse.standardReasonPhrase(for: statusCode)
-            sendTransferNotify(statusLine: "SIP/2.0 \(statusCode) \(reason)", final: true)
-            if var transferor = transferorDialog {
-                sendBYE(in: &transferor)
-                transferorDialog = transferor
+            sendTransferNotify(statusLine: "SIP/2.0 \(statusCode) \(reason)", final: true) { session in
+                guard var transferor = session.transferorDialog else { return }
+                session.sendBYE(in: &transferor)
+                session.transferorDialog = transferor
             }
         case .requeue(let queue):
             core.notify(.callerArrived(callID, queue: queue, callerNumber: callerNumber))
@@ -94,14 +94,18 @@ extension CallSession {
         }
     }
 
-    private func sendTransferNotify(statusLine: String, final: Bool) {
+    /// Sends a NOTIFY with `message/sipfrag` progress in the transferor's dialog; `answered` runs on
+    /// its final response, so a BYE never overtakes the final NOTIFY.
+    private func sendTransferNotify(statusLine: String, final: Bool, answered: @escaping (CallSession) -> Void = { _ in }) {
         guard var dialog = transferorDialog else { return }
         var notify = dialog.makeRequest(method: .notify, via: makeVia(), contact: core.localContact,
                                         body: Array((statusLine + "\r\n").utf8), contentType: "message/sipfrag;version=2.0")
         notify.headers.add("Event", "refer")
         notify.headers.add("Subscription-State", final ? "terminated;reason=noresource" : "active;expires=60")
         transferorDialog = dialog
-        core.layer.send(notify, to: nextHop(for: notify)) { _ in }
+        core.layer.send(notify, to: nextHop(for: notify)) { [weak self] response in
+            if let self, response.statusCode >= 200 { answered(self) }
+        }
     }
 
     /// Requests from the agent who transferred the caller away: their BYE ends their leg only.

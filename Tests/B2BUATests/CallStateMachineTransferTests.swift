@@ -17,7 +17,7 @@ struct CallStateMachineTransferTests {
     @Test func transferToAQueueRequeuesTheCallerAndReconnectsThemToTheNextAgent() {
         var call = connected()
         #expect(call.handle(.agentTransferred(.queue("sales"))) == [
-            .acceptTransfer, .notify(.callEnded("c1", agentID: "alice")), .completeTransfer(statusCode: 200), .requeue(queue: "sales"),
+            .acceptTransfer(reportProgress: false), .notify(.callEnded("c1", agentID: "alice")), .completeTransfer(statusCode: 200), .requeue(queue: "sales"),
         ])
         #expect(!call.isConnected)
         #expect(call.handle(.offer(bob, ringTimeout: .seconds(15))) == [
@@ -43,7 +43,7 @@ struct CallStateMachineTransferTests {
         var call = connected()
         let referTo = "<sip:+15557654321@sbc.example.com;user=phone>"
         #expect(call.handle(.agentTransferred(.uri(referTo: referTo, referredBy: "<sip:+15550201@sbc.example.com>"))) == [
-            .acceptTransfer, .notify(.callEnded("c1", agentID: "alice")),
+            .acceptTransfer(reportProgress: true), .notify(.callEnded("c1", agentID: "alice")),
             .ringTransferTarget(attempt: 2, referTo: referTo, referredBy: "<sip:+15550201@sbc.example.com>"),
         ])
         #expect(call.handle(.agentAnswered(attempt: 2, toTag: "x")) == [.reconnectCaller(attempt: 2, toTag: "x"), .completeTransfer(statusCode: 200)])
@@ -67,7 +67,7 @@ struct CallStateMachineTransferTests {
         #expect(call.handle(.agentTransferred(.queue("sales"))) == [])
         #expect(call.handle(.agentTransferred(.queue("sales"))) == [.rejectTransfer(statusCode: 491)], "a second REFER meanwhile")
         #expect(call.handle(.callerAcknowledged) == [
-            .acceptTransfer, .notify(.callEnded("c1", agentID: "alice")), .completeTransfer(statusCode: 200), .requeue(queue: "sales"),
+            .acceptTransfer(reportProgress: false), .notify(.callEnded("c1", agentID: "alice")), .completeTransfer(statusCode: 200), .requeue(queue: "sales"),
         ])
     }
 }

@@ -16,6 +16,7 @@
 #   KAMAILIO_SHM_MB=2048     Kamailio shared memory, touched only as used; transactions stay
 #                            5 s after they end, and 512 MB runs out near 5,000 calls/s
 #   KAMAILIO_START_TIMEOUT=20  seconds for Kamailio to answer its first OPTIONS
+#   KAMAILIO_CHILDREN        UDP workers (kamailio -n); 1 keeps back-to-back messages in order
 #   HARNESS_GRACE=5          seconds between TERM and KILL in stop_process and cleanup
 
 HARNESS_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -227,7 +228,7 @@ start_kamailio() {
     local dir="$HARNESS_DIR/$name"
     mkdir -p "$dir"
     setsid kamailio -f "$HARNESS_REPO/sbc-configs/kamailio/kamailio.cfg" -DD -E -Y "$dir" -w "$dir" \
-        -m "${KAMAILIO_SHM_MB:-2048}" -x tlsf \
+        -m "${KAMAILIO_SHM_MB:-2048}" -x tlsf ${KAMAILIO_CHILDREN:+-n "$KAMAILIO_CHILDREN"} \
         -A "SBC_PORT=$1" -A "SWITCHBOARD_ADDR=\"$2\"" -A "TEAMS_ADDR=\"$3\"" \
         -A "PSTN_ADDR=\"$4\"" -A "CC_REGEX=\"$5\"" \
         </dev/null >"$dir/kamailio.log" 2>&1 &

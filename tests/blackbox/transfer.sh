@@ -24,7 +24,9 @@ control: { address: 127.0.0.1, port: $control_port }
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
-start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
+# One Kamailio worker: with several, the 202 and the NOTIFY sent right after it can swap places,
+# which a real UA sorts out by CSeq but a SIPp scenario cannot always follow.
+KAMAILIO_CHILDREN=1 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
 start_sipp teams -sf "$repo/tests/sipp/transfer/agents.xml" -i 127.0.0.1 -p "$teams_port" -m 2 -timeout 60 -timeout_error
 teams_pid="$SIPP_PID"
 wait_for_udp_listen "$teams_port" 10 "$teams_pid"
@@ -38,7 +40,7 @@ fi
 teams_status=0
 wait "$teams_pid" || teams_status=$?
 if [ "$teams_status" -eq 0 ]; then
-    blackbox_ok "alice got 202, NOTIFY 100 and 200 (terminated) and a BYE; bob was offered the caller"
+    blackbox_ok "alice got 202, NOTIFY 200 (terminated) and then a BYE; bob was offered the caller"
 else
     blackbox_fail "the agents' scenario (sipp exit $teams_status)"
     _harness_tail teams
