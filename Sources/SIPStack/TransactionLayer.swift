@@ -108,13 +108,12 @@ public final class TransactionLayer: @unchecked Sendable {
         case .cancel:
             let transaction = ServerTransaction(request: request, source: source, key: key, layer: self)
             serverTransactions[.server(key)] = transaction
-            if let target = ServerTransactionKey.forCancelTarget(request).flatMap({ serverTransactions[.server($0)] }),
-               target.finalStatusCode == nil {
-                transaction.respond(statusCode: 200)
-                user?.receivedCANCEL(for: target)
-            } else {
+            guard let target = ServerTransactionKey.forCancelTarget(request).flatMap({ serverTransactions[.server($0)] }) else {
                 transaction.respond(statusCode: 481)
+                return
             }
+            transaction.respond(statusCode: 200)
+            if target.finalStatusCode == nil { user?.receivedCANCEL(for: target) }
         default:
             let transaction = ServerTransaction(request: request, source: source, key: key, layer: self)
             serverTransactions[.server(key)] = transaction
