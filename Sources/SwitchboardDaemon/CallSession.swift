@@ -158,7 +158,11 @@ final class CallSession: @unchecked Sendable {
             core.layer.transport.send(.request(known.ack), to: nextHop(for: known.ack))
             return
         }
-        acknowledge(response, attempt: attempt)
+        guard acknowledge(response, attempt: attempt) else {
+            core.logger.warning("2xx without a usable Contact from the agent's side", metadata: ["sip.call_id": "\(callID)"])
+            handle(.agentFailed(attempt: attempt, statusCode: 502))
+            return
+        }
         handle(.agentAnswered(attempt: attempt, toTag: toTag))
     }
 
@@ -170,17 +174,18 @@ final class CallSession: @unchecked Sendable {
             core.layer.transport.send(.request(known.ack), to: nextHop(for: known.ack))
             return
         }
-        acknowledge(response, attempt: attempt)
-        if var dialog = attempts[attempt]?.answers[toTag]?.dialog { sendBYE(in: &dialog) }
+        if acknowledge(response, attempt: attempt), var dialog = attempts[attempt]?.answers[toTag]?.dialog { sendBYE(in: &dialog) }
     }
 
-    /// Creates the fork's dialog and sends the ACK for its 2xx (RFC 3261 §13.2.2.4).
-    private func acknowledge(_ response: SIPResponse, attempt: Int) {
+    /// Creates the fork's dialog and sends the ACK for its 2xx (RFC 3261 §13.2.2.4); false when the
+    /// 2xx cannot make a dialog (no Contact or To tag), which the caller treats as a failed offer.
+    private func acknowledge(_ response: SIPResponse, attempt: Int) -> Bool {
         guard let current = attempts[attempt], let toTag = response.headers.to.tag,
-              let dialog = SIPDialog(uacFor: current.invite, response: response) else { return }
+              let dialog = SIPDialog(uacFor: current.invite, response: response) else { return false }
         let ack = dialog.makeACK(inviteSequenceNumber: current.invite.headers.cseq.sequenceNumber, via: makeVia())
         attempts[attempt]?.answers[toTag] = Answer(response: response, dialog: dialog, ack: ack)
         core.layer.transport.send(.request(ack), to: nextHop(for: ack))
+        return true
     }
 
     private func answerCaller(with answer: Answer?) {
