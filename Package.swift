@@ -51,12 +51,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "B2BUA", dependencies: ["SIPCore", "SIPDialog", "SIPTransaction"]),
-        .target(name: "ACD", dependencies: [.product(name: "Collections", package: "swift-collections")]),
+        .target(
+            name: "B2BUA",
+            dependencies: [
+                "SIPCore", "SIPDialog", "SIPTransaction", "SIPTransport", "SIPStack",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+        .target(name: "TeamsPresence"),
+        .target(name: "ACD", dependencies: ["TeamsPresence", .product(name: "Collections", package: "swift-collections")]),
         .executableTarget(name: "bench-acd", dependencies: ["ACD"]),
         .target(
             name: "Presence",
             dependencies: [
+                "TeamsPresence",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -88,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "bench-presence",
             dependencies: [
-                "Presence", "LocalGraphServer",
+                "Presence", "LocalGraphServer", "TeamsPresence",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -96,23 +106,38 @@ let package = Package(
             ]
         ),
         .target(
-            name: "SwitchboardDaemon",
+            name: "YAMLConfiguration",
+            dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Switchboard",
             dependencies: [
-                "SIPCore", "SIPTransaction", "SIPTransport", "SIPStack", "SIPDialog", "B2BUA", "ACD", "Presence",
+                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "switchboardd",
             dependencies: [
-                "SwitchboardDaemon",
+                "Switchboard", "YAMLConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "SwitchboardTestKit",
+            dependencies: [
+                "SIPCore", "SIPTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -121,13 +146,13 @@ let package = Package(
         ),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
-        .testTarget(name: "SIPStackTests", dependencies: ["SIPStack"]),
+        .testTarget(name: "SIPStackTests", dependencies: ["SIPStack", "SwitchboardTestKit", .product(name: "NIOEmbedded", package: "swift-nio")]),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog"]),
-        .testTarget(name: "ACDTests", dependencies: ["ACD"]),
+        .testTarget(name: "ACDTests", dependencies: ["ACD", "TeamsPresence"]),
         .testTarget(
             name: "PresenceTests",
             dependencies: [
-                "Presence", "LocalGraphServer",
+                "Presence", "LocalGraphServer", "TeamsPresence",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -139,7 +164,16 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "B2BUATests", dependencies: ["B2BUA"]),
-        .testTarget(name: "SwitchboardDaemonTests", dependencies: ["SwitchboardDaemon"]),
+        .testTarget(name: "YAMLConfigurationTests", dependencies: ["YAMLConfiguration", "ACD", "TeamsPresence"]),
+        .testTarget(
+            name: "SwitchboardTests",
+            dependencies: [
+                "Switchboard", "B2BUA", "ACD", "SIPCore", "SIPStack", "SIPTransport", "SwitchboardTestKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

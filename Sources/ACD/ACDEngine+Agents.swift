@@ -1,3 +1,5 @@
+import TeamsPresence
+
 extension ACDEngine {
     /// The agent or a supervisor (or RONA) sets the agent's status.
     mutating func changeStatus(of agent: Int, to status: AgentStatus, now: ACDInstant) {

@@ -1,3 +1,5 @@
+import TeamsPresence
+
 /// An input to the engine: something the B2BUA, an agent, a supervisor or the presence poller did.
 public enum ACDEvent: Hashable, Sendable {
     /// A caller reached a queue number.

@@ -1,3 +1,5 @@
+import TeamsPresence
+
 /// The engine's live record of one agent.
 struct AgentRecord: Sendable {
     /// What the agent is doing, with the links the engine needs.

@@ -1,3 +1,5 @@
+import TeamsPresence
+
 /// An agent as the engine sees it now, for the control API.
 public struct AgentSnapshot: Hashable, Sendable {
     /// The agent.

@@ -1,3 +1,5 @@
+import TeamsPresence
+
 /// Which Teams presence makes an agent routable for one queue.
 ///
 /// Presence older than ``ACDConfiguration/presenceStaleness`` counts as unknown.

@@ -1,3 +1,5 @@
+import TeamsPresence
+
 /// Why a member of the queue was not a candidate for a caller.
 public enum SkipReason: Hashable, Sendable {
     /// Logged out.

@@ -52,6 +52,9 @@ public enum DistributionEvent: Hashable, Sendable {
     case offerFailed(CallID, agentID: String, OfferFailure)
     /// A connected call ended; the agent enters wrap-up.
     case callEnded(CallID, agentID: String)
+    /// The calls the B2BUA really holds, sent periodically so no agent stays "on call" for a call
+    /// that is gone.
+    case reconcile(liveCalls: Set<CallID>)
 }
 
 /// What the queue engine tells the call flow.
@@ -68,11 +71,17 @@ public enum DistributionDecision: Hashable, Sendable {
     case release(CallID, statusCode: Int, reason: String)
 }
 
-/// The "who gets this call" protocol the B2BUA asks; the daemon implements it with the ACD engine.
-/// The B2BUA knows nothing of Graph or of routing strategies.
+/// The "who gets this call" protocol the B2BUA asks; the coordinator implements it with the ACD
+/// engine. The B2BUA knows nothing of Graph or of routing strategies.
 public protocol CallDistributor: AnyObject {
-    /// Feeds an event and returns the decisions it causes, at `now` (a monotonic instant).
+    /// Feeds an event at `now` (the router's clock) and returns the decisions it causes at once.
+    /// Decisions the distributor reaches later on its own (a back-off ends, a caller waited too long,
+    /// an agent's presence changed) go to its `DistributionDecisionSink`.
     func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision]
-    /// Time-driven decisions (maximum wait, back-offs ending): called periodically.
-    func tick(now: Duration) -> [DistributionDecision]
+}
+
+/// Where a `CallDistributor` sends the decisions it reaches on its own: the call router's mailbox.
+public protocol DistributionDecisionSink: AnyObject {
+    /// Performs the decisions, in order, after whatever the router is doing now.
+    func deliver(_ decisions: [DistributionDecision])
 }

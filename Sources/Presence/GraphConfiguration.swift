@@ -84,9 +84,9 @@ public struct GraphConfiguration: Sendable, Hashable, CustomStringConvertible {
         if !(0..<1).contains(requestLimitHeadroom) { throw .configuration("requestLimitHeadroom must be in [0, 1)") }
     }
 
-    /// The fusion rules this configuration implies.
-    public var fusion: PresenceFusion {
-        PresenceFusion(stalenessBudget: stalenessBudget, unreachablePolicy: unreachablePolicy)
+    /// The freshness rules this configuration implies.
+    public var freshness: PresenceFreshness {
+        PresenceFreshness(stalenessBudget: stalenessBudget, unreachablePolicy: unreachablePolicy)
     }
 
     /// Tenant, client id, credential kind, hosts and interval; never the secret.

@@ -12,7 +12,7 @@ import NIOConcurrencyHelpers
 ///
 /// ```swift
 /// let source = try GraphPresenceSource(configuration: graph, agentIDs: ids, httpClient: .shared, clock: ContinuousClock())
-/// let directory = PresenceDirectory(fusion: source.fusion)
+/// let directory = PresenceDirectory(freshness: source.freshness)
 /// async let polling: Void = source.run()
 /// for await update in source.updates { directory.apply(update) }
 /// ```
@@ -21,7 +21,7 @@ where C.Instant == ContinuousClock.Instant, C.Duration == Duration {
     /// Observations and health changes; finishes when ``run()`` returns.
     public let updates: AsyncStream<PresenceUpdate>
     /// Staleness budget and unreachable policy from the configuration.
-    public let fusion: PresenceFusion
+    public let freshness: PresenceFreshness
     private let continuation: AsyncStream<PresenceUpdate>.Continuation
     private let configuration: GraphConfiguration
     private let client: GraphPresenceClient
@@ -41,7 +41,7 @@ where C.Instant == ContinuousClock.Instant, C.Duration == Duration {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
-        self.fusion = configuration.fusion
+        self.freshness = configuration.freshness
         self.client = try GraphPresenceClient(
             configuration: configuration, httpClient: httpClient, logger: logger, now: { clock.now })
         var initial = GraphPollerState(configuration: configuration, now: clock.now)

@@ -1,3 +1,4 @@
+import TeamsPresence
 import Foundation
 
 /// Maps Graph's and the token endpoint's JSON answers to Switchboard's types, tolerantly.

@@ -1,12 +1,13 @@
+import TeamsPresence
 import NIOConcurrencyHelpers
 
-/// The daemon's view of every agent's presence: fed by a source's updates, read by the call path.
+/// The daemon's view of every agent's presence: fed by a source's updates, read by the presence feed.
 ///
-/// Reads take a short lock and never wait for I/O, so asking "may this agent take a call?" costs a
+/// Reads take a short lock and never wait for I/O, so asking for a user's presence costs a
 /// dictionary lookup. Ids are compared lowercased.
 public final class PresenceDirectory: Sendable {
-    /// The rules that turn a snapshot into a verdict.
-    public let fusion: PresenceFusion
+    /// The rules that decide whether a snapshot can still be trusted.
+    public let freshness: PresenceFreshness
     private let state = NIOLockedValueBox<State>(State())
 
     private struct State {
@@ -15,8 +16,8 @@ public final class PresenceDirectory: Sendable {
     }
 
     /// Creates an empty directory.
-    public init(fusion: PresenceFusion) {
-        self.fusion = fusion
+    public init(freshness: PresenceFreshness) {
+        self.freshness = freshness
     }
 
     /// Applies an update; returns the ids whose availability or activity changed (to re-run dispatch for).
@@ -50,9 +51,10 @@ public final class PresenceDirectory: Sendable {
         state.withLockedValue { $0.health }
     }
 
-    /// The fused verdict for `userID` at `now`, given Switchboard's own call state for the agent.
-    public func availability(of userID: String, callState: AgentCallState, now: ContinuousClock.Instant) -> AgentAvailability {
+    /// The presence to route `userID` on at `now`: the last observation, or unknown when there is
+    /// none, it went stale, or the source has been down past its grace period.
+    public func presence(of userID: String, now: ContinuousClock.Instant) -> TeamsPresence {
         let (snapshot, health) = state.withLockedValue { ($0.snapshots[userID.lowercased()], $0.health) }
-        return fusion.availability(snapshot: snapshot, callState: callState, health: health, now: now)
+        return freshness.presence(snapshot: snapshot, health: health, now: now)
     }
 }

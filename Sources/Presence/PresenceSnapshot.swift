@@ -1,3 +1,5 @@
+import TeamsPresence
+
 /// One user's presence as observed at one moment: what Graph (or a static source) said, and when.
 public struct PresenceSnapshot: Sendable, Hashable {
     /// The user's Entra object id, lowercased (Graph ids are GUIDs and compare case-insensitively).

@@ -6,8 +6,8 @@
 public protocol PresenceSource: Sendable {
     /// Observations and health changes, in the order they happened; finishes when ``run()`` returns.
     var updates: AsyncStream<PresenceUpdate> { get }
-    /// The fusion rules that fit this source (a static source never goes stale).
-    var fusion: PresenceFusion { get }
+    /// The freshness rules that fit this source (a static source never goes stale).
+    var freshness: PresenceFreshness { get }
     /// Produces updates until the task is cancelled, then returns. Call it once.
     func run() async throws
     /// Health and counters now.

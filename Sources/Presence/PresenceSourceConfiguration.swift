@@ -1,3 +1,4 @@
+import TeamsPresence
 import AsyncHTTPClient
 import Logging
 

@@ -1,3 +1,4 @@
+import TeamsPresence
 import NIOConcurrencyHelpers
 
 /// Presence that does not come from Graph: values from the configuration file, changed at runtime
@@ -11,7 +12,7 @@ public final class StaticPresenceSource: PresenceSource {
     /// Observations: the whole table when ``run()`` starts, then each change.
     public let updates: AsyncStream<PresenceUpdate>
     /// No staleness budget: a static value is as true as the day it was set.
-    public let fusion = PresenceFusion(stalenessBudget: nil, unreachablePolicy: .unknownImmediately)
+    public let freshness = PresenceFreshness(stalenessBudget: nil, unreachablePolicy: .unknownImmediately)
     private let continuation: AsyncStream<PresenceUpdate>.Continuation
     private let parked: AsyncStream<Never>
     private let parkedContinuation: AsyncStream<Never>.Continuation

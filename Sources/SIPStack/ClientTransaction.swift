@@ -111,9 +111,9 @@ public final class ClientTransaction: @unchecked Sendable {
     private func perform(_ action: ClientTransactionAction) {
         switch action {
         case .sendRequest:
-            layer.transport.send(requestBytes, to: destination)
+            layer.sender.send(requestBytes, to: destination)
         case .sendACK:
-            if let currentResponse { layer.transport.send(makeACK(for: currentResponse).serialized(), to: destination) }
+            if let currentResponse { layer.sender.send(makeACK(for: currentResponse).serialized(), to: destination) }
         case .deliverResponse:
             if let currentResponse { onResponse(currentResponse) }
         case .startTimer(let timer, let delay):

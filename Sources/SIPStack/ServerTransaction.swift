@@ -112,7 +112,7 @@ public final class ServerTransaction: @unchecked Sendable {
         for action in actions {
             switch action {
             case .sendResponse, .retransmitResponse:
-                if let latestResponse { layer.transport.sendResponse(latestResponse, receivedFrom: source) }
+                if let latestResponse { layer.sender.sendResponse(latestResponse, receivedFrom: source) }
             case .deliverACK:
                 if let pendingACK { layer.user?.receivedACK(pendingACK, from: source) }
             case .startTimer(let timer, let delay):

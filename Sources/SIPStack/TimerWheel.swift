@@ -1,8 +1,9 @@
 import NIOCore
 
-/// The event loop's timer service for SIP and call timers: a `TimerWheelState` driven by one
-/// repeated NIO task. Starting and cancelling are O(1); timers fire within one resolution step
-/// (10 ms by default) after they are due. Confined to `eventLoop`.
+/// The event loop's clock and timer service, for SIP transaction, call and queue-engine timers alike:
+/// a `TimerWheelState` driven by one repeated NIO task. Starting and cancelling are O(1); timers fire
+/// within one resolution step (10 ms by default) after they are due. Time is the loop's own
+/// (`EventLoop.now`), so an `EmbeddedEventLoop` drives it virtually in tests. Confined to `eventLoop`.
 public final class TimerWheel: @unchecked Sendable {
     /// A started timer; cancel it through the wheel.
     public struct Handle: Hashable, Sendable {
@@ -12,7 +13,7 @@ public final class TimerWheel: @unchecked Sendable {
     /// The loop the wheel runs on.
     public let eventLoop: any EventLoop
     private let resolution: Int64
-    private let origin = NIODeadline.now()
+    private let origin: NIODeadline
     private var state: TimerWheelState<() -> Void>
     private var ticker: RepeatedTask?
 
@@ -20,11 +21,15 @@ public final class TimerWheel: @unchecked Sendable {
     public init(eventLoop: any EventLoop, resolution: TimeAmount = .milliseconds(10)) {
         self.eventLoop = eventLoop
         self.resolution = max(1, resolution.nanoseconds)
+        origin = eventLoop.now
         state = TimerWheelState(slotCount: 8192)
         ticker = eventLoop.scheduleRepeatedTask(initialDelay: resolution, delay: resolution) { [weak self] _ in
             self?.tick()
         }
     }
+
+    /// The loop's clock: time since the wheel started. Every layer on the loop reads time here.
+    public var now: Duration { .nanoseconds(elapsedNanoseconds) }
 
     /// Timers pending.
     public var pendingCount: Int { state.pendingCount }
@@ -50,7 +55,7 @@ public final class TimerWheel: @unchecked Sendable {
         ticker = nil
     }
 
-    private var elapsedNanoseconds: Int64 { (NIODeadline.now() - origin).nanoseconds }
+    private var elapsedNanoseconds: Int64 { (eventLoop.now - origin).nanoseconds }
 
     private func tick() {
         for body in state.advance(to: elapsedNanoseconds / resolution) {

@@ -25,8 +25,8 @@ public protocol TransactionUser: AnyObject {
 /// by branch (§17.1.3, §17.2.3), creates server transactions, runs client transactions, matches CANCEL
 /// to its INVITE, and owns every transaction timer.
 public final class TransactionLayer: @unchecked Sendable {
-    /// The transport below.
-    public let transport: SIPTransport
+    /// Where messages go on the wire.
+    public let sender: any MessageSender
     /// Timer base values for new transactions.
     public let timers: TransactionTimers
     /// The O(1) timer service of the loop, for transaction timers and the layers above.
@@ -35,17 +35,16 @@ public final class TransactionLayer: @unchecked Sendable {
     public weak var user: (any TransactionUser)?
     let logger: Logger
     /// The event loop that owns the layer (the transport's).
-    public var eventLoop: any EventLoop { transport.eventLoop }
+    public var eventLoop: any EventLoop { sender.eventLoop }
     private var serverTransactions = TransactionTable<ServerTransaction>()
     private var clientTransactions = TransactionTable<ClientTransaction>()
 
-    /// Creates the layer and subscribes it to the transport's messages.
-    public init(transport: SIPTransport, timers: TransactionTimers, logger: Logger) {
-        self.transport = transport
+    /// Creates the layer over `sender`; feed it what arrives with `receive(_:)`.
+    public init(sender: any MessageSender, timers: TransactionTimers, logger: Logger) {
+        self.sender = sender
         self.timers = timers
         self.logger = logger
-        timerWheel = TimerWheel(eventLoop: transport.eventLoop)
-        transport.onMessage = { [unowned self] inbound in self.receive(inbound) }
+        timerWheel = TimerWheel(eventLoop: sender.eventLoop)
     }
 
     /// Live server transactions.
@@ -54,7 +53,7 @@ public final class TransactionLayer: @unchecked Sendable {
     public var clientTransactionCount: Int { clientTransactions.count }
 
     /// Sends a request in a new client transaction; `onResponse` gets every response (408/503 stand for a
-    /// timeout or a transport failure). ACK is not a transaction: use `transport.send` for it.
+    /// timeout or a transport failure). ACK for a 2xx is not a transaction: use `sendACK(_:to:)`.
     @discardableResult
     public func send(_ request: SIPRequest, to destination: SIPPeerAddress, onResponse: @escaping (SIPResponse) -> Void) -> ClientTransaction? {
         eventLoop.preconditionInEventLoop()
@@ -66,6 +65,17 @@ public final class TransactionLayer: @unchecked Sendable {
         clientTransactions[.client(key)] = transaction
         transaction.start()
         return transaction
+    }
+
+    /// Sends the ACK for a 2xx, which is the TU's business and no transaction's (RFC 3261 §13.2.2.4).
+    public func sendACK(_ ack: SIPRequest, to destination: SIPPeerAddress) {
+        sender.send(ack.serialized(), to: destination)
+    }
+
+    /// Sends a 2xx again outside its transaction, which ended with the first one: the UAS core
+    /// retransmits it until the ACK arrives (RFC 3261 §13.3.1.4).
+    public func resendResponse(_ response: SIPResponse, receivedFrom source: SIPPeerAddress) {
+        sender.sendResponse(response, receivedFrom: source)
     }
 
     /// A new Via branch with the RFC 3261 magic cookie.
@@ -81,7 +91,8 @@ public final class TransactionLayer: @unchecked Sendable {
         if clientTransactions[.client(transaction.key)] === transaction { clientTransactions[.client(transaction.key)] = nil }
     }
 
-    private func receive(_ inbound: SIPInboundMessage) {
+    /// Matches a message from the transport to its transaction, or hands it to the user.
+    public func receive(_ inbound: SIPInboundMessage) {
         switch inbound.message {
         case .request(let request): receive(request, from: inbound.source)
         case .response(let response): receive(response, from: inbound.source)

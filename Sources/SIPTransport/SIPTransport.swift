@@ -9,7 +9,7 @@ import SIPCore
 ///
 /// Every mutable member is confined to `eventLoop`; the layers above run on the same loop, so the
 /// message path takes no lock. Calls from other threads hop onto the loop.
-public final class SIPTransport: @unchecked Sendable {
+public final class SIPTransport: MessageSender, @unchecked Sendable {
     /// The loop that owns this transport and everything above it.
     public let eventLoop: any EventLoop
     /// The configuration it was created with.
@@ -181,11 +181,6 @@ public final class SIPTransport: @unchecked Sendable {
         }
     }
 
-    /// Sends a message to a peer.
-    public func send(_ message: SIPMessage, to destination: SIPPeerAddress) {
-        send(message.serialized(), to: destination)
-    }
-
     private func connect(to destination: SIPPeerAddress) {
         let sslContext = destination.transport == .tls ? clientSSLContext : nil
         ClientBootstrap(group: eventLoop)
@@ -217,7 +212,7 @@ public enum SIPTransportError: Error, Equatable, Sendable, CustomStringConvertib
     /// A sentence naming the problem.
     public var description: String {
         switch self {
-        case .missingTLSConfiguration: "a TLS listener needs sip.tls.certificate and sip.tls.privateKey"
+        case .missingTLSConfiguration: "a TLS listener needs a certificate and a private key"
         }
     }
 }

@@ -1,3 +1,4 @@
+import TeamsPresence
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
@@ -37,7 +38,7 @@ struct BenchPresence: AsyncParsableCommand {
             credential: .clientSecret(GraphSecret(LocalGraphProcess.clientSecret)), cloud: cloud,
             pollInterval: .milliseconds(Int64(interval * 1000)))
         let source = try GraphPresenceSource(configuration: configuration, agentIDs: ids, httpClient: .shared)
-        let directory = PresenceDirectory(fusion: source.fusion)
+        let directory = PresenceDirectory(freshness: source.freshness)
         let pending = NIOLockedValueBox<[String: (availability: TeamsAvailability, at: ContinuousClock.Instant)]>([:])
         let delays = NIOLockedValueBox<[Duration]>([])
 

@@ -1,7 +1,10 @@
 import ArgumentParser
+import AsyncHTTPClient
+import YAMLConfiguration
 import Logging
+import NIOPosix
 import ServiceLifecycle
-import SwitchboardDaemon
+import Switchboard
 
 /// `switchboardd --config FILE`: the Switchboard daemon.
 @main
@@ -37,9 +40,22 @@ struct Switchboardd: AsyncParsableCommand {
             logger.warning("ring timeout at or above 20 s: Teams may send the call to the agent's voicemail",
                            metadata: ["acd.queue": "\(queue.id)", "acd.ring_timeout": "\(queue.ringTimeout)"])
         }
-        let service = SwitchboardService(configuration: configuration, logger: logger)
-        let group = ServiceGroup(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [.sigquit],
-                                 logger: logger)
-        try await group.run()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(),
+                                                                 httpClient: .shared, logger: logger)
+        var services: [any Service] = [SIPTransportService(transport: coordinator.transport)]
+        if let control = configuration.control {
+            services.append(StatusService(control: control, group: group, coordinator: coordinator, logger: logger))
+        }
+        services.append(PresenceService(feed: coordinator.presence, logger: logger))
+        services.append(CallService(coordinator: coordinator, limits: configuration.limits, logger: logger))
+        logger.notice("switchboardd ready", metadata: ["sip.listeners": "\(configuration.transport.listeners.count)",
+                                                       "acd.queues": "\(configuration.acd.queues.count)"])
+        let serviceGroup = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                        cancellationSignals: [.sigquit], logger: logger)
+        try await serviceGroup.run()
+        try await coordinator.stop()
+        try await group.shutdownGracefully()
+        logger.notice("switchboardd stopped")
     }
 }

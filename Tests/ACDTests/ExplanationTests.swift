@@ -1,3 +1,4 @@
+import TeamsPresence
 import Testing
 @testable import ACD
 

@@ -1,3 +1,4 @@
+import TeamsPresence
 import AsyncHTTPClient
 import LocalGraphServer
 import Presence
@@ -123,21 +124,20 @@ struct GraphPresenceSourceTests {
             let ids = LocalGraphFixture.userIDs(3)
             let source = try GraphPresenceSource(
                 configuration: graph.configuration(pollInterval: .seconds(5)), agentIDs: ids, httpClient: .shared, clock: clock)
-            let directory = PresenceDirectory(fusion: source.fusion)
+            let directory = PresenceDirectory(freshness: source.freshness)
             var sleeps = clock.sleeps.makeAsyncIterator()
             var updates = source.updates.makeAsyncIterator()
             try await Self.polling(source) {
                 let first = try #require(await updates.next())
                 #expect(directory.apply(first) == ids)
-                #expect(directory.availability(of: ids[1], callState: .idle, now: clock.now) == .routable)
+                #expect(directory.presence(of: ids[1], now: clock.now) == .available)
                 #expect(await sleeps.next() == start + .seconds(5))
                 graph.server.setPresence(userID: ids[1], availability: "DoNotDisturb", activity: "Presenting")
                 clock.advance(to: start + .seconds(5))
                 let second = try #require(await updates.next())
                 #expect(directory.apply(second) == [ids[1]])
-                #expect(directory.availability(of: ids[1], callState: .idle, now: clock.now)
-                    == .notRoutable(.presence(.doNotDisturb, .presenting)))
-                #expect(directory.availability(of: ids[0], callState: .offering, now: clock.now) == .notRoutable(.callState(.offering)))
+                #expect(directory.presence(of: ids[1], now: clock.now) == TeamsPresence(availability: .doNotDisturb, activity: .presenting))
+                #expect(directory.presence(of: ids[0], now: clock.now) == .available)
             }
         }
     }

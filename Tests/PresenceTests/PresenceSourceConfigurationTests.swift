@@ -50,7 +50,7 @@ struct PresenceSourceConfigurationTests {
         let source = try configuration.makeSource(agentIDs: [], httpClient: .shared)
         #expect(source is StaticPresenceSource)
         #expect(source.status().agents == 2)
-        #expect(source.fusion.stalenessBudget == nil)
+        #expect(source.freshness.stalenessBudget == nil)
     }
 
     @Test("Bad sections fail with the offending key in the error", arguments: [

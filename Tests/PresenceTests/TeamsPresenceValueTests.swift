@@ -1,3 +1,4 @@
+import TeamsPresence
 import Presence
 import Testing
 

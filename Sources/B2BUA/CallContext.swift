@@ -1,0 +1,74 @@
+import Logging
+import SIPCore
+import SIPDialog
+import SIPStack
+import SIPTransport
+
+/// What every call of one router shares: the transaction layer it sends through, the trunk,
+/// Switchboard's own addresses, the RFC 4028 policy, the clock and the logger. A value: a call holds
+/// its copy and never reaches back into the router for these.
+struct CallContext {
+    /// The transaction layer (and through it the loop's clock and timer wheel).
+    let stack: TransactionLayer
+    /// The deployment facts.
+    let configuration: CallRouterConfiguration
+    /// Builds B-leg INVITEs toward the trunk.
+    let agentInvites: AgentInviteBuilder
+    /// Switchboard's Contact for the dialogs it creates.
+    let localContact: SIPNameAddress
+    /// The daemon's logger.
+    let logger: Logger
+
+    init(stack: TransactionLayer, configuration: CallRouterConfiguration, logger: Logger) {
+        self.stack = stack
+        self.configuration = configuration
+        self.agentInvites = configuration.agentInvites
+        self.localContact = configuration.localContact
+        self.logger = logger
+    }
+
+    /// The RFC 4028 policy for both legs.
+    var sessionTimer: SessionTimer { configuration.sessionTimer }
+
+    /// The loop's clock: time since the timer wheel started.
+    var now: Duration { stack.timerWheel.now }
+
+    /// A Via for a request Switchboard sends toward the trunk: a fresh branch, `rport` (RFC 3581).
+    func makeVia() -> SIPVia {
+        SIPVia(transport: configuration.trunk.transport.viaToken, host: configuration.localHost, port: configuration.localPort,
+               parameters: [SIPParameter(name: "branch", value: TransactionLayer.makeBranch()), SIPParameter(name: "rport")])
+    }
+
+    /// The next hop of an in-dialog request (RFC 3261 §8.1.2): the first Route, else the Request-URI,
+    /// when it names an IP address; otherwise the trunk, which is every dialog's next hop in practice.
+    func nextHop(for request: SIPRequest) -> SIPPeerAddress {
+        let trunk = configuration.trunk
+        let uri = request.headers.route.first?.uri ?? request.requestURI
+        let transportName = uri.parameters[parameter: "transport"] ?? nil
+        let transport = transportName.flatMap { SIPTransportProtocol(rawValue: $0.lowercased()) }
+            ?? (uri.scheme == "sips" ? .tls : trunk.transport)
+        let port = uri.port ?? (transport == .tls ? 5061 : 5060)
+        return (try? SIPPeerAddress(transport: transport, host: uri.host, port: port)) ?? trunk
+    }
+
+    /// Sends a request in a client transaction to its next hop; `onResponse` gets every response.
+    @discardableResult
+    func send(_ request: SIPRequest, onResponse: @escaping (SIPResponse) -> Void) -> ClientTransaction? {
+        stack.send(request, to: nextHop(for: request), onResponse: onResponse)
+    }
+
+    /// Sends the ACK for a 2xx to its next hop (RFC 3261 §13.2.2.4: the ACK is not a transaction).
+    func sendACK(_ ack: SIPRequest) {
+        stack.sendACK(ack, to: nextHop(for: ack))
+    }
+
+    /// Sends BYE in a dialog; its response needs no handling.
+    func sendBYE(in dialog: inout SIPDialog) {
+        send(dialog.makeRequest(method: .bye, via: makeVia(), contact: nil)) { _ in }
+    }
+
+    /// The queue serving `number`, if any.
+    func queue(servingNumber number: String) -> String? {
+        configuration.queueByNumber[number]
+    }
+}

@@ -1,0 +1,43 @@
+/// What one call leaves behind when it ends: who called which queue, who answered, how long the
+/// caller waited and talked, and how it ended. Times are the router's clock (since it started).
+public struct CallRecord: Sendable, Equatable {
+    /// The caller's A-leg Call-ID.
+    public var callID: CallID
+    /// The queue the caller reached.
+    public var queue: String
+    /// The caller's number as presented to agents.
+    public var callerNumber: String
+    /// The agent connected or last rung, if any.
+    public var agentID: String?
+    /// When the caller arrived.
+    public var arrivedAt: Duration
+    /// When an agent answered.
+    public var answeredAt: Duration?
+    /// When the call ended.
+    public var endedAt: Duration
+    /// How it ended.
+    public var outcome: CallOutcome
+
+    /// Creates a record.
+    public init(callID: CallID, queue: String, callerNumber: String, arrivedAt: Duration, answeredAt: Duration?,
+                endedAt: Duration, outcome: CallOutcome) {
+        self.callID = callID
+        self.queue = queue
+        self.callerNumber = callerNumber
+        switch outcome {
+        case .completed(let agentID, _): self.agentID = agentID
+        case .abandoned(let agentID): self.agentID = agentID
+        case .released, .redirected, .transferFailed, .transferred: agentID = nil
+        }
+        self.arrivedAt = arrivedAt
+        self.answeredAt = answeredAt
+        self.endedAt = endedAt
+        self.outcome = outcome
+    }
+
+    /// How long the caller waited before an agent answered (or before the call ended unanswered).
+    public var waitTime: Duration { (answeredAt ?? endedAt) - arrivedAt }
+
+    /// How long the caller talked to an agent.
+    public var talkTime: Duration { answeredAt.map { endedAt - $0 } ?? .zero }
+}

@@ -1,0 +1,82 @@
+import SIPCore
+import SIPDialog
+import SIPStack
+
+/// How the router answers a request that is not a retransmission: RFC 3261 §8.2 checks first, then
+/// in-dialog routing, OPTIONS, or a new call.
+extension CallRouter {
+    func route(_ request: SIPRequest, transaction: ServerTransaction) {
+        if let rejection = UASRequestInspection.rejection(for: request) {
+            transaction.respond(rejection)
+            return
+        }
+        if request.headers.to.tag != nil {
+            routeInDialog(request, transaction: transaction)
+            return
+        }
+        switch request.method {
+        case .options:
+            transaction.respond(UASRequestInspection.optionsResponse(to: request, draining: draining,
+                                                                     retryAfterSeconds: context.configuration.retryAfterSeconds))
+        case .invite:
+            receivedInitialInvite(request, transaction: transaction)
+        default:
+            transaction.respond(statusCode: 481)
+        }
+    }
+
+    /// Routes a request with a To tag to the call owning that dialog; 481 when none does.
+    private func routeInDialog(_ request: SIPRequest, transaction: ServerTransaction) {
+        let key = DialogKey(callID: request.headers.callID, localTag: request.headers.to.tag ?? "")
+        guard let session = dialogOwners[key] else {
+            transaction.respond(statusCode: request.method == .options ? 200 : 481)
+            return
+        }
+        session.receivedInDialog(request, transaction: transaction, leg: request.headers.callID == session.callID ? .caller : .agent)
+    }
+
+    /// A new caller: refused while draining, for an unknown number, over capacity, without an SDP
+    /// offer, with an unacceptable session timer or a looping Call-ID; otherwise queued.
+    private func receivedInitialInvite(_ request: SIPRequest, transaction: ServerTransaction) {
+        let configuration = context.configuration
+        let retryAfter = SIPHeaderField(name: "Retry-After", value: String(configuration.retryAfterSeconds))
+        if draining {
+            transaction.respond(statusCode: 503, reasonPhrase: "Draining", headers: [retryAfter])
+            return
+        }
+        guard let number = request.requestURI.user, let queue = context.queue(servingNumber: number) else {
+            transaction.respond(statusCode: 404)
+            return
+        }
+        if sessions.count >= configuration.maximumConcurrentCalls {
+            transaction.respond(statusCode: 503, reasonPhrase: "Capacity Reached", headers: [retryAfter])
+            return
+        }
+        guard !request.body.isEmpty else {
+            transaction.respond(statusCode: 488, headers: [SIPHeaderField(name: "Warning", value: "399 switchboardd \"an SDP offer is required: Teams Direct Routing does not support delayed offer\"")])
+            return
+        }
+        if case .reject(let statusCode, let reasonPhrase, let headers) = context.sessionTimer.answer(to: request, now: now) {
+            transaction.respond(statusCode: statusCode, reasonPhrase: reasonPhrase, headers: headers)
+            return
+        }
+        guard sessions[request.headers.callID] == nil else {
+            transaction.respond(statusCode: 482, reasonPhrase: "Loop Detected")
+            return
+        }
+        let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue)
+        sessions[session.callID] = session
+        session.start()
+        post(.distribution(.callerArrived(session.callID, queue: queue, callerNumber: session.callerNumber)))
+    }
+
+    /// Every 30 s, tells the distributor which calls the router really holds, so no agent stays
+    /// "on call" for a call that is gone.
+    func scheduleReconciliation() {
+        context.stack.timerWheel.schedule(after: .seconds(30)) { [weak self] in
+            guard let self else { return }
+            self.post(.distribution(.reconcile(liveCalls: Set(self.sessions.keys))))
+            self.scheduleReconciliation()
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import DequeModule
+import Logging
+import SIPCore
+import SIPDialog
+import SIPStack
+import SIPTransport
+
+/// The B2BUA's transaction user on one event loop: answers what needs no call (OPTIONS, 404,
+/// 405/501, 481, draining and capacity 503s), creates a `CallSession` per queued caller, routes
+/// in-dialog requests and stray responses to the call that owns the dialog in O(1), and carries
+/// events between the calls and the `CallDistributor` through one mailbox.
+///
+/// Everything here is confined to the transaction layer's loop. Calls, transaction callbacks and
+/// timers never handle an event on the spot: they post it, and the mailbox runs one item at a time
+/// (`CallWork`), so a call's actions finish before anything else touches it.
+public final class CallRouter: TransactionUser, CallSessionDelegate, DistributionDecisionSink, @unchecked Sendable {
+    let context: CallContext
+    let distributor: any CallDistributor
+    let records: (CallRecord) -> Void
+    var sessions: [CallID: CallSession] = [:]
+    var dialogOwners: [DialogKey: CallSession] = [:]
+    private var mailbox = Deque<CallWork>()
+    private var running = false
+    /// Whether the router refuses new calls (after SIGTERM) while the calls in progress finish.
+    public internal(set) var draining = false
+    var idleWaiters: [() -> Void] = []
+
+    /// Creates the router and makes it the transaction layer's user. `records` receives each
+    /// finished call's record.
+    public init(stack: TransactionLayer, configuration: CallRouterConfiguration, distributor: any CallDistributor,
+                logger: Logger, records: @escaping (CallRecord) -> Void) {
+        context = CallContext(stack: stack, configuration: configuration, logger: logger)
+        self.distributor = distributor
+        self.records = records
+        stack.user = self
+        scheduleReconciliation()
+    }
+
+    /// The router's clock: time since the loop's timer wheel started.
+    public var now: Duration { context.now }
+
+    /// The number of calls and dialogs held (for status and leak checks).
+    public var liveCounts: (calls: Int, dialogs: Int) { (sessions.count, dialogOwners.count) }
+
+    // MARK: Mailbox
+
+    /// Queues work and, unless the mailbox is already running further up the stack, runs it all.
+    func post(_ work: CallWork) {
+        mailbox.append(work)
+        guard !running else { return }
+        running = true
+        while let next = mailbox.popFirst() { perform(next) }
+        running = false
+    }
+
+    /// Runs `body` as one mailbox item: what it posts runs after it returns.
+    private func serially(_ body: () -> Void) {
+        guard !running else { return body() }
+        running = true
+        body()
+        while let next = mailbox.popFirst() { perform(next) }
+        running = false
+    }
+
+    /// Decisions the distributor reached on its own (a back-off ended, a caller waited too long).
+    public func deliver(_ decisions: [DistributionDecision]) {
+        guard !decisions.isEmpty else { return }
+        post(.decisions(decisions))
+    }
+
+    private func perform(_ work: CallWork) {
+        switch work {
+        case .call(let callID, let event):
+            if let session = sessions[callID] {
+                session.handle(event)
+            } else if case .offer(let agent, _) = event {
+                post(.distribution(.offerFailed(callID, agentID: agent.agentID, .trunkFailure)))
+            }
+        case .distribution(let event):
+            perform(distributor.handle(event, now: now))
+        case .decisions(let decisions):
+            perform(decisions)
+        }
+    }
+
+    private func perform(_ decisions: [DistributionDecision]) {
+        for decision in decisions {
+            switch decision {
+            case .offer(let callID, let agent, let ringTimeout):
+                post(.call(callID, .offer(agent, ringTimeout: ringTimeout)))
+            case .redirect(let callID, let number):
+                post(.call(callID, .redirect(number: number)))
+            case .cancelOffer(let callID, let agentID):
+                post(.call(callID, .cancelOffer(agentID: agentID)))
+            case .release(let callID, let statusCode, let reason):
+                post(.call(callID, .release(statusCode: statusCode, reason: reason)))
+            }
+        }
+    }
+
+    // MARK: TransactionUser
+
+    /// A new request outside any transaction's retransmissions.
+    public func receivedRequest(_ request: SIPRequest, transaction: ServerTransaction) {
+        serially { route(request, transaction: transaction) }
+    }
+
+    /// An ACK for a 2xx (or passed up from the Accepted state).
+    public func receivedACK(_ ack: SIPRequest, from source: SIPPeerAddress) {
+        serially {
+            dialogOwners[DialogKey(callID: ack.headers.callID, localTag: ack.headers.to.tag ?? "")]?.receivedACK(ack)
+        }
+    }
+
+    /// A CANCEL for a pending INVITE: the queued caller gives up, or the INVITE gets 487.
+    public func receivedCANCEL(for invite: ServerTransaction) {
+        serially {
+            if let session = sessions[invite.request.headers.callID], session.isALeg(invite) {
+                session.post(.callerCancelled)
+            } else {
+                invite.respond(statusCode: 487)
+            }
+        }
+    }
+
+    /// A 2xx retransmission or a late fork's 2xx for one of the calls' B-legs.
+    public func receivedStrayResponse(_ response: SIPResponse, from source: SIPPeerAddress) {
+        guard response.headers.cseq.method == .invite, (200..<300).contains(response.statusCode) else { return }
+        let key = DialogKey(callID: response.headers.callID, localTag: response.headers.from.tag ?? "")
+        serially {
+            if let session = dialogOwners[key] {
+                session.receivedStrayAnswer(response)
+            } else {
+                context.logger.debug("2xx for no dialog", metadata: ["sip.call_id": "\(response.headers.callID)"])
+            }
+        }
+    }
+
+    /// A server transaction gave up (no ACK for a final non-2xx, or the transport failed).
+    public func serverTransactionFailed(_ transaction: ServerTransaction) {
+        context.logger.debug("server transaction failed", metadata: ["sip.call_id": "\(transaction.request.headers.callID)",
+                                                                     "sip.method": "\(transaction.request.method)"])
+    }
+
+    // MARK: CallSessionDelegate
+
+    func own(_ key: DialogKey, by session: CallSession) {
+        dialogOwners[key] = session
+    }
+
+    /// Forgets a finished call: its dialogs stay routable for a short linger (64·T1) so crossing
+    /// BYEs and retransmissions get a proper answer, then they are dropped.
+    func finished(_ session: CallSession, record: CallRecord) {
+        sessions[session.callID] = nil
+        records(record)
+        context.stack.timerWheel.schedule(after: context.stack.timers.t1 * 64) { [weak self] in
+            guard let self else { return }
+            for key in session.dialogKeys where self.dialogOwners[key] === session {
+                self.dialogOwners[key] = nil
+            }
+        }
+        if sessions.isEmpty { wakeIdleWaiters() }
+    }
+}

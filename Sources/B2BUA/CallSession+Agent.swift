@@ -1,0 +1,66 @@
+import SIPCore
+import SIPDialog
+import SIPStack
+
+/// The B-leg: INVITEs to agents through the SBC, their responses, and the forks that answered.
+extension CallSession {
+    func ring(_ agent: AgentOffer, attempt: Int) {
+        let fromTag = Self.makeTag()
+        let request = context.agentInvites.makeInvite(offering: invite, to: agent.number, queueName: queue,
+                                                      callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
+                                                      branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
+        start(request, attempt: attempt, agent: agent, fromTag: fromTag)
+    }
+
+    /// Sends a B-leg INVITE as the given attempt and routes its responses back to the state machine.
+    func start(_ request: SIPRequest, attempt: Int, agent: AgentOffer, fromTag: String) {
+        attempts[attempt] = Attempt(agent: agent, invite: request)
+        own(DialogKey(callID: request.headers.callID, localTag: fromTag))
+        context.logger.info("offering", metadata: ["sip.call_id": "\(callID)", "acd.agent": "\(agent.agentID)", "sip.to": "\(request.requestURI)"])
+        attempts[attempt]?.transaction = context.stack.send(request, to: context.configuration.trunk) { [weak self] response in
+            self?.agentResponded(response, attempt: attempt)
+        }
+    }
+
+    private func agentResponded(_ response: SIPResponse, attempt: Int) {
+        guard let current = attempts[attempt], response.statusCode >= 200 else { return }
+        cancelTimer(current.ringTimer)
+        guard response.statusCode < 300 else {
+            post(.agentFailed(attempt: attempt, statusCode: response.statusCode))
+            return
+        }
+        guard let toTag = response.headers.to.tag else { return }
+        if let known = current.answers[toTag] {
+            context.sendACK(known.ack)
+            return
+        }
+        guard acknowledge(response, attempt: attempt) else {
+            context.logger.warning("2xx without a usable Contact from the agent's side", metadata: ["sip.call_id": "\(callID)"])
+            post(.agentFailed(attempt: attempt, statusCode: 502))
+            return
+        }
+        post(.agentAnswered(attempt: attempt, toTag: toTag))
+    }
+
+    /// A 2xx that arrived after its INVITE transaction ended: re-ACK a known fork, ACK and hang up another.
+    func receivedStrayAnswer(_ response: SIPResponse) {
+        guard let toTag = response.headers.to.tag,
+              let attempt = attempts.first(where: { $0.value.invite.headers.callID == response.headers.callID })?.key else { return }
+        if let known = attempts[attempt]?.answers[toTag] {
+            context.sendACK(known.ack)
+            return
+        }
+        if acknowledge(response, attempt: attempt), var dialog = attempts[attempt]?.answers[toTag]?.dialog { context.sendBYE(in: &dialog) }
+    }
+
+    /// Creates the fork's dialog and sends the ACK for its 2xx (RFC 3261 §13.2.2.4); false when the
+    /// 2xx cannot make a dialog (no Contact or To tag), which the caller treats as a failed offer.
+    private func acknowledge(_ response: SIPResponse, attempt: Int) -> Bool {
+        guard let current = attempts[attempt], let toTag = response.headers.to.tag,
+              let dialog = SIPDialog(uacFor: current.invite, response: response) else { return false }
+        let ack = dialog.makeACK(inviteSequenceNumber: current.invite.headers.cseq.sequenceNumber, via: context.makeVia())
+        attempts[attempt]?.answers[toTag] = Answer(response: response, dialog: dialog, ack: ack)
+        context.sendACK(ack)
+        return true
+    }
+}

@@ -1,0 +1,169 @@
+import SIPCore
+import SIPDialog
+import SIPStack
+
+/// The runtime of one caller's call: the A-leg server transaction and dialog, the B-leg attempts
+/// and the connected agent dialog, and the call's timers. `CallStateMachine` decides; this performs
+/// its actions with real messages through the transaction layer.
+final class CallSession {
+    /// One B-leg INVITE to an agent, and the forks that answered it.
+    struct Attempt {
+        var agent: AgentOffer
+        var invite: SIPRequest
+        var transaction: ClientTransaction?
+        var ringTimer: TimerWheel.Handle?
+        var answers: [String: Answer] = [:]
+    }
+
+    /// A fork's 2xx and the dialog it created.
+    struct Answer {
+        var response: SIPResponse
+        var dialog: SIPDialog
+        var ack: SIPRequest
+    }
+
+    /// Which side of the call a dialog belongs to.
+    enum Leg: Hashable {
+        case caller
+        case agent
+    }
+
+    let context: CallContext
+    unowned let delegate: any CallSessionDelegate
+    let callID: CallID
+    let invite: SIPRequest
+    let inviteTransaction: ServerTransaction
+    let queue: String
+    let callerNumber: String
+    let localTag = CallSession.makeTag()
+    let arrivedAt: Duration
+    private(set) var machine: CallStateMachine
+    var callerDialog: SIPDialog?
+    var agentDialog: SIPDialog?
+    var attempts: [Int: Attempt] = [:]
+    var callerOK: SIPResponse?
+    var timers: [CallTimer: TimerWheel.Handle] = [:]
+    var dialogKeys: [DialogKey] = []
+    var pendingReINVITE: Set<Leg> = []
+    var sessionTimers: [Leg: SessionTimerState] = [:]
+    var pendingREFER: ServerTransaction?
+    var transferorDialog: SIPDialog?
+    var answeredAt: Duration?
+
+    init(context: CallContext, delegate: any CallSessionDelegate, invite: SIPRequest, transaction: ServerTransaction, queue: String) {
+        self.context = context
+        self.delegate = delegate
+        self.invite = invite
+        self.inviteTransaction = transaction
+        self.queue = queue
+        callID = invite.headers.callID
+        callerNumber = AgentInviteBuilder.callerNumber(of: invite)
+        machine = CallStateMachine(callID: callID)
+        arrivedAt = context.now
+    }
+
+    static func makeTag() -> String { String(UInt64.random(in: .min ... .max), radix: 36) }
+
+    func isALeg(_ transaction: ServerTransaction) -> Bool { transaction === inviteTransaction }
+
+    /// 100 Trying at once, then ringback (180) while the caller waits in the queue.
+    func start() {
+        inviteTransaction.respond(statusCode: 100)
+        inviteTransaction.respond(callerResponse(statusCode: 180))
+        context.logger.info("caller queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.caller": "\(callerNumber)"])
+    }
+
+    /// A dialog-creating response to the caller: To tag, Record-Route echoed (RFC 3261 §12.1.1), Contact.
+    func callerResponse(statusCode: Int) -> SIPResponse {
+        var response = SIPResponse(replyingTo: invite, statusCode: statusCode, toTag: localTag)
+        response.headers.recordRoute = invite.headers.recordRoute
+        response.headers.contact = [context.localContact]
+        return response
+    }
+
+    /// Queues an event for this call's state machine; it runs once the current work is done.
+    func post(_ event: CallStateMachine.Event) {
+        delegate.post(.call(callID, event))
+    }
+
+    /// Feeds the state machine and performs what it decides. Only the router's mailbox calls this.
+    func handle(_ event: CallStateMachine.Event) {
+        for action in machine.handle(event) {
+            perform(action)
+        }
+    }
+
+    private func perform(_ action: CallStateMachine.Action) {
+        switch action {
+        case .ringAgent(let attempt, let agent):
+            ring(agent, attempt: attempt)
+        case .startRingTimer(let attempt, let timeout):
+            attempts[attempt]?.ringTimer = schedule(after: timeout) { $0.post(.ringTimeout(attempt: attempt)) }
+        case .cancelAgent(let attempt):
+            cancelTimer(attempts[attempt]?.ringTimer)
+            attempts[attempt]?.transaction?.cancel()
+        case .answerCaller(let attempt, let toTag):
+            answerCaller(with: attempts[attempt]?.answers[toTag])
+        case .rejectCaller(let statusCode, let reason):
+            inviteTransaction.respond(statusCode: statusCode, reasonPhrase: statusCode == 487 ? nil : reason, toTag: localTag)
+        case .redirectCaller(let number):
+            var redirect = SIPResponse(replyingTo: invite, statusCode: 302, toTag: localTag)
+            redirect.headers.contact = [SIPNameAddress(uri: SIPURI(user: number, host: context.agentInvites.sbcHost,
+                                                                   parameters: [SIPParameter(name: "user", value: "phone")]))]
+            inviteTransaction.respond(redirect)
+        case .hangUpStrayAnswer(let attempt, let toTag):
+            if var dialog = attempts[attempt]?.answers[toTag]?.dialog { context.sendBYE(in: &dialog) }
+        case .hangUpCaller:
+            if var dialog = callerDialog {
+                context.sendBYE(in: &dialog)
+                callerDialog = dialog
+            }
+        case .hangUpAgent:
+            if var dialog = agentDialog {
+                context.sendBYE(in: &dialog)
+                agentDialog = dialog
+            }
+        case .notify(let event):
+            delegate.post(.distribution(event))
+        case .finished(let outcome):
+            finish(outcome)
+        case .acceptTransfer, .rejectTransfer, .completeTransfer, .requeue, .ringTransferTarget, .reconnectCaller:
+            performTransfer(action)
+        }
+    }
+
+    /// Runs `body` with this call after `delay` on the loop's timer wheel, unless the call is gone.
+    func schedule(after delay: Duration, _ body: @escaping (CallSession) -> Void) -> TimerWheel.Handle {
+        context.stack.timerWheel.schedule(after: delay) { [weak self] in
+            if let self { body(self) }
+        }
+    }
+
+    /// Starts one of the call's named timers, replacing a pending one of the same name.
+    func start(_ timer: CallTimer, after delay: Duration, _ body: @escaping (CallSession) -> Void) {
+        cancel(timer)
+        timers[timer] = schedule(after: delay, body)
+    }
+
+    /// Cancels one of the call's named timers.
+    func cancel(_ timer: CallTimer) {
+        cancelTimer(timers.removeValue(forKey: timer))
+    }
+
+    func cancelTimer(_ handle: TimerWheel.Handle?) {
+        if let handle { context.stack.timerWheel.cancel(handle) }
+    }
+
+    func own(_ key: DialogKey) {
+        dialogKeys.append(key)
+        delegate.own(key, by: self)
+    }
+
+    private func finish(_ outcome: CallOutcome) {
+        for timer in timers.values { cancelTimer(timer) }
+        timers.removeAll()
+        for attempt in attempts.values { cancelTimer(attempt.ringTimer) }
+        delegate.finished(self, record: CallRecord(callID: callID, queue: queue, callerNumber: callerNumber, arrivedAt: arrivedAt,
+                                                   answeredAt: answeredAt, endedAt: context.now, outcome: outcome))
+    }
+}

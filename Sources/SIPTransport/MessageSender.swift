@@ -1,0 +1,13 @@
+import NIOCore
+import SIPCore
+
+/// What the transaction layer sends through: `SIPTransport` on real sockets, a loopback sender in
+/// tests. Confined to `eventLoop`, like every layer above it.
+public protocol MessageSender: AnyObject, Sendable {
+    /// The loop that owns the sender and everything above it.
+    var eventLoop: any EventLoop { get }
+    /// Sends serialized bytes to a peer.
+    func send(_ bytes: [UInt8], to destination: SIPPeerAddress)
+    /// Sends a response where RFC 3261 §18.2.2 says, given where its request came from.
+    func sendResponse(_ response: SIPResponse, receivedFrom source: SIPPeerAddress?)
+}

@@ -1,0 +1,130 @@
+import TeamsPresence
+import ACD
+import B2BUA
+import Logging
+import SIPStack
+
+/// The coordinator's answer to the B2BUA's "who gets this call": the ACD engine behind the
+/// `CallDistributor` protocol, on the call router's loop. Translates call-flow events into engine
+/// events and engine decisions into offers, cancellations and releases; runs the engine's timers on
+/// the loop's timer wheel (one pending wheel timer at the engine's next deadline) and hands the
+/// decisions they cause to the router's mailbox.
+public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
+    private var engine: ACDEngine
+    private let wheel: TimerWheel
+    private let logger: Logger
+    /// The wall-clock instant the router's clock (time since the wheel started) counts from.
+    private let epoch: ACDInstant
+    private var armed: (deadline: ACDInstant, handle: TimerWheel.Handle)?
+    /// Where decisions the engine reaches on its own go (the call router).
+    public weak var sink: (any DistributionDecisionSink)?
+
+    /// Creates the engine with every configured agent Available (presence then decides).
+    public init(configuration: ACDConfiguration, wheel: TimerWheel, epoch: ACDInstant, logger: Logger) throws {
+        self.wheel = wheel
+        self.epoch = epoch
+        self.logger = logger
+        let now = epoch + wheel.now
+        engine = try ACDEngine(configuration: configuration, randomNumberGenerator: SystemRandomNumberGenerator(), now: now)
+        for agent in configuration.agents {
+            _ = engine.handle(.agentStatusChanged(agent.id, .available), now: now)
+        }
+    }
+
+    /// Feeds a call-flow event and returns the engine's decisions.
+    public func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision] {
+        let decisions = engine.handle(Self.engineEvent(for: event), now: epoch + now)
+        rearm()
+        return translate(decisions)
+    }
+
+    /// Feeds an agent's Teams presence, observed at `observedAt` on the router's clock.
+    public func presenceChanged(agentID: String, presence: TeamsPresence, observedAt: Duration) {
+        let decisions = engine.handle(.presenceChanged(AgentID(agentID), presence, observedAt: epoch + observedAt), now: epoch + wheel.now)
+        rearm()
+        sink?.deliver(translate(decisions))
+    }
+
+    /// The engine's view of one agent.
+    public func agent(_ id: String) -> AgentSnapshot? { engine.agent(AgentID(id)) }
+
+    private static func engineEvent(for event: DistributionEvent) -> ACDEvent {
+        switch event {
+        case .callerArrived(let callID, let queue, let callerNumber):
+            .callerArrived(CallerArrival(callID: ACD.CallID(callID), queue: .id(QueueID(queue)), callerNumber: callerNumber))
+        case .callerAbandoned(let callID):
+            .callerAbandoned(ACD.CallID(callID))
+        case .offerAnswered(let callID, let agentID):
+            .offerAnswered(ACD.CallID(callID), agent: AgentID(agentID))
+        case .offerFailed(let callID, let agentID, let failure):
+            .offerFailed(ACD.CallID(callID), agent: AgentID(agentID), reason: OfferFailureReason(failure))
+        case .callEnded(let callID, _):
+            .callEnded(ACD.CallID(callID))
+        case .reconcile(let liveCalls):
+            .reconcile(liveCalls: Set(liveCalls.map { ACD.CallID($0) }))
+        }
+    }
+
+    /// Keeps one wheel timer pending at the engine's next deadline.
+    private func rearm() {
+        let next = engine.nextDeadline
+        if let armed, armed.deadline == next { return }
+        if let armed { wheel.cancel(armed.handle) }
+        armed = nil
+        guard let next else { return }
+        let handle = wheel.schedule(after: max(.zero, next - (epoch + wheel.now))) { [weak self] in
+            guard let self else { return }
+            self.armed = nil
+            let decisions = self.engine.tick(now: self.epoch + self.wheel.now)
+            self.rearm()
+            self.sink?.deliver(self.translate(decisions))
+        }
+        armed = (next, handle)
+    }
+
+    private func translate(_ decisions: [ACDDecision]) -> [DistributionDecision] {
+        decisions.flatMap { decision -> [DistributionDecision] in
+            switch decision {
+            case .offer(let offer):
+                return offer.agents.map {
+                    .offer(offer.callID.rawValue, AgentOffer(agentID: $0.id.rawValue, number: $0.number), ringTimeout: offer.ringTimeout)
+                }
+            case .cancelOffer(let callID, let agents, _):
+                return agents.map { .cancelOffer(callID.rawValue, agentID: $0.rawValue) }
+            case .overflow(let callID, let queue, let reason, let target):
+                logger.info("overflow", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.reason": "\(reason)", "acd.target": "\(target)"])
+                switch target {
+                case .queue: return []
+                case .number(let number): return [.redirect(callID.rawValue, number: number)]
+                case .hangUp: return [.release(callID.rawValue, statusCode: 480, reason: "Queue \(reason)")]
+                }
+            case .queued(let callID, let queue, let position, let ewt):
+                logger.debug("queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.position": "\(position)",
+                                                  "acd.ewt": "\(ewt.map { "\($0)" } ?? "-")"])
+                return []
+            case .agentStatusChanged(let agent, let status):
+                logger.notice("agent status changed by the queue engine", metadata: ["acd.agent": "\(agent)", "acd.status": "\(status)"])
+                return []
+            case .callerFinished(let callID, let outcome):
+                logger.debug("caller finished", metadata: ["sip.call_id": "\(callID)", "acd.outcome": "\(outcome)"])
+                return []
+            case .ignored(let ignored):
+                logger.debug("queue engine ignored an event", metadata: ["acd.ignored": "\(ignored)"])
+                return []
+            }
+        }
+    }
+}
+
+extension OfferFailureReason {
+    /// The engine's back-off class of a B-leg failure.
+    init(_ failure: OfferFailure) {
+        switch failure {
+        case .noAnswer: self = .noAnswer
+        case .busy: self = .busy
+        case .declined: self = .declined
+        case .unreachable: self = .unreachable
+        case .trunkFailure: self = .trunkFailure
+        }
+    }
+}

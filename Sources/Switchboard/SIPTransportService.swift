@@ -1,0 +1,19 @@
+import ServiceLifecycle
+import SIPTransport
+
+/// The SIP listeners as a lifecycle service: first to start, last to stop, so the calls can drain
+/// over them.
+public struct SIPTransportService: Service {
+    private let transport: SIPTransport
+
+    /// Creates the service for listeners already bound.
+    public init(transport: SIPTransport) {
+        self.transport = transport
+    }
+
+    /// Waits for graceful shutdown, then closes every listener and connection.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await transport.stop()
+    }
+}

@@ -1,0 +1,109 @@
+import ACD
+import AsyncHTTPClient
+import B2BUA
+import YAMLConfiguration
+import Foundation
+import Logging
+import NIOCore
+import Presence
+import SIPStack
+import SIPTransaction
+import SIPTransport
+
+/// The coordinator: builds the layers on one event loop from a validated configuration and ties
+/// them together. SIP arrives at the transport, goes up through the transaction layer to the call
+/// router; the router asks the ACD engine (behind `CallDistributor`) who gets each call; Teams
+/// presence reaches the engine through the presence feed. One clock (the loop's timer wheel) for all.
+public final class SwitchboardCoordinator: @unchecked Sendable {
+    /// The SIP listeners, bound.
+    public let transport: SIPTransport
+    /// The RFC 3261 transaction layer.
+    public let stack: TransactionLayer
+    /// The B2BUA's call router.
+    public let router: CallRouter
+    /// The ACD engine behind the router.
+    public let distributor: ACDCallDistributor
+    /// Teams presence into the engine.
+    public let presence: PresenceFeed
+
+    private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed) {
+        self.transport = transport
+        self.stack = stack
+        self.router = router
+        self.distributor = distributor
+        self.presence = presence
+    }
+
+    /// Binds the SIP listeners on `eventLoop` and builds every layer above them.
+    public static func start(configuration: SwitchboardConfiguration, eventLoop: any EventLoop, httpClient: HTTPClient,
+                             logger: Logger) async throws -> SwitchboardCoordinator {
+        let transport = SIPTransport(configuration: configuration.transport, eventLoop: eventLoop, logger: logger)
+        try await transport.start()
+        let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger)
+        return try await eventLoop.submit {
+            let timers = TransactionTimers(t1: configuration.timers.t1, t2: configuration.timers.t2, t4: configuration.timers.t4)
+            let stack = TransactionLayer(sender: transport, timers: timers, logger: logger)
+            transport.onMessage = { stack.receive($0) }
+            let epoch = ACDInstant(nanosecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1_000_000_000))
+            let distributor = try ACDCallDistributor(configuration: configuration.acd, wheel: stack.timerWheel, epoch: epoch, logger: logger)
+            let router = CallRouter(stack: stack, configuration: try routerConfiguration(configuration, transport: transport),
+                                    distributor: distributor, logger: logger) { record in
+                logger.info("call record", metadata: record.metadata)
+            }
+            distributor.sink = router
+            let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
+            return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence)
+        }.get()
+    }
+
+    /// The live counters, read on the loop.
+    public func statusReport() async throws -> StatusReport {
+        try await stack.eventLoop.submit {
+            let source = self.presence.source.status()
+            let health = switch source.health {
+            case .reachable: "reachable"
+            case .unreachable(_, let reason): "unreachable: \(reason)"
+            }
+            let counts = self.router.liveCounts
+            return StatusReport(calls: counts.calls, dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
+                                clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
+                                presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed))
+        }.get()
+    }
+
+    /// Stops the loop's timer wheel once the services are done: pending timers never fire.
+    public func stop() async throws {
+        try await stack.eventLoop.submit { self.stack.timerWheel.stop() }.get()
+    }
+
+    /// The router's view of the first trunk and Switchboard's address toward it.
+    private static func routerConfiguration(_ configuration: SwitchboardConfiguration, transport: SIPTransport) throws -> CallRouterConfiguration {
+        let sbc = configuration.trunks[0]
+        guard let local = transport.sentBy(for: sbc.transport) else {
+            throw ConfigurationError(key: "sip.listen", line: nil, message: "no \(sbc.transport.rawValue) listener for trunk \"\(sbc.name)\"")
+        }
+        var queueByNumber: [String: String] = [:]
+        for queue in configuration.acd.queues {
+            for number in queue.numbers where queueByNumber[number] == nil { queueByNumber[number] = queue.id.rawValue }
+        }
+        return CallRouterConfiguration(
+            trunk: try SIPPeerAddress(transport: sbc.transport, host: sbc.host, port: sbc.port), trunkURIHost: sbc.uriHost,
+            localHost: local.host, localPort: local.port, queueByNumber: queueByNumber,
+            maximumConcurrentCalls: configuration.limits.maximumConcurrentCalls,
+            maximumCallDuration: configuration.limits.maximumCallDuration, retryAfterSeconds: configuration.limits.retryAfterSeconds)
+    }
+
+    /// Each agent id and its presence user id (the Teams object id, or the agent id without one).
+    private static func presenceUsers(_ configuration: SwitchboardConfiguration) -> [String: String] {
+        Dictionary(configuration.acd.agents.map { ($0.id.rawValue, $0.teamsObjectID.isEmpty ? $0.id.rawValue : $0.teamsObjectID.lowercased()) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The presence source the configuration names, or a static table with every agent Available.
+    private static func makePresenceSource(configuration: SwitchboardConfiguration, httpClient: HTTPClient,
+                                           logger: Logger) throws -> any PresenceSource {
+        let users = presenceUsers(configuration)
+        let presence = configuration.presence ?? .static(Dictionary(users.values.map { ($0, .available) }, uniquingKeysWith: { first, _ in first }))
+        return try presence.makeSource(agentIDs: Array(users.values), httpClient: httpClient, logger: logger)
+    }
+}
