@@ -7,8 +7,8 @@
 # TERM exit through it), so every process started here is stopped by its pid when the script
 # ends, however it ends. Logs stay in $HARNESS_DIR/<name>/ and are removed unless KEEP_LOGS=1.
 #
-# Functions (see each one below): test_tmpdir, free_port, wait_for_udp_sip, wait_for_udp_listen,
-# start_kamailio, start_sipp, run_sipp, stop_process, cleanup.
+# Functions (see each one below): test_tmpdir, free_port, free_ports, wait_for_udp_sip,
+# wait_for_udp_listen, start_kamailio, start_sipp, run_sipp, stop_process, cleanup.
 #
 # Environment:
 #   KEEP_LOGS=1              keep $HARNESS_DIR after the run
@@ -68,6 +68,15 @@ with open(issued_path, "a+") as issued_file:
         sys.exit(0)
 sys.exit("free_port: found no free port")
 PY
+}
+
+# free_ports VAR...: sets each named variable to a port of its own from free_port (UDP and TCP).
+free_ports() {
+    local _free_port_var _free_port_value
+    for _free_port_var in "$@"; do
+        _free_port_value="$(free_port)" || return
+        printf -v "$_free_port_var" '%s' "$_free_port_value"
+    done
 }
 
 # wait_for_udp_sip HOST PORT TIMEOUT [PID]: sends OPTIONS over UDP until a SIP response comes

@@ -14,11 +14,7 @@ source "$repo/scripts/lib/harness.sh"
 source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/calls"
-sip_port="$(free_port)"
-sbc_port="$(free_port)"
-teams_port="$(free_port)"
-pstn_port="$(free_port)"
-control_port="$(free_port tcp)"
+free_ports sip_port sbc_port teams_port pstn_port control_port
 
 # support: the queue of the brief, for the flow about its 4 s ring timeout; busy, declined and
 # unavailable: two agents each, for the flows where an agent refuses (a refusing agent is backed off

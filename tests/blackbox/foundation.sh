@@ -8,9 +8,7 @@ source "$repo/scripts/lib/harness.sh"
 source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/foundation"
-sip_port="$(free_port)"
-sbc_port="$(free_port)"
-SWITCHBOARD_TLS_PORT="$(free_port tcp)"
+free_ports sip_port sbc_port SWITCHBOARD_TLS_PORT
 config="$HARNESS_DIR/switchboard.yaml"
 write_switchboard_config "$config" "$sip_port" "$sbc_port"
 start_switchboardd switchboardd "$config" "$sip_port"

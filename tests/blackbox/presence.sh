@@ -18,11 +18,7 @@ _harness_track local-graph $! 0
 for _ in $(seq 1 100); do grep -q "listening on" "$graph_log" && break; sleep 0.1; done
 graph="http://$(grep -o 'listening on .*' "$graph_log" | awk '{print $3}')"
 
-sip_port="$(free_port)"
-sbc_port="$(free_port)"
-teams_port="$(free_port)"
-pstn_port="$(free_port)"
-control_port="$(free_port tcp)"
+free_ports sip_port sbc_port teams_port pstn_port control_port
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - { name: support, numbers: ["+15550100"], agents: [alice, bob], ringTimeoutSeconds: 10, wrapUpSeconds: 0 }

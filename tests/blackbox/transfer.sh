@@ -7,11 +7,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$repo/scripts/lib/harness.sh"
 source "$repo/scripts/lib/switchboardd.sh"
 
-sip_port="$(free_port)"
-sbc_port="$(free_port)"
-teams_port="$(free_port)"
-pstn_port="$(free_port)"
-control_port="$(free_port tcp)"
+free_ports sip_port sbc_port teams_port pstn_port control_port
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - { name: support, numbers: ["+15550100"], agents: [alice], ringTimeoutSeconds: 10, wrapUpSeconds: 0 }

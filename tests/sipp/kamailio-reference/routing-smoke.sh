@@ -7,10 +7,7 @@ cd "$(dirname "$0")/../../.."
 source scripts/lib/harness.sh
 
 scenarios="$HARNESS_REPO/tests/sipp/kamailio-reference"
-sbc="$(free_port)"
-switchboard="$(free_port)"
-teams="$(free_port)"
-pstn="$(free_port)"
+free_ports sbc switchboard teams pstn
 start_kamailio "$sbc" "127.0.0.1:$switchboard" "127.0.0.1:$teams" "127.0.0.1:$pstn" '^[+]1555010'
 
 passed=0
