@@ -8,7 +8,7 @@
 # ends, however it ends. Logs stay in $HARNESS_DIR/<name>/ and are removed unless KEEP_LOGS=1.
 #
 # Functions (see each one below): test_tmpdir, free_port, free_ports, wait_for_udp_sip,
-# wait_for_udp_listen, start_kamailio, start_sipp, run_sipp, stop_process, cleanup.
+# wait_for_udp_listen, wait_until_idle, start_kamailio, start_sipp, run_sipp, stop_process, cleanup.
 #
 # Environment:
 #   KEEP_LOGS=1              keep $HARNESS_DIR after the run
@@ -136,6 +136,34 @@ while time.monotonic() < deadline:
             sys.exit(0)
     time.sleep(0.05)
 sys.exit(f"wait_for_udp_listen: nothing bound to UDP port {port} within {timeout:g}s")
+PY
+}
+
+# wait_until_idle CONTROL_PORT TIMEOUT [FIELD...]: polls switchboardd's GET /v1/status on
+# 127.0.0.1:CONTROL_PORT until every FIELD (default: calls, dialogs, serverTransactions and
+# clientTransactions) is 0. After TIMEOUT seconds prints the last report, what is left, as
+# "key=value ..." and fails.
+wait_until_idle() {
+    local port="$1" timeout="$2"
+    shift 2
+    [ $# -gt 0 ] || set -- calls dialogs serverTransactions clientTransactions
+    python3 - "$port" "$timeout" "$@" <<'PY'
+import json, sys, time, urllib.request
+
+port, timeout, fields = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+deadline = time.monotonic() + timeout
+while True:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/status", timeout=5) as answer:
+            report = json.load(answer)
+    except (OSError, ValueError) as error:
+        report = {"error": str(error)}
+    if all(report.get(field) == 0 for field in fields):
+        sys.exit(0)
+    if time.monotonic() >= deadline:
+        print(" ".join(f"{key}={value}" for key, value in report.items()))
+        sys.exit(1)
+    time.sleep(0.25)
 PY
 }
 

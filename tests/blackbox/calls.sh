@@ -51,28 +51,6 @@ write_switchboard_config "$config" "$sip_port" "$sbc_port" "$queues"
 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501[0-5]0$'
 start_switchboardd switchboardd "$config" "$sip_port"
 
-# wait_for_zero SECONDS FIELD...: polls GET /v1/status until every FIELD is 0; on timeout prints
-# the last report and fails.
-wait_for_zero() {
-    python3 - "$control_port" "$@" <<'PY'
-import json, sys, time, urllib.request
-
-port, timeout, fields = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
-deadline = time.monotonic() + timeout
-while True:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/status", timeout=5) as answer:
-            report = json.load(answer)
-    except (OSError, ValueError) as error:
-        report = {"error": str(error)}
-    if all(report.get(field) == 0 for field in fields):
-        sys.exit(0)
-    if time.monotonic() >= deadline:
-        sys.exit(" ".join(f"{key}={value}" for key, value in report.items()))
-    time.sleep(0.25)
-PY
-}
-
 # sipp_stat NAME COLUMN: the value of COLUMN in the last row of NAME's statistics (stat.csv).
 sipp_stat() {
     python3 - "$HARNESS_DIR/$1/stat.csv" "$2" <<'PY'
@@ -140,7 +118,7 @@ flow() {
         fi
     fi
     local leftover
-    leftover="$(wait_for_zero 40 calls 2>&1)" || problems+=("switchboardd still holds calls 40 s later: $leftover")
+    leftover="$(wait_until_idle "$control_port" 40 calls)" || problems+=("switchboardd still holds calls 40 s later: $leftover")
     result "$description" "$name" "${problems[@]}"
 }
 
@@ -204,7 +182,7 @@ else
     result "burst: no agent offered a call while ringing or talking" burst "$overlap"
 fi
 
-leftover="$(wait_for_zero 60 calls dialogs serverTransactions clientTransactions 2>&1)" || leftover="still held 60 s after the last flow: $leftover"
+leftover="$(wait_until_idle "$control_port" 60)" || leftover="still held 60 s after the last flow: $leftover"
 if [ -z "$leftover" ]; then
     result "no call, dialog or transaction left once the 64·T1 linger is over" status
 else

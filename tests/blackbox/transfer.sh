@@ -41,11 +41,9 @@ else
     blackbox_fail "the agents' scenario (sipp exit $teams_status)"
     _harness_tail teams
 fi
-calls=""
-for _ in $(seq 1 50); do
-    calls="$(curl -fsS "http://127.0.0.1:$control_port/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["calls"])')"
-    [ "$calls" = 0 ] && break
-    sleep 0.2
-done
-if [ "$calls" = 0 ]; then blackbox_ok "no call left after the transfer"; else blackbox_fail "$calls calls left"; fi
+if leftover="$(wait_until_idle "$control_port" 40 calls)"; then
+    blackbox_ok "no call left after the transfer"
+else
+    blackbox_fail "no call left after the transfer: still held 40 s later: $leftover"
+fi
 blackbox_summary transfer
