@@ -62,28 +62,6 @@ print(rows[-1][rows[0].index(sys.argv[2])])
 PY
 }
 
-passed=0
-failed=0
-# result DESCRIPTION NAME PROBLEM...: prints ok or FAIL with the problems and their logs, and counts.
-result() {
-    local description="$1" name="$2"
-    shift 2
-    if [ $# -eq 0 ]; then
-        echo "ok: $description"
-        passed=$((passed + 1))
-        return
-    fi
-    echo "FAIL: $description"
-    printf '  %s\n' "$@"
-    local log
-    for log in "$HARNESS_DIR/$name"*/*.log; do
-        [ -s "$log" ] || continue
-        echo "  ---- tail of $log"
-        tail -n 30 "$log" | sed 's/^/  /'
-    done
-    failed=$((failed + 1))
-}
-
 # -d 500: agents ring 500 ms before they answer and wait 500 ms after the ACK before they act in
 # the dialog; callers talk 500 ms before they hang up. Kamailio relays with several worker
 # processes, so requests that two parties send into one dialog at nearly the same time could
@@ -119,7 +97,12 @@ flow() {
     fi
     local leftover
     leftover="$(wait_until_idle "$control_port" 40 calls)" || problems+=("switchboardd still holds calls 40 s later: $leftover")
-    result "$description" "$name" "${problems[@]}"
+    if [ ${#problems[@]} -eq 0 ]; then
+        blackbox_ok "$description"
+    else
+        blackbox_fail "$description" "${problems[@]}"
+        show_logs "$name-teams" "$name-caller"
+    fi
 }
 
 via_sbc="127.0.0.1:$sbc_port"
@@ -177,17 +160,15 @@ teams=(-sf "$scenarios/agent-answers.xml" -key queue longring -trace_logs -log_f
 caller=("$via_sbc" -m 50 -r 10 -l 50 -s +15550120 -d 1000 -sf "$scenarios/caller.xml" -trace_logs -log_file "$burst_callers" -timeout 100)
 SIPP_TIMEOUT=110 flow "burst: 50 callers at 10/s for 5 agents, every caller answered" burst 50
 if overlap="$(python3 "$repo/tests/blackbox/agent_overlap.py" --calls 50 "$burst_agents" "$burst_callers" 2>&1)"; then
-    result "burst: no agent offered a call while ringing or talking ($overlap)" burst
+    blackbox_ok "burst: no agent offered a call while ringing or talking ($overlap)"
 else
-    result "burst: no agent offered a call while ringing or talking" burst "$overlap"
+    blackbox_fail "burst: no agent offered a call while ringing or talking" "$overlap"
+    show_logs burst-teams burst-caller
 fi
 
-leftover="$(wait_until_idle "$control_port" 60)" || leftover="still held 60 s after the last flow: $leftover"
-if [ -z "$leftover" ]; then
-    result "no call, dialog or transaction left once the 64·T1 linger is over" status
+if leftover="$(wait_until_idle "$control_port" 60)"; then
+    blackbox_ok "no call, dialog or transaction left once the 64·T1 linger is over"
 else
-    result "no call, dialog or transaction left once the 64·T1 linger is over" status "$leftover"
+    blackbox_fail "no call, dialog or transaction left once the 64·T1 linger is over" "still held 60 s after the last flow: $leftover"
 fi
-
-echo "calls: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+blackbox_summary calls

@@ -27,23 +27,20 @@ start_sipp teams -sf "$repo/tests/sipp/transfer/agents.xml" -i 127.0.0.1 -p "$te
 teams_pid="$SIPP_PID"
 wait_for_udp_listen "$teams_port" 10 "$teams_pid"
 
-if run_sipp pstn -sf "$repo/tests/sipp/transfer/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \
-    -timeout 60 -timeout_error "127.0.0.1:$sbc_port"; then
-    blackbox_ok "caller re-INVITEd with bob's SDP after alice's REFER to the sales queue"
-else
-    blackbox_fail "the transferred caller's scenario"
-fi
+expect_sipp "caller re-INVITEd with bob's SDP after alice's REFER to the sales queue" \
+    pstn -sf "$repo/tests/sipp/transfer/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \
+    -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
 teams_status=0
 wait "$teams_pid" || teams_status=$?
 if [ "$teams_status" -eq 0 ]; then
     blackbox_ok "alice got 202, NOTIFY 200 (terminated) and then a BYE; bob was offered the caller"
 else
     blackbox_fail "the agents' scenario (sipp exit $teams_status)"
-    _harness_tail teams
+    show_logs teams
 fi
 if leftover="$(wait_until_idle "$control_port" 40 calls)"; then
     blackbox_ok "no call left after the transfer"
 else
-    blackbox_fail "no call left after the transfer: still held 40 s later: $leftover"
+    blackbox_fail "no call left after the transfer" "still held 40 s later: $leftover"
 fi
 blackbox_summary transfer
