@@ -7,8 +7,10 @@
 # TERM exit through it), so every process started here is stopped by its pid when the script
 # ends, however it ends. Logs stay in $HARNESS_DIR/<name>/ and are removed unless KEEP_LOGS=1.
 #
-# Functions (see each one below): test_tmpdir, free_port, wait_for_udp_sip, wait_for_udp_listen,
-# start_kamailio, start_sipp, run_sipp, stop_process, cleanup.
+# Functions (see each one below): test_tmpdir, free_port, free_ports, wait_for_udp_sip,
+# wait_for_udp_listen, wait_until_idle, track_process, start_kamailio, start_sipp, run_sipp,
+# stop_process, show_logs, cleanup; for test suites blackbox_ok, blackbox_fail, blackbox_check,
+# expect_sipp and blackbox_summary.
 #
 # Environment:
 #   KEEP_LOGS=1              keep $HARNESS_DIR after the run
@@ -68,6 +70,15 @@ with open(issued_path, "a+") as issued_file:
         sys.exit(0)
 sys.exit("free_port: found no free port")
 PY
+}
+
+# free_ports VAR...: sets each named variable to a port of its own from free_port (UDP and TCP).
+free_ports() {
+    local _free_port_var _free_port_value
+    for _free_port_var in "$@"; do
+        _free_port_value="$(free_port)" || return
+        printf -v "$_free_port_var" '%s' "$_free_port_value"
+    done
 }
 
 # wait_for_udp_sip HOST PORT TIMEOUT [PID]: sends OPTIONS over UDP until a SIP response comes
@@ -130,9 +141,37 @@ sys.exit(f"wait_for_udp_listen: nothing bound to UDP port {port} within {timeout
 PY
 }
 
-# _harness_track NAME PID GROUP: records a background process for stop_process and cleanup.
+# wait_until_idle CONTROL_PORT TIMEOUT [FIELD...]: polls switchboardd's GET /v1/status on
+# 127.0.0.1:CONTROL_PORT until every FIELD (default: calls, dialogs, serverTransactions and
+# clientTransactions) is 0. After TIMEOUT seconds prints the last report, what is left, as
+# "key=value ..." and fails.
+wait_until_idle() {
+    local port="$1" timeout="$2"
+    shift 2
+    [ $# -gt 0 ] || set -- calls dialogs serverTransactions clientTransactions
+    python3 - "$port" "$timeout" "$@" <<'PY'
+import json, sys, time, urllib.request
+
+port, timeout, fields = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+deadline = time.monotonic() + timeout
+while True:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/status", timeout=5) as answer:
+            report = json.load(answer)
+    except (OSError, ValueError) as error:
+        report = {"error": str(error)}
+    if all(report.get(field) == 0 for field in fields):
+        sys.exit(0)
+    if time.monotonic() >= deadline:
+        print(" ".join(f"{key}={value}" for key, value in report.items()))
+        sys.exit(1)
+    time.sleep(0.25)
+PY
+}
+
+# track_process NAME PID GROUP: records a background process for stop_process and cleanup.
 # GROUP=1 when the pid leads its own process group (started with setsid).
-_harness_track() {
+track_process() {
     HARNESS_NAMES+=("$1")
     HARNESS_PIDS+=("$2")
     HARNESS_GROUPS+=("$3")
@@ -202,13 +241,15 @@ _harness_stop() {
     done
 }
 
-# _harness_tail NAME: prints the last lines of every log of NAME to stderr.
-_harness_tail() {
-    local log
-    for log in "$HARNESS_DIR/$1"/*.log; do
-        [ -s "$log" ] || continue
-        echo "---- tail of $log" >&2
-        tail -n 20 "$log" >&2
+# show_logs NAME...: prints the last lines of every log of each NAME to stderr.
+show_logs() {
+    local name log
+    for name in "$@"; do
+        for log in "$HARNESS_DIR/$name"/*.log; do
+            [ -s "$log" ] || continue
+            echo "---- tail of $log" >&2
+            tail -n 20 "$log" >&2
+        done
     done
 }
 
@@ -233,7 +274,7 @@ start_kamailio() {
         -A "PSTN_ADDR=\"$4\"" -A "CC_REGEX=\"$5\"" \
         </dev/null >"$dir/kamailio.log" 2>&1 &
     KAMAILIO_PID=$!
-    _harness_track "$name" "$KAMAILIO_PID" 1
+    track_process "$name" "$KAMAILIO_PID" 1
     local answer
     answer="$(wait_for_udp_sip 127.0.0.1 "$1" "${KAMAILIO_START_TIMEOUT:-20}" "$KAMAILIO_PID")" || true
     if [[ "$answer" != "SIP/2.0 200 "* ]]; then
@@ -271,7 +312,7 @@ start_sipp() {
     _sipp_log_args "$name" "$@"
     (cd "$dir" && exec sipp "${SIPP_LOG_ARGS[@]}" "$@") </dev/null >"$dir/stdout.log" 2>&1 &
     SIPP_PID=$!
-    _harness_track "$name" "$SIPP_PID" 0
+    track_process "$name" "$SIPP_PID" 0
 }
 
 # run_sipp NAME SIPP_ARGS...: like start_sipp but waits for sipp, killed after SIPP_TIMEOUT
@@ -287,7 +328,7 @@ run_sipp() {
     (cd "$dir" && exec timeout --kill-after=5 "${SIPP_TIMEOUT:-60}" sipp "${SIPP_LOG_ARGS[@]}" "$@") \
         </dev/null >"$dir/stdout.log" 2>&1 &
     local pid=$! index=${#HARNESS_PIDS[@]} status=0
-    _harness_track "$name" "$pid" 0
+    track_process "$name" "$pid" 0
     wait "$pid" || status=$?
     HARNESS_PIDS[index]=""
     return "$status"
@@ -304,6 +345,54 @@ stop_process() {
     done
 }
 
+HARNESS_PASSED=0
+HARNESS_FAILURES=0
+
+# blackbox_ok DESCRIPTION: prints and counts a check that held.
+blackbox_ok() {
+    echo "ok: $1"
+    HARNESS_PASSED=$((HARNESS_PASSED + 1))
+}
+
+# blackbox_fail DESCRIPTION [PROBLEM...]: prints and counts a check that failed, a line a PROBLEM.
+blackbox_fail() {
+    echo "FAIL: $1"
+    shift
+    [ $# -eq 0 ] || printf '  %s\n' "$@"
+    HARNESS_FAILURES=$((HARNESS_FAILURES + 1))
+}
+
+# blackbox_check DESCRIPTION COMMAND...: a check that holds when COMMAND succeeds.
+blackbox_check() {
+    local description="$1"
+    shift
+    if "$@"; then
+        blackbox_ok "$description"
+    else
+        blackbox_fail "$description"
+    fi
+}
+
+# expect_sipp DESCRIPTION NAME SIPP_ARGS...: a check that holds when run_sipp NAME succeeds;
+# prints NAME's logs when it does not.
+expect_sipp() {
+    local description="$1"
+    shift
+    if run_sipp "$@"; then
+        blackbox_ok "$description"
+    else
+        blackbox_fail "$description (sipp $1)"
+        show_logs "$1"
+    fi
+}
+
+# blackbox_summary SUITE: prints "SUITE: N passed, M failed" and ends the script, with a
+# failure status when any check failed.
+blackbox_summary() {
+    echo "$1: $HARNESS_PASSED passed, $HARNESS_FAILURES failed"
+    exit $((HARNESS_FAILURES > 0))
+}
+
 # cleanup: the EXIT trap. Stops every recorded process, prints the logs of those that failed
 # (of every process when the script itself fails), then removes $HARNESS_DIR unless KEEP_LOGS=1.
 cleanup() {
@@ -313,7 +402,7 @@ cleanup() {
     local name names=("${HARNESS_FAILED[@]}")
     [ "$status" -eq 0 ] || names=("${HARNESS_NAMES[@]}")
     for name in $(printf '%s\n' "${names[@]}" | sort -u); do
-        _harness_tail "$name"
+        show_logs "$name"
     done
     if [ "${KEEP_LOGS:-0}" = 1 ]; then
         echo "harness: logs kept in $HARNESS_DIR" >&2

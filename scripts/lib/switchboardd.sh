@@ -56,43 +56,13 @@ start_switchboardd() {
     mkdir -p "$dir"
     "$SWITCHBOARD_BIN/switchboardd" --config "$config" </dev/null >"$dir/switchboardd.log" 2>&1 &
     SWITCHBOARDD_PID=$!
-    _harness_track "$name" "$SWITCHBOARDD_PID" 0
+    track_process "$name" "$SWITCHBOARDD_PID" 0
     local answer
     answer="$(wait_for_udp_sip 127.0.0.1 "$port" 60 "$SWITCHBOARDD_PID")" || true
     if [[ "$answer" != "SIP/2.0 200 "* ]]; then
         echo "start_switchboardd: no 200 to OPTIONS on 127.0.0.1:$port (${answer:-no answer})" >&2
         HARNESS_FAILED+=("$name")
-        _harness_tail "$name"
+        show_logs "$name"
         return 1
-    fi
-}
-
-# blackbox_ok DESCRIPTION / blackbox_fail DESCRIPTION: print one outcome line and count it in
-# BLACKBOX_PASSES / BLACKBOX_FAILURES; blackbox_summary NAME prints "NAME: N passed, M failed"
-# and fails when any check failed.
-BLACKBOX_PASSES=0
-BLACKBOX_FAILURES=0
-blackbox_ok() {
-    echo "ok: $1"
-    BLACKBOX_PASSES=$((BLACKBOX_PASSES + 1))
-}
-blackbox_fail() {
-    echo "FAIL: $1"
-    BLACKBOX_FAILURES=$((BLACKBOX_FAILURES + 1))
-}
-blackbox_summary() {
-    echo "$1: $BLACKBOX_PASSES passed, $BLACKBOX_FAILURES failed"
-    [ "$BLACKBOX_FAILURES" -eq 0 ]
-}
-
-# expect_sipp DESCRIPTION NAME SIPP_ARGS...: runs a SIPp scenario and records its outcome.
-expect_sipp() {
-    local description="$1"
-    shift
-    if run_sipp "$@"; then
-        blackbox_ok "$description"
-    else
-        blackbox_fail "$description (sipp $1)"
-        _harness_tail "$1"
     fi
 }

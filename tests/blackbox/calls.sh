@@ -14,11 +14,7 @@ source "$repo/scripts/lib/harness.sh"
 source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/calls"
-sip_port="$(free_port)"
-sbc_port="$(free_port)"
-teams_port="$(free_port)"
-pstn_port="$(free_port)"
-control_port="$(free_port tcp)"
+free_ports sip_port sbc_port teams_port pstn_port control_port
 
 # support: the queue of the brief, for the flow about its 4 s ring timeout; busy, declined and
 # unavailable: two agents each, for the flows where an agent refuses (a refusing agent is backed off
@@ -55,28 +51,6 @@ write_switchboard_config "$config" "$sip_port" "$sbc_port" "$queues"
 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501[0-5]0$'
 start_switchboardd switchboardd "$config" "$sip_port"
 
-# wait_for_zero SECONDS FIELD...: polls GET /v1/status until every FIELD is 0; on timeout prints
-# the last report and fails.
-wait_for_zero() {
-    python3 - "$control_port" "$@" <<'PY'
-import json, sys, time, urllib.request
-
-port, timeout, fields = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
-deadline = time.monotonic() + timeout
-while True:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/status", timeout=5) as answer:
-            report = json.load(answer)
-    except (OSError, ValueError) as error:
-        report = {"error": str(error)}
-    if all(report.get(field) == 0 for field in fields):
-        sys.exit(0)
-    if time.monotonic() >= deadline:
-        sys.exit(" ".join(f"{key}={value}" for key, value in report.items()))
-    time.sleep(0.25)
-PY
-}
-
 # sipp_stat NAME COLUMN: the value of COLUMN in the last row of NAME's statistics (stat.csv).
 sipp_stat() {
     python3 - "$HARNESS_DIR/$1/stat.csv" "$2" <<'PY'
@@ -86,28 +60,6 @@ with open(sys.argv[1]) as table:
     rows = list(csv.reader(table, delimiter=";"))
 print(rows[-1][rows[0].index(sys.argv[2])])
 PY
-}
-
-passed=0
-failed=0
-# result DESCRIPTION NAME PROBLEM...: prints ok or FAIL with the problems and their logs, and counts.
-result() {
-    local description="$1" name="$2"
-    shift 2
-    if [ $# -eq 0 ]; then
-        echo "ok: $description"
-        passed=$((passed + 1))
-        return
-    fi
-    echo "FAIL: $description"
-    printf '  %s\n' "$@"
-    local log
-    for log in "$HARNESS_DIR/$name"*/*.log; do
-        [ -s "$log" ] || continue
-        echo "  ---- tail of $log"
-        tail -n 30 "$log" | sed 's/^/  /'
-    done
-    failed=$((failed + 1))
 }
 
 # -d 500: agents ring 500 ms before they answer and wait 500 ms after the ACK before they act in
@@ -144,8 +96,13 @@ flow() {
         fi
     fi
     local leftover
-    leftover="$(wait_for_zero 40 calls 2>&1)" || problems+=("switchboardd still holds calls 40 s later: $leftover")
-    result "$description" "$name" "${problems[@]}"
+    leftover="$(wait_until_idle "$control_port" 40 calls)" || problems+=("switchboardd still holds calls 40 s later: $leftover")
+    if [ ${#problems[@]} -eq 0 ]; then
+        blackbox_ok "$description"
+    else
+        blackbox_fail "$description" "${problems[@]}"
+        show_logs "$name-teams" "$name-caller"
+    fi
 }
 
 via_sbc="127.0.0.1:$sbc_port"
@@ -203,17 +160,15 @@ teams=(-sf "$scenarios/agent-answers.xml" -key queue longring -trace_logs -log_f
 caller=("$via_sbc" -m 50 -r 10 -l 50 -s +15550120 -d 1000 -sf "$scenarios/caller.xml" -trace_logs -log_file "$burst_callers" -timeout 100)
 SIPP_TIMEOUT=110 flow "burst: 50 callers at 10/s for 5 agents, every caller answered" burst 50
 if overlap="$(python3 "$repo/tests/blackbox/agent_overlap.py" --calls 50 "$burst_agents" "$burst_callers" 2>&1)"; then
-    result "burst: no agent offered a call while ringing or talking ($overlap)" burst
+    blackbox_ok "burst: no agent offered a call while ringing or talking ($overlap)"
 else
-    result "burst: no agent offered a call while ringing or talking" burst "$overlap"
+    blackbox_fail "burst: no agent offered a call while ringing or talking" "$overlap"
+    show_logs burst-teams burst-caller
 fi
 
-leftover="$(wait_for_zero 60 calls dialogs serverTransactions clientTransactions 2>&1)" || leftover="still held 60 s after the last flow: $leftover"
-if [ -z "$leftover" ]; then
-    result "no call, dialog or transaction left once the 64·T1 linger is over" status
+if leftover="$(wait_until_idle "$control_port" 60)"; then
+    blackbox_ok "no call, dialog or transaction left once the 64·T1 linger is over"
 else
-    result "no call, dialog or transaction left once the 64·T1 linger is over" status "$leftover"
+    blackbox_fail "no call, dialog or transaction left once the 64·T1 linger is over" "still held 60 s after the last flow: $leftover"
 fi
-
-echo "calls: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+blackbox_summary calls

@@ -8,9 +8,7 @@ source "$repo/scripts/lib/harness.sh"
 source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/foundation"
-sip_port="$(free_port)"
-sbc_port="$(free_port)"
-SWITCHBOARD_TLS_PORT="$(free_port tcp)"
+free_ports sip_port sbc_port SWITCHBOARD_TLS_PORT
 config="$HARNESS_DIR/switchboard.yaml"
 write_switchboard_config "$config" "$sip_port" "$sbc_port"
 start_switchboardd switchboardd "$config" "$sip_port"
@@ -24,24 +22,15 @@ for transport in u1 t1; do
     expect_sipp "INVITE to a queue, CANCEL → 200 + 487, ACK ($transport)" "cancel-$transport" \
         "${sipp_common[@]}" -t "$transport" -s +15550100 -sf "$scenarios/invite-cancel.xml"
 done
-if python3 "$repo/tests/blackbox/tls.py" --port "$SWITCHBOARD_TLS_PORT"; then
-    blackbox_ok "OPTIONS over TLS → 200, keep-alive ping → pong"
-else
-    blackbox_fail "TLS listener"
-fi
-if python3 "$repo/tests/blackbox/retransmission.py" --port "$sip_port"; then
-    blackbox_ok "INVITE retransmitted after a lost 404 → the same 404 again (udp)"
-else
-    blackbox_fail "INVITE retransmitted after a lost 404"
-fi
+blackbox_check "OPTIONS over TLS → 200, keep-alive ping → pong" \
+    python3 "$repo/tests/blackbox/tls.py" --port "$SWITCHBOARD_TLS_PORT"
+blackbox_check "INVITE retransmitted after a lost 404 → the same 404 again (udp)" \
+    python3 "$repo/tests/blackbox/retransmission.py" --port "$sip_port"
 expect_sipp "OPTIONS from an address that is no trunk peer → 403" stranger \
     "${sipp_common[@]}" -t u1 -i 127.0.0.2 -sf "$scenarios/options-forbidden.xml"
 
-if python3 "$repo/tests/blackbox/malformed.py" --port "$sip_port" --fixtures "$repo/Tests/SIPCoreTests/Fixtures/rfc4475"; then
-    blackbox_ok "malformed datagrams answered with 400 or dropped"
-else
-    blackbox_fail "malformed datagrams"
-fi
+blackbox_check "malformed datagrams answered with 400 or dropped" \
+    python3 "$repo/tests/blackbox/malformed.py" --port "$sip_port" --fixtures "$repo/Tests/SIPCoreTests/Fixtures/rfc4475"
 expect_sipp "OPTIONS still answered after the malformed batch" options-after-malformed \
     "${sipp_common[@]}" -t u1 -sf "$scenarios/options.xml"
 

@@ -14,15 +14,11 @@ printf '%s DoNotDisturb Presenting\n%s Away Away\n' "$alice" "$bob" >"$HARNESS_D
 graph_log="$HARNESS_DIR/local-graph.log"
 "$SWITCHBOARD_BIN/local-graph" --port 0 --users "$HARNESS_DIR/users.txt" --client-id switchboard --client-secret lab-secret \
     >"$graph_log" 2>&1 &
-_harness_track local-graph $! 0
+track_process local-graph $! 0
 for _ in $(seq 1 100); do grep -q "listening on" "$graph_log" && break; sleep 0.1; done
 graph="http://$(grep -o 'listening on .*' "$graph_log" | awk '{print $3}')"
 
-sip_port="$(free_port)"
-sbc_port="$(free_port)"
-teams_port="$(free_port)"
-pstn_port="$(free_port)"
-control_port="$(free_port tcp)"
+free_ports sip_port sbc_port teams_port pstn_port control_port
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - { name: support, numbers: ["+15550100"], agents: [alice, bob], ringTimeoutSeconds: 10, wrapUpSeconds: 0 }
@@ -48,8 +44,8 @@ caller_pid="$SIPP_PID"
 
 sleep $((poll_seconds * 2))
 if ! kill -0 "$caller_pid" 2>/dev/null; then
-    echo "FAIL: the caller finished before any agent was routable (alice is DoNotDisturb, bob Away)"
-    exit 1
+    blackbox_fail "the caller finished before any agent was routable (alice is DoNotDisturb, bob Away)"
+    blackbox_summary presence
 fi
 curl -fsS -X PUT "$graph/_test/users/$bob/presence" -d '{"availability":"Available","activity":"Available"}'
 changed_at=$(date +%s.%N)

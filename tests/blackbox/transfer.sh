@@ -7,11 +7,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$repo/scripts/lib/harness.sh"
 source "$repo/scripts/lib/switchboardd.sh"
 
-sip_port="$(free_port)"
-sbc_port="$(free_port)"
-teams_port="$(free_port)"
-pstn_port="$(free_port)"
-control_port="$(free_port tcp)"
+free_ports sip_port sbc_port teams_port pstn_port control_port
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - { name: support, numbers: ["+15550100"], agents: [alice], ringTimeoutSeconds: 10, wrapUpSeconds: 0 }
@@ -31,25 +27,20 @@ start_sipp teams -sf "$repo/tests/sipp/transfer/agents.xml" -i 127.0.0.1 -p "$te
 teams_pid="$SIPP_PID"
 wait_for_udp_listen "$teams_port" 10 "$teams_pid"
 
-if run_sipp pstn -sf "$repo/tests/sipp/transfer/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \
-    -timeout 60 -timeout_error "127.0.0.1:$sbc_port"; then
-    blackbox_ok "caller re-INVITEd with bob's SDP after alice's REFER to the sales queue"
-else
-    blackbox_fail "the transferred caller's scenario"
-fi
+expect_sipp "caller re-INVITEd with bob's SDP after alice's REFER to the sales queue" \
+    pstn -sf "$repo/tests/sipp/transfer/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \
+    -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
 teams_status=0
 wait "$teams_pid" || teams_status=$?
 if [ "$teams_status" -eq 0 ]; then
     blackbox_ok "alice got 202, NOTIFY 200 (terminated) and then a BYE; bob was offered the caller"
 else
     blackbox_fail "the agents' scenario (sipp exit $teams_status)"
-    _harness_tail teams
+    show_logs teams
 fi
-calls=""
-for _ in $(seq 1 50); do
-    calls="$(curl -fsS "http://127.0.0.1:$control_port/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["calls"])')"
-    [ "$calls" = 0 ] && break
-    sleep 0.2
-done
-if [ "$calls" = 0 ]; then blackbox_ok "no call left after the transfer"; else blackbox_fail "$calls calls left"; fi
+if leftover="$(wait_until_idle "$control_port" 40 calls)"; then
+    blackbox_ok "no call left after the transfer"
+else
+    blackbox_fail "no call left after the transfer" "still held 40 s later: $leftover"
+fi
 blackbox_summary transfer

@@ -7,26 +7,8 @@ cd "$(dirname "$0")/../../.."
 source scripts/lib/harness.sh
 
 scenarios="$HARNESS_REPO/tests/sipp/kamailio-reference"
-sbc="$(free_port)"
-switchboard="$(free_port)"
-teams="$(free_port)"
-pstn="$(free_port)"
+free_ports sbc switchboard teams pstn
 start_kamailio "$sbc" "127.0.0.1:$switchboard" "127.0.0.1:$teams" "127.0.0.1:$pstn" '^[+]1555010'
-
-passed=0
-failed=0
-# check DESCRIPTION COMMAND...: counts COMMAND's success.
-check() {
-    local description="$1"
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-        echo "ok      $description"
-    else
-        failed=$((failed + 1))
-        echo "FAILED  $description"
-    fi
-}
 
 # call UAS_PORT NAME UAC_ARGS...: a UAS on UAS_PORT must answer the one call that a UAC
 # places through the SBC; the ACK and BYE follow the SBC's Record-Route.
@@ -42,15 +24,15 @@ call() {
     return "$status"
 }
 
-check "PSTN calls a contact-center number: to switchboardd" \
+blackbox_check "PSTN calls a contact-center number: to switchboardd" \
     call "$switchboard" pstn-cc -s +15550100001
-check "switchboardd calls an agent: to Teams" \
+blackbox_check "switchboardd calls an agent: to Teams" \
     call "$teams" switchboard-agent -s +15551230000 -p "$switchboard"
-check "switchboardd calls an agent over TCP: to Teams" \
+blackbox_check "switchboardd calls an agent over TCP: to Teams" \
     call "$teams" switchboard-agent-tcp -s +15551230001 -p "$switchboard" -t t1
-check "Teams calls a contact-center number: to switchboardd" \
+blackbox_check "Teams calls a contact-center number: to switchboardd" \
     call "$switchboard" teams-cc -s +15550100002 -p "$teams"
-check "Teams calls another number: to the PSTN" \
+blackbox_check "Teams calls another number: to the PSTN" \
     call "$pstn" teams-pstn -s +15557770000 -p "$teams"
 # cancelled UAS_PORT NAME UAC_ARGS...: like call, for a call the caller cancels while it rings.
 cancelled() {
@@ -65,13 +47,12 @@ cancelled() {
     return "$status"
 }
 
-check "PSTN cancels a ringing call: CANCEL, 487 and ACK through the SBC" \
+blackbox_check "PSTN cancels a ringing call: CANCEL, 487 and ACK through the SBC" \
     cancelled "$switchboard" pstn-cancel -s +15550100003
-check "PSTN calls another number: 404" \
-    run_sipp pstn-other -sf "$scenarios/uac-404.xml" -i 127.0.0.1 -m 1 -s +15557770000 \
+expect_sipp "PSTN calls another number: 404" \
+    pstn-other -sf "$scenarios/uac-404.xml" -i 127.0.0.1 -m 1 -s +15557770000 \
     "127.0.0.1:$sbc"
-check "OPTIONS to the SBC: 200" \
+blackbox_check "OPTIONS to the SBC: 200" \
     test "$(wait_for_udp_sip 127.0.0.1 "$sbc" 5)" = "SIP/2.0 200 OK"
 
-echo "routing smoke: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+blackbox_summary "routing smoke"
