@@ -146,9 +146,18 @@ let package = Package(
         ),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
+        .testTarget(
+            name: "SIPTransportTests",
+            dependencies: [
+                "SIPTransport", "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "SIPStackTests", dependencies: ["SIPStack", "SwitchboardTestKit", .product(name: "NIOEmbedded", package: "swift-nio")]),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog"]),
-        .testTarget(name: "ACDTests", dependencies: ["ACD", "TeamsPresence"]),
+        .testTarget(name: "ACDTests", dependencies: ["ACD", "TeamsPresence", "SwitchboardTestKit"]),
         .testTarget(
             name: "PresenceTests",
             dependencies: [
@@ -168,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "SwitchboardTests",
             dependencies: [
-                "Switchboard", "B2BUA", "ACD", "SIPCore", "SIPStack", "SIPTransport", "SwitchboardTestKit",
+                "Switchboard", "B2BUA", "ACD", "SIPCore", "SIPStack", "SIPTransaction", "SIPTransport", "SwitchboardTestKit", "TeamsPresence",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

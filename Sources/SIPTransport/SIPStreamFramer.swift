@@ -45,41 +45,56 @@ public struct SIPStreamFramer: Sendable {
 
     /// Returns the next complete frame, or nil when more bytes are needed.
     public mutating func nextFrame() throws(Error) -> Frame? {
-        var start = consumed
-        var leadingLineEnds = 0
-        while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A {
-            start += 1
-            leadingLineEnds += 1
+        let maximum = maximumMessageSize
+        let scanned = buffer.withUnsafeBytes { bytes in
+            Result { () throws(Error) in try Self.scan(UnsafeRawBufferPointer(rebasing: bytes[consumed...]), maximumMessageSize: maximum) }
         }
-        if start == buffer.count {
-            if leadingLineEnds >= 4, buffer[consumed..<start].elementsEqual([0x0D, 0x0A, 0x0D, 0x0A]) {
-                consumed = start
-                return .keepAlivePing
-            }
+        switch try scanned.get() {
+        case .needMore(let skippable):
+            consumed += skippable
             return nil
-        }
-        if leadingLineEnds >= 4 {
-            consumed += 4
+        case .keepAlivePing(let length):
+            consumed += length
             return .keepAlivePing
+        case .message(let offset, let length):
+            let start = consumed + offset
+            consumed = start + length
+            return .message(Array(buffer[start..<(start + length)]))
         }
-        guard let headerEnd = Self.endOfHeaders(in: buffer, from: start) else {
-            if buffer.count - start > maximumMessageSize { throw .messageTooLarge(limit: maximumMessageSize) }
-            consumed = start
-            return nil
+    }
+
+    /// Where the first frame lies in `bytes`, which start at the current position of a stream.
+    enum Boundary: Equatable {
+        /// No complete frame yet; the first `skippable` bytes (line ends between messages) can go.
+        case needMore(skippable: Int)
+        /// A CRLFCRLF keep-alive of `length` bytes.
+        case keepAlivePing(length: Int)
+        /// A message of `length` bytes starting at `offset`.
+        case message(offset: Int, length: Int)
+    }
+
+    /// Finds the first frame in `bytes` (RFC 3261 §18.3, RFC 5626 §3.5.1).
+    static func scan(_ bytes: UnsafeRawBufferPointer, maximumMessageSize: Int) throws(Error) -> Boundary {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A { start += 1 }
+        if start == bytes.count {
+            if start >= 4, bytes[0] == 0x0D, bytes[1] == 0x0A, bytes[2] == 0x0D, bytes[3] == 0x0A { return .keepAlivePing(length: start) }
+            return .needMore(skippable: 0)
         }
-        let bodyLength = try Self.contentLength(in: buffer[start..<headerEnd])
+        if start >= 4 { return .keepAlivePing(length: 4) }
+        guard let headerEnd = endOfHeaders(in: bytes, from: start) else {
+            if bytes.count - start > maximumMessageSize { throw .messageTooLarge(limit: maximumMessageSize) }
+            return .needMore(skippable: start)
+        }
+        let bodyLength = try contentLength(in: UnsafeRawBufferPointer(rebasing: bytes[start..<headerEnd]))
         let total = headerEnd - start + bodyLength
         guard total <= maximumMessageSize else { throw .messageTooLarge(limit: maximumMessageSize) }
-        guard buffer.count - start >= total else {
-            consumed = start
-            return nil
-        }
-        consumed = start + total
-        return .message(Array(buffer[start..<(start + total)]))
+        guard bytes.count - start >= total else { return .needMore(skippable: start) }
+        return .message(offset: start, length: total)
     }
 
     /// The index just past the CRLFCRLF that ends the header section, if present.
-    private static func endOfHeaders(in bytes: [UInt8], from start: Int) -> Int? {
+    private static func endOfHeaders(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
         var index = start
         while index + 3 < bytes.count {
             if bytes[index + 3] != 0x0A {
@@ -93,12 +108,12 @@ public struct SIPStreamFramer: Sendable {
     }
 
     /// Reads Content-Length (or its compact form `l`) from a header section.
-    private static func contentLength(in headers: ArraySlice<UInt8>) throws(Error) -> Int {
-        var lineStart = headers.startIndex
-        while lineStart < headers.endIndex {
+    private static func contentLength(in headers: UnsafeRawBufferPointer) throws(Error) -> Int {
+        var lineStart = 0
+        while lineStart < headers.count {
             var lineEnd = lineStart
-            while lineEnd < headers.endIndex, headers[lineEnd] != 0x0A { lineEnd += 1 }
-            if let value = headerValue(named: "content-length", compact: "l", in: headers[lineStart..<lineEnd]) {
+            while lineEnd < headers.count, headers[lineEnd] != 0x0A { lineEnd += 1 }
+            if let value = headerValue(named: "content-length", compact: "l", in: UnsafeRawBufferPointer(rebasing: headers[lineStart..<lineEnd])) {
                 guard let length = Int(value), length >= 0 else {
                     throw .malformedFraming("Content-Length \"\(value)\" is not a number")
                 }
@@ -110,9 +125,9 @@ public struct SIPStreamFramer: Sendable {
     }
 
     /// The trimmed value of a header line if its name matches (ASCII case-insensitive).
-    private static func headerValue(named name: String, compact: String, in line: ArraySlice<UInt8>) -> String? {
+    private static func headerValue(named name: String, compact: String, in line: UnsafeRawBufferPointer) -> String? {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let field = String(decoding: line[line.startIndex..<colon], as: UTF8.self).trimmingSIPWhitespace()
+        let field = String(decoding: line[..<colon], as: UTF8.self).trimmingSIPWhitespace()
         guard field.equalsIgnoringASCIICase(name) || field.equalsIgnoringASCIICase(compact) else { return nil }
         return String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSIPWhitespace()
     }

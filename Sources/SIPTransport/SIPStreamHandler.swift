@@ -1,20 +1,19 @@
 import NIOCore
 
-/// Frames SIP messages on one TCP or TLS connection (RFC 3261 §18.3) and hands each to the transport;
-/// registers the connection for reuse while it is open and answers RFC 5626 keep-alive pings.
+/// Hands each framed SIP message of one TCP or TLS connection to the transport, registers the
+/// connection for reuse while it is open, and answers RFC 5626 keep-alive pings. Sits behind a
+/// `ByteToMessageHandler(SIPStreamDecoder)`.
 final class SIPStreamHandler: ChannelInboundHandler, @unchecked Sendable {
-    typealias InboundIn = ByteBuffer
+    typealias InboundIn = SIPStreamFramer.Frame
     typealias OutboundOut = ByteBuffer
 
     private unowned let transport: SIPTransport
     private let transportProtocol: SIPTransportProtocol
-    private var framer: SIPStreamFramer
     private var peer: SIPPeerAddress?
 
     init(transport: SIPTransport, transportProtocol: SIPTransportProtocol) {
         self.transport = transport
         self.transportProtocol = transportProtocol
-        self.framer = SIPStreamFramer(maximumMessageSize: transport.configuration.maximumMessageSize)
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -33,25 +32,21 @@ final class SIPStreamHandler: ChannelInboundHandler, @unchecked Sendable {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard let peer else { return }
-        let buffer = unwrapInboundIn(data)
-        framer.append(buffer.readableBytesView)
-        do {
-            while let frame = try framer.nextFrame() {
-                switch frame {
-                case .keepAlivePing:
-                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "\r\n")), promise: nil)
-                case .message(let bytes):
-                    bytes.withUnsafeBytes { transport.receive($0, from: peer) }
-                }
-            }
-        } catch {
-            transport.logger.notice("closing stream: \(error)", metadata: ["sip.peer": "\(peer)"])
-            context.close(promise: nil)
+        switch unwrapInboundIn(data) {
+        case .keepAlivePing:
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "\r\n")), promise: nil)
+        case .message(let bytes):
+            bytes.withUnsafeBytes { transport.receive($0, from: peer) }
         }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        transport.logger.debug("stream error", metadata: ["sip.error": "\(error)", "sip.peer": "\(peer.map { "\($0)" } ?? "-")"])
+        let peerText = peer.map { "\($0)" } ?? "-"
+        if error is SIPStreamFramer.Error {
+            transport.logger.notice("closing stream: \(error)", metadata: ["sip.peer": "\(peerText)"])
+        } else {
+            transport.logger.debug("stream error", metadata: ["sip.error": "\(error)", "sip.peer": "\(peerText)"])
+        }
         context.close(promise: nil)
     }
 }

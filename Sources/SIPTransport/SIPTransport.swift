@@ -117,12 +117,18 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
                         if let sslContext {
                             try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
                         }
-                        try channel.pipeline.syncOperations.addHandler(
-                            SIPStreamHandler(transport: self, transportProtocol: listener.transport))
+                        try self.addStreamHandlers(to: channel, transportProtocol: listener.transport)
                     }
                 }
                 .bind(to: address).get()
         }
+    }
+
+    /// The framing decoder and the SIP handler of a stream connection, after TLS when there is TLS.
+    private func addStreamHandlers(to channel: any Channel, transportProtocol: SIPTransportProtocol) throws {
+        let decoder = SIPStreamDecoder(maximumMessageSize: configuration.maximumMessageSize)
+        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
+        try channel.pipeline.syncOperations.addHandler(SIPStreamHandler(transport: self, transportProtocol: transportProtocol))
     }
 
     func register(connection: any Channel, for peer: SIPPeerAddress) {
@@ -191,8 +197,7 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
                     if let sslContext {
                         try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: sslContext, serverHostname: nil))
                     }
-                    try channel.pipeline.syncOperations.addHandler(
-                        SIPStreamHandler(transport: self, transportProtocol: destination.transport))
+                    try self.addStreamHandlers(to: channel, transportProtocol: destination.transport)
                 }
             }
             .connect(to: destination.address)
