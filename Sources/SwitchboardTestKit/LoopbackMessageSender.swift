@@ -13,6 +13,16 @@ public final class LoopbackMessageSender: MessageSender, @unchecked Sendable {
         public var message: SIPMessage
         /// Where it was going.
         public var destination: SIPPeerAddress
+
+        /// The message if it is a request.
+        public var request: SIPRequest? {
+            if case .request(let request) = message { request } else { nil }
+        }
+
+        /// The message if it is a response.
+        public var response: SIPResponse? {
+            if case .response(let response) = message { response } else { nil }
+        }
     }
 
     /// The embedded loop: the layers above run on it, and its clock is virtual.
