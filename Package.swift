@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -186,3 +186,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// A warning in the project's own code is a defect: it fails the build (dependencies are not affected).
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+}
