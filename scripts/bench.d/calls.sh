@@ -6,8 +6,8 @@
 # BENCH_HOLD_MS ...); BENCH_AGENTS (default 6000).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product switchboardd >/dev/null
-export SWITCHBOARD_BIN="$(swift build -c release --show-bin-path)"
+[ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
+export SWITCHBOARD_BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 source scripts/lib/bench.sh
 source scripts/lib/switchboardd.sh
 export BENCH_RATES="${BENCH_RATES:-250 500 1000 2000 3000 4000 6000 8000}"

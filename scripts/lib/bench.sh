@@ -17,6 +17,8 @@
 #   BENCH_UAS                   the start_sipp NAME of the answering UAS: a rate is clean only
 #                               if that UAS logged no error either (failed check, unexpected
 #                               message)
+#   BENCH_BIN                   a folder holding a release switchboardd to measure instead of
+#                               building one (to compare two builds on the same machine state)
 
 if [ -z "${HARNESS_DIR:-}" ]; then
     # shellcheck source=scripts/lib/harness.sh
