@@ -155,7 +155,14 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "SIPStackTests", dependencies: ["SIPStack", "SwitchboardTestKit", .product(name: "NIOEmbedded", package: "swift-nio")]),
+        .testTarget(
+            name: "SIPStackTests",
+            dependencies: [
+                "SIPStack", "SIPCore", "SIPTransaction", "SIPTransport", "SwitchboardTestKit",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "TeamsPresence", "SwitchboardTestKit"]),
         .testTarget(
