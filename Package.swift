@@ -138,6 +138,7 @@ let package = Package(
                 "SIPCore", "SIPTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -168,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "PresenceTests",
             dependencies: [
-                "Presence", "LocalGraphServer", "TeamsPresence",
+                "Presence", "LocalGraphServer", "TeamsPresence", "SwitchboardTestKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
