@@ -31,7 +31,7 @@ struct Switchboardd: AsyncParsableCommand {
             return
         }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = WireSafeLogHandler(wrapping: StreamLogHandler.standardError(label: label))
             handler.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
             return handler
         }
