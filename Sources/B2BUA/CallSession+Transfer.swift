@@ -46,6 +46,7 @@ extension CallSession {
                 session.transferorDialog = transferor
             }
         case .requeue(let queue):
+            self.queue = queue
             delegate.post(.distribution(.callerArrived(callID, queue: queue, callerNumber: callerNumber)))
         case .ringTransferTarget(let attempt, let referTo, let referredBy):
             ringTransferTarget(attempt: attempt, referTo: referTo, referredBy: referredBy)

@@ -33,7 +33,8 @@ final class CallSession {
     let callID: CallID
     let invite: SIPRequest
     let inviteTransaction: ServerTransaction
-    let queue: String
+    /// The queue the caller waits in (a transfer to another queue's number moves them).
+    var queue: String
     let callerNumber: String
     let localTag = CallSession.makeTag()
     let arrivedAt: Duration

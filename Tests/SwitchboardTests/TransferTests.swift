@@ -26,6 +26,7 @@ struct TransferTests {
         let invite = try #require(accepted.requests(.invite).first)
         #expect(invite.number == TestQueues.numbers["carol"])
         #expect(invite.body == SBCCaller.offer)
+        #expect(invite.headers.from.displayName?.hasPrefix("sales ") == true)
 
         let notified = harness.receive(transferor.response(to: notify))
         #expect(notified.summary == ["BYE"])
