@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// The calls as a lifecycle service: runs until graceful shutdown (SIGTERM), then drains: `503` with
 /// Retry-After for new calls and OPTIONS for at least `drainMinimum`, so SBCs see it and fail over,
 /// while calls in progress go on until they end or `drainMaximum` passes.
-public struct CallService: Service {
+public struct CallService: Service, CustomStringConvertible {
     private let coordinator: SwitchboardCoordinator
     private let limits: LimitSettings
     private let logger: Logger
@@ -29,4 +29,7 @@ public struct CallService: Service {
         let left = try await coordinator.stack.eventLoop.submit { router.liveCounts.calls }.get()
         logger.notice("drained", metadata: ["sip.calls": "\(left)"])
     }
+
+    /// The service's name, as lifecycle logs show it (never its configuration).
+    public var description: String { "CallService" }
 }

@@ -3,7 +3,7 @@ import ServiceLifecycle
 
 /// The presence feed as a lifecycle service: polls until graceful shutdown. A source that fails is
 /// logged and the daemon goes on; its agents' presence then turns unknown under the outage policy.
-public struct PresenceService: Service {
+public struct PresenceService: Service, CustomStringConvertible {
     private let feed: PresenceFeed
     private let logger: Logger
 
@@ -24,4 +24,7 @@ public struct PresenceService: Service {
             try? await gracefulShutdown()
         }
     }
+
+    /// The service's name, as lifecycle logs show it (never its configuration).
+    public var description: String { "PresenceService" }
 }

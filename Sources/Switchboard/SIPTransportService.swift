@@ -3,7 +3,7 @@ import SIPTransport
 
 /// The SIP listeners as a lifecycle service: first to start, last to stop, so the calls can drain
 /// over them.
-public struct SIPTransportService: Service {
+public struct SIPTransportService: Service, CustomStringConvertible {
     private let transport: SIPTransport
 
     /// Creates the service for listeners already bound.
@@ -16,4 +16,7 @@ public struct SIPTransportService: Service {
         try? await gracefulShutdown()
         await transport.stop()
     }
+
+    /// The service's name, as lifecycle logs show it (never its configuration).
+    public var description: String { "SIPTransportService" }
 }

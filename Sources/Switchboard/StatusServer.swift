@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import YAMLConfiguration
 
 /// A loopback HTTP endpoint that reports `StatusReport` as JSON on `GET /v1/status` (for operators
 /// and the black-box tests that check no call state leaks) and as Prometheus metrics on
@@ -10,17 +11,17 @@ final class StatusServer: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private let token: String?
+    private let token: ControlToken?
     private let report: @Sendable () async throws -> StatusReport
     private var head: HTTPRequestHead?
 
-    init(token: String?, report: @escaping @Sendable () async throws -> StatusReport) {
+    init(token: ControlToken?, report: @escaping @Sendable () async throws -> StatusReport) {
         self.token = token
         self.report = report
     }
 
     /// Binds the endpoint on `host:port` of `group`.
-    static func start(host: String, port: Int, token: String?, group: any EventLoopGroup,
+    static func start(host: String, port: Int, token: ControlToken?, group: any EventLoopGroup,
                       report: @escaping @Sendable () async throws -> StatusReport) async throws -> any Channel {
         try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -44,7 +45,7 @@ final class StatusServer: ChannelInboundHandler, @unchecked Sendable {
     }
 
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
-        if let token, head.headers.first(name: "Authorization") != "Bearer \(token)" {
+        if let token, head.headers.first(name: "Authorization") != "Bearer \(token.value)" {
             write(status: .unauthorized, body: #"{"error":"missing or wrong bearer token"}"#, context: context)
             return
         }

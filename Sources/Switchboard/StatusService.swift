@@ -5,7 +5,7 @@ import ServiceLifecycle
 
 /// The loopback status endpoint as a lifecycle service: `GET /v1/status` and `GET /metrics` until
 /// graceful shutdown; it stops after the calls have drained, so operators watch the drain.
-public struct StatusService: Service {
+public struct StatusService: Service, CustomStringConvertible {
     private let control: ControlSettings
     private let group: any EventLoopGroup
     private let coordinator: SwitchboardCoordinator
@@ -29,4 +29,7 @@ public struct StatusService: Service {
         try? await gracefulShutdown()
         try? await channel.close()
     }
+
+    /// The service's name, as lifecycle logs show it (never its configuration).
+    public var description: String { "StatusService" }
 }

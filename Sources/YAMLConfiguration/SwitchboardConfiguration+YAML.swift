@@ -93,14 +93,14 @@ extension SwitchboardConfiguration {
         let node = try node.allowingOnly(["address", "port", "tokenFile"])
         let host = try node["address"].string(default: "127.0.0.1")
         guard isIPAddress(host) else { throw node["address"].error("expected an IPv4 or IPv6 address, got \"\(host)\"") }
-        var token: String?
+        var token: ControlToken?
         if node["tokenFile"].isPresent {
             let path = try node["tokenFile"].string()
             guard let data = FileManager.default.contents(atPath: path),
                   let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
                 throw node["tokenFile"].error("cannot read a token from \(path)")
             }
-            token = text
+            token = ControlToken(text)
         }
         return ControlSettings(host: host, port: try node["port"].int(in: 0...65_535), token: token)
     }

@@ -72,5 +72,5 @@ public struct ControlSettings: Sendable, Equatable {
     /// The port to bind.
     public var port: Int
     /// The bearer token clients must send, read from a file so it never sits in the configuration.
-    public var token: String?
+    public var token: ControlToken?
 }
