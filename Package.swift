@@ -29,6 +29,7 @@ let package = Package(
             pkgConfig: "libosip2",
             providers: [.apt(["libosip2-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "SIPCore", dependencies: ["COSIP"]),
         .executableTarget(name: "bench-parse", dependencies: ["SIPCore"]),
         .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
@@ -112,7 +113,7 @@ let package = Package(
         .target(
             name: "Switchboard",
             dependencies: [
-                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration",
+                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

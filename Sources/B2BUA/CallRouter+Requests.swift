@@ -28,11 +28,14 @@ extension CallRouter {
     /// Routes a request with a To tag to the call owning that dialog; 481 when none does.
     private func routeInDialog(_ request: SIPRequest, transaction: ServerTransaction) {
         let key = DialogKey(callID: request.headers.callID, localTag: request.headers.to.tag ?? "")
-        guard let session = dialogOwners[key] else {
+        switch dialogOwners[key] {
+        case .live(let session):
+            session.receivedInDialog(request, transaction: transaction, leg: request.headers.callID == session.callID ? .caller : .agent)
+        case .ended(let call):
+            call.receivedInDialog(request, transaction: transaction)
+        case nil:
             transaction.respond(statusCode: request.method == .options ? 200 : 481)
-            return
         }
-        session.receivedInDialog(request, transaction: transaction, leg: request.headers.callID == session.callID ? .caller : .agent)
     }
 
     /// A new caller: refused while draining, for an unknown number, over capacity, without an SDP
@@ -52,6 +55,11 @@ extension CallRouter {
             transaction.respond(statusCode: 503, reasonPhrase: "Capacity Reached", headers: [retryAfter])
             return
         }
+        let trunk = transaction.source.ipAddress
+        if waitingCount >= configuration.maximumWaitingCalls || waitingByTrunk[trunk, default: 0] >= configuration.maximumWaitingCallsPerTrunk {
+            transaction.respond(statusCode: 503, reasonPhrase: "Queue Full", headers: [retryAfter])
+            return
+        }
         guard !request.body.isEmpty else {
             transaction.respond(statusCode: 488, headers: [SIPHeaderField(name: "Warning", value: "399 switchboardd \"an SDP offer is required: Teams Direct Routing does not support delayed offer\"")])
             return
@@ -66,6 +74,8 @@ extension CallRouter {
         }
         let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue)
         sessions[session.callID] = session
+        waitingCount += 1
+        waitingByTrunk[trunk, default: 0] += 1
         session.start()
         post(.distribution(.callerArrived(session.callID, queue: queue, callerNumber: session.callerNumber)))
     }

@@ -3,6 +3,7 @@ import Logging
 import SIPCore
 import SIPDialog
 import SIPStack
+import SIPTransaction
 import SIPTransport
 
 /// The B2BUA's transaction user on one event loop: answers what needs no call (OPTIONS, 404,
@@ -18,7 +19,11 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     let distributor: any CallDistributor
     let records: (CallRecord) -> Void
     var sessions: [CallID: CallSession] = [:]
-    var dialogOwners: [DialogKey: CallSession] = [:]
+    var dialogOwners: [DialogKey: DialogOwner] = [:]
+    /// Callers not yet answered, by the trunk address they came from.
+    var waitingByTrunk: [String: Int] = [:]
+    /// Callers not yet answered.
+    public internal(set) var waitingCount = 0
     private var mailbox = Deque<CallWork>()
     private var running = false
     /// Whether the router refuses new calls (after SIGTERM) while the calls in progress finish.
@@ -108,7 +113,9 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     /// An ACK for a 2xx (or passed up from the Accepted state).
     public func receivedACK(_ ack: SIPRequest, from source: SIPPeerAddress) {
         serially {
-            dialogOwners[DialogKey(callID: ack.headers.callID, localTag: ack.headers.to.tag ?? "")]?.receivedACK(ack)
+            if case .live(let session) = dialogOwners[DialogKey(callID: ack.headers.callID, localTag: ack.headers.to.tag ?? "")] {
+                session.receivedACK(ack)
+            }
         }
     }
 
@@ -128,10 +135,10 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
         guard response.headers.cseq.method == .invite, (200..<300).contains(response.statusCode) else { return }
         let key = DialogKey(callID: response.headers.callID, localTag: response.headers.from.tag ?? "")
         serially {
-            if let session = dialogOwners[key] {
-                session.receivedStrayAnswer(response)
-            } else {
-                context.logger.debug("2xx for no dialog", metadata: ["sip.call_id": "\(response.headers.callID)"])
+            switch dialogOwners[key] {
+            case .live(let session): session.receivedStrayAnswer(response)
+            case .ended(let call): call.receivedStrayAnswer(response)
+            case nil: context.logger.debug("2xx for no dialog", metadata: ["sip.call_id": "\(response.headers.callID)"])
             }
         }
     }
@@ -144,21 +151,45 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
 
     // MARK: CallSessionDelegate
 
-    func own(_ key: DialogKey, by session: CallSession) {
-        dialogOwners[key] = session
+    func answeredAfterEnd(_ response: SIPResponse) {
+        receivedStrayResponse(response, from: context.configuration.trunk)
     }
 
-    /// Forgets a finished call: its dialogs stay routable for a short linger (64·T1) so crossing
-    /// BYEs and retransmissions get a proper answer, then they are dropped.
+    func answered(_ session: CallSession) {
+        stopWaiting(session)
+    }
+
+    func own(_ key: DialogKey, by session: CallSession) {
+        dialogOwners[key] = .live(session)
+    }
+
+    /// Forgets a finished call: its dialogs stay routable for a short linger (64·T1), owned by a
+    /// small `EndedCall` instead of the session, so crossing BYEs and retransmissions get a proper
+    /// answer; then they are dropped.
     func finished(_ session: CallSession, record: CallRecord) {
         sessions[session.callID] = nil
+        sessions.releaseUnusedCapacity()
+        if session.answeredAt == nil { stopWaiting(session) }
         records(record)
+        let ended = EndedCall(session)
+        let keys = session.dialogKeys
+        for key in keys {
+            if case .live(let owner) = dialogOwners[key], owner === session { dialogOwners[key] = .ended(ended) }
+        }
         context.stack.timerWheel.schedule(after: context.stack.timers.t1 * 64) { [weak self] in
             guard let self else { return }
-            for key in session.dialogKeys where self.dialogOwners[key] === session {
-                self.dialogOwners[key] = nil
+            for key in keys {
+                if case .ended(let owner) = self.dialogOwners[key], owner === ended { self.dialogOwners[key] = nil }
             }
+            self.dialogOwners.releaseUnusedCapacity()
         }
         if sessions.isEmpty { wakeIdleWaiters() }
+    }
+
+    private func stopWaiting(_ session: CallSession) {
+        waitingCount -= 1
+        let trunk = session.inviteTransaction.source.ipAddress
+        waitingByTrunk[trunk] = (waitingByTrunk[trunk] ?? 1) - 1
+        if waitingByTrunk[trunk] == 0 { waitingByTrunk[trunk] = nil }
     }
 }

@@ -17,6 +17,10 @@ public struct CallRouterConfiguration: Sendable {
     public var queueByNumber: [String: String]
     /// Concurrent calls above which new INVITEs get `503` with `Retry-After`.
     public var maximumConcurrentCalls: Int
+    /// Callers not yet answered above which new INVITEs get `503` with `Retry-After`.
+    public var maximumWaitingCalls: Int
+    /// The same cap per trunk address the callers came from.
+    public var maximumWaitingCallsPerTrunk: Int
     /// Calls longer than this are ended on both legs.
     public var maximumCallDuration: Duration
     /// The `Retry-After` seconds sent while draining or over capacity.
@@ -26,14 +30,16 @@ public struct CallRouterConfiguration: Sendable {
 
     /// Creates a router configuration.
     public init(trunk: SIPPeerAddress, trunkURIHost: String, localHost: String, localPort: Int, queueByNumber: [String: String],
-                maximumConcurrentCalls: Int, maximumCallDuration: Duration, retryAfterSeconds: Int,
-                sessionTimer: SessionTimer = SessionTimer()) {
+                maximumConcurrentCalls: Int, maximumWaitingCalls: Int, maximumWaitingCallsPerTrunk: Int,
+                maximumCallDuration: Duration, retryAfterSeconds: Int, sessionTimer: SessionTimer = SessionTimer()) {
         self.trunk = trunk
         self.trunkURIHost = trunkURIHost
         self.localHost = localHost
         self.localPort = localPort
         self.queueByNumber = queueByNumber
         self.maximumConcurrentCalls = maximumConcurrentCalls
+        self.maximumWaitingCalls = maximumWaitingCalls
+        self.maximumWaitingCallsPerTrunk = maximumWaitingCallsPerTrunk
         self.maximumCallDuration = maximumCallDuration
         self.retryAfterSeconds = retryAfterSeconds
         self.sessionTimer = sessionTimer

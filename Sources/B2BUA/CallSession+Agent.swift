@@ -17,8 +17,12 @@ extension CallSession {
         attempts[attempt] = Attempt(agent: agent, invite: request)
         own(DialogKey(callID: request.headers.callID, localTag: fromTag))
         context.logger.info("offering", metadata: ["sip.call_id": "\(callID)", "acd.agent": "\(agent.agentID)", "sip.to": "\(request.requestURI)"])
-        attempts[attempt]?.transaction = context.stack.send(request, to: context.configuration.trunk) { [weak self] response in
-            self?.agentResponded(response, attempt: attempt)
+        attempts[attempt]?.transaction = context.stack.send(request, to: context.configuration.trunk) { [weak self, weak delegate] response in
+            if let self {
+                self.agentResponded(response, attempt: attempt)
+            } else if (200..<300).contains(response.statusCode) {
+                delegate?.answeredAfterEnd(response)
+            }
         }
     }
 

@@ -13,14 +13,16 @@ public final class ClientTransaction: @unchecked Sendable {
         case nonInvite(NonInviteClientTransaction)
     }
 
-    /// The request this transaction sends.
-    public let request: SIPRequest
+    /// The request this transaction sends; released once a final response arrived.
+    private var request: SIPRequest?
+    private let method: SIPMethod
     /// Where it is sent.
     public let destination: SIPPeerAddress
     let key: ClientTransactionKey
     private unowned let layer: TransactionLayer
     private var machine: Machine
-    private let requestBytes: [UInt8]
+    private var requestBytes: [UInt8]
+    private var ackBytes: [UInt8]?
     private let onResponse: (SIPResponse) -> Void
     private var currentResponse: SIPResponse?
     private var timers = TransactionTimerSet()
@@ -33,13 +35,14 @@ public final class ClientTransaction: @unchecked Sendable {
     init(request: SIPRequest, destination: SIPPeerAddress, key: ClientTransactionKey, layer: TransactionLayer,
          onResponse: @escaping (SIPResponse) -> Void) {
         self.request = request
+        method = request.method
         self.destination = destination
         self.key = key
         self.layer = layer
         self.onResponse = onResponse
         requestBytes = request.serialized()
         let reliable = destination.transport.isReliable
-        machine = request.method == .invite
+        machine = method == .invite
             ? .invite(InviteClientTransaction(reliable: reliable, timers: layer.timers))
             : .nonInvite(NonInviteClientTransaction(reliable: reliable, timers: layer.timers))
     }
@@ -55,6 +58,10 @@ public final class ClientTransaction: @unchecked Sendable {
 
     func receivedResponse(_ response: SIPResponse) {
         currentResponse = response
+        defer {
+            currentResponse = nil
+            if response.statusCode >= 200 { releaseRequest() }
+        }
         if response.statusCode < 200 {
             receivedProvisional = true
             if cancelRequested { sendCANCEL() }
@@ -77,7 +84,7 @@ public final class ClientTransaction: @unchecked Sendable {
     /// as soon as one does; nothing once a final response arrived. `reason` becomes a Reason header (RFC 3326).
     public func cancel(reason: String? = nil) {
         layer.eventLoop.preconditionInEventLoop()
-        guard request.method == .invite, !cancelRequested, !isTerminated else { return }
+        guard method == .invite, !cancelRequested, !isTerminated else { return }
         if case .invite(let invite) = machine, invite.state != .calling && invite.state != .proceeding { return }
         cancelRequested = true
         cancelReason = reason
@@ -85,6 +92,7 @@ public final class ClientTransaction: @unchecked Sendable {
     }
 
     private func sendCANCEL() {
+        guard let request else { return }
         var headers = SIPHeaders(via: Array(request.headers.via.prefix(1)), from: request.headers.from, to: request.headers.to,
                                  callID: request.headers.callID,
                                  cseq: SIPCSeq(sequenceNumber: request.headers.cseq.sequenceNumber, method: .cancel),
@@ -113,7 +121,8 @@ public final class ClientTransaction: @unchecked Sendable {
         case .sendRequest:
             layer.sender.send(requestBytes, to: destination)
         case .sendACK:
-            if let currentResponse { layer.sender.send(makeACK(for: currentResponse).serialized(), to: destination) }
+            if ackBytes == nil, let request, let currentResponse { ackBytes = Self.makeACK(for: currentResponse, to: request).serialized() }
+            if let ackBytes { layer.sender.send(ackBytes, to: destination) }
         case .deliverResponse:
             if let currentResponse { onResponse(currentResponse) }
         case .startTimer(let timer, let delay):
@@ -121,9 +130,9 @@ public final class ClientTransaction: @unchecked Sendable {
         case .cancelTimer(let timer):
             timers.cancel(timer, on: layer.timerWheel)
         case .timeout:
-            onResponse(SIPResponse(replyingTo: request, statusCode: 408))
+            deliverLocally(statusCode: 408)
         case .transportError:
-            onResponse(SIPResponse(replyingTo: request, statusCode: 503))
+            deliverLocally(statusCode: 503)
         case .terminated:
             isTerminated = true
             timers.cancelAll(on: layer.timerWheel)
@@ -131,8 +140,21 @@ public final class ClientTransaction: @unchecked Sendable {
         }
     }
 
+    /// A response the transaction makes itself (§8.1.3.1): 408 on timeout, 503 on transport failure.
+    private func deliverLocally(statusCode: Int) {
+        guard let request else { return }
+        releaseRequest()
+        onResponse(SIPResponse(replyingTo: request, statusCode: statusCode))
+    }
+
+    /// Once a final response arrived nothing is sent again but the ACK: the request goes.
+    private func releaseRequest() {
+        request = nil
+        requestBytes = []
+    }
+
     /// The ACK for a non-2xx final response (RFC 3261 §17.1.1.3).
-    private func makeACK(for response: SIPResponse) -> SIPRequest {
+    private static func makeACK(for response: SIPResponse, to request: SIPRequest) -> SIPRequest {
         let headers = SIPHeaders(via: Array(request.headers.via.prefix(1)), from: request.headers.from, to: response.headers.to,
                                  callID: request.headers.callID,
                                  cseq: SIPCSeq(sequenceNumber: request.headers.cseq.sequenceNumber, method: .ack),

@@ -11,14 +11,17 @@ public final class ServerTransaction: @unchecked Sendable {
         case nonInvite(NonInviteServerTransaction)
     }
 
-    /// The request that created the transaction, with its top Via stamped by the transport.
-    public let request: SIPRequest
+    /// The request that created the transaction, with its top Via stamped by the transport. Once a
+    /// final response is sent only its identity is kept (method, Request-URI, Via, From, To, Call-ID,
+    /// CSeq), enough to build another response, so a transaction that lingers holds little.
+    public private(set) var request: SIPRequest
     /// Where the request came from.
     public let source: SIPPeerAddress
     let key: ServerTransactionKey
     private unowned let layer: TransactionLayer
     private var machine: Machine
-    private var latestResponse: SIPResponse?
+    /// The last response sent, serialized once, with where it went (for retransmissions).
+    private var latest: (statusCode: Int, bytes: [UInt8], destination: SIPPeerAddress?)?
     private var timers = TransactionTimerSet()
     private var pendingACK: SIPRequest?
     private lazy var localTag = String(UInt64.random(in: .min ... .max), radix: 36)
@@ -38,7 +41,7 @@ public final class ServerTransaction: @unchecked Sendable {
 
     /// The status code of the final response sent, if one was.
     public var finalStatusCode: Int? {
-        guard let status = latestResponse?.statusCode, status >= 200 else { return nil }
+        guard let status = latest?.statusCode, status >= 200 else { return nil }
         return status
     }
 
@@ -52,7 +55,8 @@ public final class ServerTransaction: @unchecked Sendable {
         if response.statusCode > 100, response.headers.to.tag == nil {
             response.headers.to.tag = localTag
         }
-        latestResponse = response
+        latest = (response.statusCode, response.serialized(), layer.sender.responseDestination(for: response, receivedFrom: source))
+        if response.statusCode >= 200 { request = request.identity }
         switch machine {
         case .invite(var invite):
             let actions = invite.sendResponse(statusCode: response.statusCode)
@@ -112,7 +116,7 @@ public final class ServerTransaction: @unchecked Sendable {
         for action in actions {
             switch action {
             case .sendResponse, .retransmitResponse:
-                if let latestResponse { layer.sender.sendResponse(latestResponse, receivedFrom: source) }
+                if let latest, let destination = latest.destination { layer.sender.send(latest.bytes, to: destination) }
             case .deliverACK:
                 if let pendingACK { layer.user?.receivedACK(pendingACK, from: source) }
             case .startTimer(let timer, let delay):

@@ -1,3 +1,5 @@
+import SIPTransaction
+
 /// A hashed timing wheel (Varghese & Lauck): O(1) to start, cancel and expire a timer, whatever how
 /// many are pending. SIP keeps tens of thousands of timers alive (Timers B, F, H, L, M, ring and
 /// session timers, one set per call), and an event loop's own scheduler cancels by linear search;
@@ -48,6 +50,7 @@ public struct TimerWheelState<Payload> {
     /// Cancels a timer; nothing happens when it already fired or was cancelled.
     public mutating func cancel(_ id: UInt64) {
         payloads[id] = nil
+        payloads.releaseUnusedCapacity()
     }
 
     /// Advances the clock to `tick` and returns the payloads of the timers due by then, in due order.
@@ -67,6 +70,7 @@ public struct TimerWheelState<Payload> {
             }
             slots[slot] = kept
         }
+        if !fired.isEmpty { payloads.releaseUnusedCapacity() }
         return fired
     }
 }

@@ -39,11 +39,22 @@ public final class TransactionLayer: @unchecked Sendable {
     private var serverTransactions = TransactionTable<ServerTransaction>()
     private var clientTransactions = TransactionTable<ClientTransaction>()
 
+    /// Live server transactions above which a new request gets a stateless `503` (an ACK is dropped).
+    public let maximumServerTransactions: Int
+    /// The `Retry-After` of that 503, in seconds.
+    public let retryAfterSeconds: Int
+    /// Requests refused because the server transaction table was full, since start.
+    public private(set) var refusedForCapacity = 0
+    private var refusing = false
+
     /// Creates the layer over `sender`; feed it what arrives with `receive(_:)`.
-    public init(sender: any MessageSender, timers: TransactionTimers, logger: Logger) {
+    public init(sender: any MessageSender, timers: TransactionTimers, logger: Logger,
+                maximumServerTransactions: Int = 200_000, retryAfterSeconds: Int = 30) {
         self.sender = sender
         self.timers = timers
         self.logger = logger
+        self.maximumServerTransactions = maximumServerTransactions
+        self.retryAfterSeconds = retryAfterSeconds
         timerWheel = TimerWheel(eventLoop: sender.eventLoop)
     }
 
@@ -70,6 +81,11 @@ public final class TransactionLayer: @unchecked Sendable {
     /// Sends the ACK for a 2xx, which is the TU's business and no transaction's (RFC 3261 §13.2.2.4).
     public func sendACK(_ ack: SIPRequest, to destination: SIPPeerAddress) {
         sender.send(ack.serialized(), to: destination)
+    }
+
+    /// Sends an ACK already serialized (a retransmitted 2xx gets the same ACK again).
+    public func sendACK(bytes: [UInt8], to destination: SIPPeerAddress) {
+        sender.send(bytes, to: destination)
     }
 
     /// Sends a 2xx again outside its transaction, which ended with the first one: the UAS core
@@ -113,6 +129,14 @@ public final class TransactionLayer: @unchecked Sendable {
             if request.method == .ack { transaction.receivedACK(request) } else { transaction.receivedRetransmission() }
             return
         }
+        if request.method != .ack, serverTransactions.count >= maximumServerTransactions {
+            refuseForCapacity(request, from: source)
+            return
+        }
+        if refusing {
+            refusing = false
+            logger.notice("server transaction table has room again", metadata: ["sip.refused": "\(refusedForCapacity)"])
+        }
         switch request.method {
         case .ack:
             user?.receivedACK(request, from: source)
@@ -130,5 +154,17 @@ public final class TransactionLayer: @unchecked Sendable {
             serverTransactions[.server(key)] = transaction
             user?.receivedRequest(request, transaction: transaction)
         }
+    }
+
+    /// A stateless `503` with Retry-After (RFC 3261 §21.5.4): no transaction, no state kept.
+    private func refuseForCapacity(_ request: SIPRequest, from source: SIPPeerAddress) {
+        if !refusing {
+            refusing = true
+            logger.warning("server transaction table full: new requests get 503", metadata: ["sip.transactions": "\(serverTransactions.count)"])
+        }
+        refusedForCapacity += 1
+        var response = SIPResponse(replyingTo: request, statusCode: 503)
+        response.headers.add("Retry-After", String(retryAfterSeconds))
+        sender.sendResponse(response, receivedFrom: source)
     }
 }

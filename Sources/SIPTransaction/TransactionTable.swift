@@ -16,13 +16,17 @@ public struct TransactionTable<Value> {
     /// Mutating through it (`table[key]?.timerFired(.timerA)`) updates the stored transaction.
     public subscript(key: TransactionKey) -> Value? {
         get { entries[key] }
-        set { entries[key] = newValue }
+        set {
+            entries[key] = newValue
+            if newValue == nil { entries.releaseUnusedCapacity() }
+        }
     }
 
     /// Removes the transaction for `key` and returns it, or nil when there was none.
     @discardableResult
     public mutating func removeValue(for key: TransactionKey) -> Value? {
-        entries.removeValue(forKey: key)
+        defer { entries.releaseUnusedCapacity() }
+        return entries.removeValue(forKey: key)
     }
 }
 

@@ -10,4 +10,6 @@ public protocol MessageSender: AnyObject, Sendable {
     func send(_ bytes: [UInt8], to destination: SIPPeerAddress)
     /// Sends a response where RFC 3261 §18.2.2 says, given where its request came from.
     func sendResponse(_ response: SIPResponse, receivedFrom source: SIPPeerAddress?)
+    /// Where RFC 3261 §18.2.2 sends a response now, given where its request came from.
+    func responseDestination(for response: SIPResponse, receivedFrom source: SIPPeerAddress?) -> SIPPeerAddress?
 }

@@ -68,12 +68,18 @@ extension SIPTransport {
             eventLoop.execute { self.sendResponse(response, receivedFrom: source) }
             return
         }
-        let connectionOpen = source.map { isConnectionOpen(to: $0) } ?? false
-        guard let destination = Self.responseDestination(for: response.headers, source: source, connectionOpen: connectionOpen) else {
+        guard let destination = responseDestination(for: response, receivedFrom: source) else {
             logger.debug("no route for response", metadata: ["sip.call_id": "\(response.headers.callID)"])
             return
         }
         send(response.serialized(), to: destination)
+    }
+
+    /// Where a response goes now (RFC 3261 §18.2.2): the request's connection while it is open.
+    public func responseDestination(for response: SIPResponse, receivedFrom source: SIPPeerAddress?) -> SIPPeerAddress? {
+        eventLoop.preconditionInEventLoop()
+        let connectionOpen = source.map { isConnectionOpen(to: $0) } ?? false
+        return Self.responseDestination(for: response.headers, source: source, connectionOpen: connectionOpen)
     }
 
     /// The destination of a response (RFC 3261 §18.2.2, RFC 3581 §4), over the transport the request

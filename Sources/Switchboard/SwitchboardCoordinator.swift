@@ -25,6 +25,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     public let distributor: ACDCallDistributor
     /// Teams presence into the engine.
     public let presence: PresenceFeed
+    private let trimmer: MemoryTrimmer
 
     private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed) {
         self.transport = transport
@@ -32,6 +33,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
         self.router = router
         self.distributor = distributor
         self.presence = presence
+        trimmer = MemoryTrimmer(wheel: stack.timerWheel)
+        trimmer.start()
     }
 
     /// Binds the SIP listeners on `eventLoop` and builds every layer above them.
@@ -42,7 +45,9 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
         let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger)
         return try await eventLoop.submit {
             let timers = TransactionTimers(t1: configuration.timers.t1, t2: configuration.timers.t2, t4: configuration.timers.t4)
-            let stack = TransactionLayer(sender: transport, timers: timers, logger: logger)
+            let stack = TransactionLayer(sender: transport, timers: timers, logger: logger,
+                                         maximumServerTransactions: configuration.limits.maximumServerTransactions,
+                                         retryAfterSeconds: configuration.limits.retryAfterSeconds)
             transport.onMessage = { stack.receive($0) }
             let epoch = ACDInstant(nanosecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1_000_000_000))
             let distributor = try ACDCallDistributor(configuration: configuration.acd, wheel: stack.timerWheel, epoch: epoch, logger: logger)
@@ -90,6 +95,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             trunk: try SIPPeerAddress(transport: sbc.transport, host: sbc.host, port: sbc.port), trunkURIHost: sbc.uriHost,
             localHost: local.host, localPort: local.port, queueByNumber: queueByNumber,
             maximumConcurrentCalls: configuration.limits.maximumConcurrentCalls,
+            maximumWaitingCalls: configuration.limits.maximumWaitingCalls,
+            maximumWaitingCallsPerTrunk: configuration.limits.maximumWaitingCallsPerTrunk,
             maximumCallDuration: configuration.limits.maximumCallDuration, retryAfterSeconds: configuration.limits.retryAfterSeconds)
     }
 

@@ -47,8 +47,13 @@ public final class LoopbackMessageSender: MessageSender, @unchecked Sendable {
 
     /// Records a response, addressed as RFC 3261 §18.2.2 says (here: back to where the request came from).
     public func sendResponse(_ response: SIPResponse, receivedFrom source: SIPPeerAddress?) {
-        guard let source else { return }
-        send(response.serialized(), to: source)
+        guard let destination = responseDestination(for: response, receivedFrom: source) else { return }
+        send(response.serialized(), to: destination)
+    }
+
+    /// Back to where the request came from.
+    public func responseDestination(for response: SIPResponse, receivedFrom source: SIPPeerAddress?) -> SIPPeerAddress? {
+        source
     }
 
     /// Returns what was sent since the last call, and forgets it.

@@ -76,13 +76,18 @@ extension SwitchboardConfiguration {
 
     private static func parseLimits(_ node: ConfigurationNode) throws -> LimitSettings {
         let node = try node.allowingOnly(["maximumConcurrentCalls", "maximumCallDurationSeconds", "retryAfterSeconds",
-                                          "drainMinimumSeconds", "drainMaximumSeconds"])
+                                          "drainMinimumSeconds", "drainMaximumSeconds", "maximumWaitingCalls",
+                                          "maximumWaitingCallsPerTrunk", "maximumServerTransactions"])
+        let waiting = try node["maximumWaitingCalls"].int(in: 1...1_000_000, default: 2_000)
         let drainMinimum = try node["drainMinimumSeconds"].int(in: 0...600, default: 5)
         let drainMaximum = try node["drainMaximumSeconds"].int(in: 0...86_400, default: 300)
         guard drainMaximum >= drainMinimum else {
             throw node["drainMaximumSeconds"].error("must not be shorter than drainMinimumSeconds (\(drainMinimum))")
         }
         return LimitSettings(maximumConcurrentCalls: try node["maximumConcurrentCalls"].int(in: 1...1_000_000, default: 10_000),
+                             maximumWaitingCalls: waiting,
+                             maximumWaitingCallsPerTrunk: try node["maximumWaitingCallsPerTrunk"].int(in: 1...1_000_000, default: waiting),
+                             maximumServerTransactions: try node["maximumServerTransactions"].int(in: 1_000...10_000_000, default: 200_000),
                              maximumCallDuration: .seconds(try node["maximumCallDurationSeconds"].int(in: 60...172_800, default: 14_400)),
                              retryAfterSeconds: try node["retryAfterSeconds"].int(in: 1...3_600, default: 30),
                              drainMinimum: .seconds(drainMinimum), drainMaximum: .seconds(drainMaximum))

@@ -55,6 +55,12 @@ public struct TrunkConfiguration: Sendable, Equatable {
 public struct LimitSettings: Sendable, Equatable {
     /// Concurrent calls above which new INVITEs get `503` with `Retry-After`.
     public var maximumConcurrentCalls: Int
+    /// Callers waiting for an agent (not yet answered) above which new INVITEs get `503`.
+    public var maximumWaitingCalls: Int
+    /// The same cap for the callers one trunk (one SBC address) brought in.
+    public var maximumWaitingCallsPerTrunk: Int
+    /// Live SIP server transactions above which new requests get a stateless `503` (ACKs are dropped).
+    public var maximumServerTransactions: Int
     /// Calls longer than this are ended on both legs.
     public var maximumCallDuration: Duration
     /// The `Retry-After` seconds sent while draining or over capacity.

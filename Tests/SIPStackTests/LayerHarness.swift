@@ -12,9 +12,10 @@ final class LayerHarness {
     let user = RecordingTransactionUser()
     let peer: SIPPeerAddress
 
-    init() throws {
+    init(maximumServerTransactions: Int = 200_000) throws {
         peer = try SIPPeerAddress(transport: .udp, host: "192.0.2.10", port: 5060)
-        layer = TransactionLayer(sender: sender, timers: TransactionTimers(), logger: Logger(label: "sip-stack-tests") { _ in SwiftLogNoOpLogHandler() })
+        layer = TransactionLayer(sender: sender, timers: TransactionTimers(), logger: Logger(label: "sip-stack-tests") { _ in SwiftLogNoOpLogHandler() },
+                                 maximumServerTransactions: maximumServerTransactions, retryAfterSeconds: 7)
         layer.user = user
     }
 

@@ -31,7 +31,7 @@ final class CallHarness {
     let router: CallRouter
     let log: RecordLog
 
-    init(queues: ACDConfiguration = TestQueues.configuration) throws {
+    init(queues: ACDConfiguration = TestQueues.configuration, maximumWaitingCalls: Int = 100) throws {
         sbc = try SIPPeerAddress(transport: .udp, host: Self.sbcHost, port: 5060)
         let logger = Logger(label: "switchboard-tests") { _ in SwiftLogNoOpLogHandler() }
         layer = TransactionLayer(sender: sender, timers: TransactionTimers(), logger: logger)
@@ -43,6 +43,7 @@ final class CallHarness {
         }
         let configuration = CallRouterConfiguration(trunk: sbc, trunkURIHost: Self.sbcHost, localHost: Self.switchboardHost, localPort: 5060,
                                                     queueByNumber: queueByNumber, maximumConcurrentCalls: 100,
+                                                    maximumWaitingCalls: maximumWaitingCalls, maximumWaitingCallsPerTrunk: maximumWaitingCalls,
                                                     maximumCallDuration: .seconds(4 * 3600), retryAfterSeconds: 30)
         let log = RecordLog()
         self.log = log

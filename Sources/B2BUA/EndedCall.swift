@@ -1,0 +1,54 @@
+import SIPCore
+import SIPDialog
+import SIPStack
+import SIPTransport
+
+/// What a finished call keeps while its dialogs linger (64·T1): enough to answer what can still
+/// arrive, and nothing of the call itself. A BYE that crossed ours gets 200, other requests 481
+/// (RFC 3261 §12.2.2); a retransmitted 2xx from an agent's fork gets its ACK again; a late 2xx
+/// from a fork never seen is ACKed and hung up (§13.2.2.4).
+final class EndedCall {
+    /// One fork's ACK, serialized, and where it goes.
+    private struct SentACK {
+        var bytes: [UInt8]
+        var destination: SIPPeerAddress
+    }
+
+    private let context: CallContext
+    /// Each B-leg INVITE's identity (enough to make a dialog from a late 2xx), by Call-ID.
+    private var bLegInvites: [String: SIPRequest] = [:]
+    /// The ACKs sent, by B-leg Call-ID and the fork's To tag.
+    private var acks: [DialogKey: SentACK] = [:]
+
+    init(_ session: CallSession) {
+        context = session.context
+        for attempt in session.attempts.values {
+            let callID = attempt.invite.headers.callID
+            bLegInvites[callID] = attempt.invite.identity
+            for (toTag, answer) in attempt.answers {
+                acks[DialogKey(callID: callID, localTag: toTag)] = SentACK(bytes: answer.ack.serialized(),
+                                                                           destination: context.nextHop(for: answer.ack))
+            }
+        }
+    }
+
+    /// A request in one of the ended dialogs.
+    func receivedInDialog(_ request: SIPRequest, transaction: ServerTransaction) {
+        transaction.respond(statusCode: request.method == .bye || request.method == .options ? 200 : 481)
+    }
+
+    /// A 2xx to one of the call's B-leg INVITEs.
+    func receivedStrayAnswer(_ response: SIPResponse) {
+        guard let toTag = response.headers.to.tag else { return }
+        let key = DialogKey(callID: response.headers.callID, localTag: toTag)
+        if let ack = acks[key] {
+            context.stack.sendACK(bytes: ack.bytes, to: ack.destination)
+            return
+        }
+        guard let invite = bLegInvites[response.headers.callID], var dialog = SIPDialog(uacFor: invite, response: response) else { return }
+        let ack = dialog.makeACK(inviteSequenceNumber: invite.headers.cseq.sequenceNumber, via: context.makeVia())
+        acks[key] = SentACK(bytes: ack.serialized(), destination: context.nextHop(for: ack))
+        context.sendACK(ack)
+        context.sendBYE(in: &dialog)
+    }
+}

@@ -1,0 +1,57 @@
+import B2BUA
+import SIPCore
+import SwitchboardTestKit
+import Testing
+
+@Suite("Bounded state: ended calls linger small, waiting callers and transactions are capped")
+struct LimitsTests {
+    @Test func anEndedCallAnswersACrossingBYEAndRefusesOtherRequests() throws {
+        let harness = try CallHarness()
+        var call = try harness.connect()
+        try harness.callerHangsUp(&call)
+        #expect(harness.router.liveCounts.calls == 0)
+
+        #expect(harness.receive(call.agentDialog.request(.bye)).summary == ["200 BYE"])
+        #expect(harness.receive(call.callerDialog.request(.info)).summary == ["481 INFO"])
+        harness.expectNothingHeldAfterLinger()
+    }
+
+    @Test func aRetransmitted2xxAfterTheEndGetsTheSameACK() throws {
+        let harness = try CallHarness()
+        var call = try harness.connect()
+        try harness.callerHangsUp(&call)
+
+        let again = harness.receive(call.agent.ok())
+        #expect(again.summary == ["ACK"])
+        #expect(again.requests(.ack).first?.headers.to.tag == call.agent.toTag)
+        #expect(again.requests(.ack).first?.headers.cseq.sequenceNumber == 1)
+        harness.expectNothingHeldAfterLinger()
+    }
+
+    @Test func aLateForkAfterTheEndIsAcknowledgedAndHungUp() throws {
+        let harness = try CallHarness()
+        var call = try harness.connect()
+        try harness.callerHangsUp(&call)
+
+        let lateFork = harness.agent(answering: call.agent.invite)
+        let sent = harness.receive(lateFork.ok())
+        #expect(sent.summary == ["ACK", "BYE"])
+        #expect(sent.allSatisfy { $0.message.headers.callID == call.agent.invite.headers.callID })
+        let bye = try #require(sent.requests(.bye).first)
+        #expect(bye.headers.to.tag == lateFork.toTag)
+        #expect(harness.receive(lateFork.response(to: bye)).summary == [])
+        harness.expectNothingHeldAfterLinger()
+    }
+
+    @Test func callersPastTheWaitingCapGet503QueueFull() throws {
+        let harness = try CallHarness(maximumWaitingCalls: 2)
+        for _ in 0..<2 {
+            #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"])
+        }
+        let refused = harness.receive(harness.caller(calling: TestQueues.lobby).invite)
+        #expect(refused.summary == ["503 INVITE"])
+        #expect(refused.responses.first?.reasonPhrase == "Queue Full")
+        #expect(refused.responses.first?.headers["Retry-After"] == ["30"])
+        #expect(harness.router.waitingCount == 2)
+    }
+}
