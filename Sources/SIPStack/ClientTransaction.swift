@@ -29,6 +29,8 @@ public final class ClientTransaction: @unchecked Sendable {
     private var receivedProvisional = false
     private var cancelRequested = false
     private var cancelReason: String?
+    private var cancelDeadline: TimerWheel.Handle?
+    private var finalReceived = false
     /// Whether the transaction has ended and left the layer's table.
     public private(set) var isTerminated = false
 
@@ -58,6 +60,7 @@ public final class ClientTransaction: @unchecked Sendable {
 
     func receivedResponse(_ response: SIPResponse) {
         currentResponse = response
+        if response.statusCode >= 200 { finalReceived = true }
         defer {
             currentResponse = nil
             if response.statusCode >= 200 { releaseRequest() }
@@ -99,6 +102,16 @@ public final class ClientTransaction: @unchecked Sendable {
                                  route: request.headers.route, maxForwards: 70)
         if let cancelReason { headers.add("Reason", cancelReason) }
         layer.send(SIPRequest(method: .cancel, requestURI: request.requestURI, headers: headers), to: destination) { _ in }
+        cancelDeadline = layer.timerWheel.schedule(after: layer.timers.t1 * 64) { [weak self] in self?.noFinalResponseAfterCANCEL() }
+    }
+
+    /// RFC 3261 §9.1: an INVITE whose CANCEL got no final response within 64·T1 is given up, as a
+    /// 408 to the TU; otherwise its transaction would wait in Proceeding for ever.
+    private func noFinalResponseAfterCANCEL() {
+        cancelDeadline = nil
+        guard !isTerminated, !finalReceived else { return }
+        perform(.timeout)
+        perform(.terminated)
     }
 
     private func timerFired(_ timer: TransactionTimer) {
@@ -136,6 +149,7 @@ public final class ClientTransaction: @unchecked Sendable {
         case .terminated:
             isTerminated = true
             timers.cancelAll(on: layer.timerWheel)
+            if let cancelDeadline { layer.timerWheel.cancel(cancelDeadline) }
             layer.remove(self)
         }
     }

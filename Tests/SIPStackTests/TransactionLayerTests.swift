@@ -85,4 +85,21 @@ struct TransactionLayerTests {
         #expect(responses == [200])
         #expect(harness.user.strayResponses == [ok])
     }
+
+    @Test func anInviteWhoseCancelGetsNoFinalResponseIsGivenUpAfterSixtyFourT1() throws {
+        let harness = try LayerHarness()
+        let invite = harness.caller().invite
+        var responses: [Int] = []
+        let transaction = try #require(harness.layer.send(invite, to: harness.peer) { responses.append($0.statusCode) })
+        #expect(harness.takeSent() == ["INVITE"])
+        #expect(harness.receive(.response(SIPResponse(replyingTo: invite, statusCode: 180, toTag: "agent"))) == [])
+        transaction.cancel()
+        let cancel = try #require(harness.sender.takeSent().first?.request)
+        #expect(cancel.method == .cancel)
+        #expect(harness.receive(.response(SIPResponse(replyingTo: cancel, statusCode: 200))) == [])
+
+        _ = harness.advance(by: harness.t1 * 64 + .milliseconds(10))
+        #expect(responses == [180, 408])
+        #expect(harness.layer.clientTransactionCount == 0)
+    }
 }
