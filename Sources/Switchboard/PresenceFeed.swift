@@ -36,7 +36,10 @@ public final class PresenceFeed: @unchecked Sendable {
             group.addTask {
                 for await update in self.source.updates {
                     let changed = self.directory.apply(update)
-                    self.wheel.eventLoop.execute { self.feed(users: changed) }
+                    self.wheel.eventLoop.execute {
+                        self.feed(users: changed)
+                        if case .health(.unreachable(let since, _)) = update { self.reevaluateWhenGraceEnds(outageSince: since) }
+                    }
                 }
             }
             try await group.next()
@@ -49,6 +52,16 @@ public final class PresenceFeed: @unchecked Sendable {
             guard let self else { return }
             self.feed(users: Array(self.agentByUser.keys))
             self.scheduleReevaluation()
+        }
+    }
+
+    /// Re-evaluates every agent the moment an outage's grace period ends, so no offer follows
+    /// presence that stopped counting (the 5 s re-evaluation would leave a gap).
+    private func reevaluateWhenGraceEnds(outageSince since: ContinuousClock.Instant) {
+        let remaining = since + source.freshness.unreachablePolicy.gracePeriod - ContinuousClock.now
+        wheel.schedule(after: max(.zero, remaining) + .milliseconds(1)) { [weak self] in
+            guard let self else { return }
+            self.feed(users: Array(self.agentByUser.keys))
         }
     }
 
