@@ -45,9 +45,6 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         sink?.deliver(translate(decisions))
     }
 
-    /// The engine's view of one agent.
-    public func agent(_ id: String) -> AgentSnapshot? { engine.agent(AgentID(id)) }
-
     private static func engineEvent(for event: DistributionEvent) -> ACDEvent {
         switch event {
         case .callerArrived(let callID, let queue, let callerNumber):

@@ -20,11 +20,6 @@ public struct SwitchboardConfiguration: Sendable {
     public var logLevel: String
     /// The loopback status endpoint, when configured.
     public var control: ControlSettings?
-
-    /// The name of the queue serving `number` (the Request-URI user part, E.164), if any.
-    public func queue(servingNumber number: String) -> String? {
-        acd.queues.first { $0.numbers.contains(number) }?.id.rawValue
-    }
 }
 
 /// RFC 3261 §17 timer base values.
