@@ -119,7 +119,8 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
             let sslContext = listener.transport == .tls ? self.sslContext : nil
             return try await ServerBootstrap(group: eventLoop, childGroup: eventLoop)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.backlog, value: 1_024)
+                .serverChannelOption(.maxMessagesPerRead, value: 16)
                 .serverChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(SIPConnectionAdmissionHandler(tracker: self.connectionTracker))
