@@ -5,7 +5,7 @@ import NIOSSL
 import SIPCore
 
 /// The SIP transport layer (RFC 3261 §18) on one event loop: UDP, TCP and TLS listeners, stream framing,
-/// connection reuse, the trunk-peer access list, server-side Via stamping and response routing.
+/// connection reuse and limits, the trunk-peer access list, server-side Via stamping and response routing.
 ///
 /// Every mutable member is confined to `eventLoop`; the layers above run on the same loop, so the
 /// message path takes no lock. Calls from other threads hop onto the loop.
@@ -28,12 +28,15 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     private var sslContext: NIOSSLContext?
     private var clientSSLContext: NIOSSLContext?
     private var datagramFlushScheduled = false
+    private let connectionTracker: SIPConnectionTracker
 
     /// Creates a transport; nothing is bound until `start()`.
     public init(configuration: SIPTransportConfiguration, eventLoop: any EventLoop, logger: Logger) {
         self.configuration = configuration
         self.eventLoop = eventLoop
         self.logger = logger
+        self.connectionTracker = SIPConnectionTracker(eventLoop: eventLoop, trustedPeers: configuration.trustedPeers,
+                                                      limits: configuration.connectionLimits, logger: logger)
     }
 
     /// The listeners with their bound ports (a configured port 0 shows the port the system picked).
@@ -46,6 +49,12 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     public var connectionCount: Int {
         eventLoop.preconditionInEventLoop()
         return connections.count
+    }
+
+    /// The TCP/TLS connection counters: accepted, opened, refused, closed on a timer, open now.
+    public var connectionCounters: SIPConnectionCounters {
+        eventLoop.preconditionInEventLoop()
+        return connectionTracker.counters
     }
 
     /// Binds every configured listener.
@@ -110,7 +119,13 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
             let sslContext = listener.transport == .tls ? self.sslContext : nil
             return try await ServerBootstrap(group: eventLoop, childGroup: eventLoop)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.backlog, value: 1_024)
+                .serverChannelOption(.maxMessagesPerRead, value: 16)
+                .serverChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(SIPConnectionAdmissionHandler(tracker: self.connectionTracker))
+                    }
+                }
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -124,10 +139,12 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
         }
     }
 
-    /// The framing decoder and the SIP handler of a stream connection, after TLS when there is TLS.
+    /// The framing decoder, the connection's timers and the SIP handler of a stream connection, after
+    /// TLS when there is TLS.
     private func addStreamHandlers(to channel: any Channel, transportProtocol: SIPTransportProtocol) throws {
         let decoder = SIPStreamDecoder(maximumMessageSize: configuration.maximumMessageSize)
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
+        try channel.pipeline.syncOperations.addHandler(SIPConnectionTimeoutHandler(tracker: connectionTracker))
         try channel.pipeline.syncOperations.addHandler(SIPStreamHandler(transport: self, transportProtocol: transportProtocol))
     }
 
@@ -194,6 +211,9 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
             .connectTimeout(.seconds(5))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if case .refuse(let refusal) = self.connectionTracker.admit(channel, peer: destination.ipAddress, origin: .opened) {
+                        throw SIPConnectionRefused(refusal: refusal)
+                    }
                     if let sslContext {
                         try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: sslContext, serverHostname: nil))
                     }
@@ -207,6 +227,14 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
                 self.logger.warning("connect failed", metadata: ["sip.peer": "\(destination)", "sip.error": "\(error)", "sip.dropped": "\(dropped)"])
             }
     }
+}
+
+/// A connection switchboardd was about to open was refused by the connection caps.
+struct SIPConnectionRefused: Error, CustomStringConvertible {
+    /// Which cap.
+    let refusal: SIPConnectionRefusal
+
+    var description: String { "refused: \(refusal.rawValue) reached" }
 }
 
 /// Errors that stop the transport from starting.

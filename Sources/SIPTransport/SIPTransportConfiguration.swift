@@ -53,7 +53,8 @@ public struct SIPTLSConfiguration: Hashable, Sendable {
     }
 }
 
-/// What to do with a request from an address that is not a configured trunk peer.
+/// What to do with a request from an address that is not a configured trunk peer. Either way a TCP
+/// or TLS connection from such an address is closed as soon as it is accepted.
 public enum SIPUnknownPeerPolicy: String, Hashable, Sendable, CaseIterable {
     /// Answer `403 Forbidden` when a response can be built.
     case reject
@@ -75,16 +76,19 @@ public struct SIPTransportConfiguration: Sendable {
     public var maximumMessageSize: Int
     /// SO_RCVBUF for UDP listeners, in bytes (bursts overflow the kernel default).
     public var udpReceiveBufferSize: Int
+    /// Caps and timers of TCP and TLS connections.
+    public var connectionLimits: SIPConnectionLimits
 
     /// Creates a transport configuration.
     public init(listeners: [SIPListenerConfiguration], tls: SIPTLSConfiguration? = nil, trustedPeers: Set<String> = [],
                 unknownPeerPolicy: SIPUnknownPeerPolicy = .reject, maximumMessageSize: Int = 65_535,
-                udpReceiveBufferSize: Int = 8 << 20) {
+                udpReceiveBufferSize: Int = 8 << 20, connectionLimits: SIPConnectionLimits = SIPConnectionLimits()) {
         self.listeners = listeners
         self.tls = tls
         self.trustedPeers = trustedPeers
         self.unknownPeerPolicy = unknownPeerPolicy
         self.maximumMessageSize = maximumMessageSize
         self.udpReceiveBufferSize = udpReceiveBufferSize
+        self.connectionLimits = connectionLimits
     }
 }

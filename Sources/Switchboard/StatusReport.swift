@@ -14,6 +14,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var presence: String
     /// Presence requests sent to Graph, throttled (429) and failed, since start.
     public var presenceRequests: PresenceRequestCounts
+    /// SIP stream (TCP and TLS) connections since start, and how many are open.
+    public var connections: ConnectionCounts
 
     /// Graph request counters.
     public struct PresenceRequestCounts: Codable, Equatable, Sendable {
@@ -25,6 +27,32 @@ public struct StatusReport: Codable, Equatable, Sendable {
         public var failed: Int
     }
 
+    /// SIP stream connection counters.
+    public struct ConnectionCounts: Codable, Equatable, Sendable {
+        /// Connections accepted from peers.
+        public var accepted: Int
+        /// Connections switchboardd opened.
+        public var opened: Int
+        /// Connections refused at once, by reason.
+        public var refused: RefusedCounts
+        /// Connections closed after carrying nothing for the idle timeout.
+        public var closedIdle: Int
+        /// Connections closed because a started message did not finish in time.
+        public var closedIncompleteMessage: Int
+        /// Connections open now.
+        public var open: Int
+    }
+
+    /// Refused connections by reason.
+    public struct RefusedCounts: Codable, Equatable, Sendable {
+        /// From an address that is no trunk peer.
+        public var unknownPeer: Int
+        /// Over the total cap.
+        public var totalLimit: Int
+        /// Over the cap of the peer's address.
+        public var peerLimit: Int
+    }
+
     /// The same figures in the Prometheus text exposition format, for `GET /metrics`.
     public var prometheusText: String {
         let gauges: [(String, String, Int)] = [
@@ -34,6 +62,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
             ("switchboard_client_transactions", "Live SIP client transactions.", clientTransactions),
             ("switchboard_draining", "1 while draining after SIGTERM.", draining ? 1 : 0),
             ("switchboard_presence_source_up", "1 while the presence source answers.", presence == "reachable" ? 1 : 0),
+            ("switchboard_sip_connections_open", "SIP TCP and TLS connections open.", connections.open),
         ]
         var text = gauges.map { "# HELP \($0.0) \($0.1)\n# TYPE \($0.0) gauge\n\($0.0) \($0.2)\n" }.joined()
         text += "# HELP switchboard_graph_requests_total Presence requests to Microsoft Graph by result.\n"
@@ -41,6 +70,22 @@ public struct StatusReport: Codable, Equatable, Sendable {
         for (result, value) in [("sent", presenceRequests.sent), ("throttled", presenceRequests.throttled), ("failed", presenceRequests.failed)] {
             text += "switchboard_graph_requests_total{result=\"\(result)\"} \(value)\n"
         }
-        return text
+        return text + connectionsPrometheusText
+    }
+
+    private var connectionsPrometheusText: String {
+        let families: [(String, String, String, [(String, Int)])] = [
+            ("switchboard_sip_connections_accepted_total", "SIP TCP and TLS connections accepted from peers.", "", [("", connections.accepted)]),
+            ("switchboard_sip_connections_opened_total", "SIP TCP and TLS connections switchboardd opened.", "", [("", connections.opened)]),
+            ("switchboard_sip_connections_refused_total", "SIP TCP and TLS connections closed at accept by reason.", "reason",
+             [("unknown_peer", connections.refused.unknownPeer), ("total_limit", connections.refused.totalLimit),
+              ("peer_limit", connections.refused.peerLimit)]),
+            ("switchboard_sip_connections_closed_total", "SIP TCP and TLS connections closed on a timer by reason.", "reason",
+             [("idle", connections.closedIdle), ("incomplete_message", connections.closedIncompleteMessage)]),
+        ]
+        return families.map { name, help, label, samples in
+            "# HELP \(name) \(help)\n# TYPE \(name) counter\n"
+                + samples.map { value, count in label.isEmpty ? "\(name) \(count)\n" : "\(name){\(label)=\"\(value)\"} \(count)\n" }.joined()
+        }.joined()
     }
 }

@@ -70,9 +70,15 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             case .unreachable(_, let reason): "unreachable: \(reason)"
             }
             let counts = self.router.liveCounts
+            let connections = self.transport.connectionCounters
             return StatusReport(calls: counts.calls, dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
                                 clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
-                                presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed))
+                                presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed),
+                                connections: .init(accepted: connections.accepted, opened: connections.opened,
+                                                   refused: .init(unknownPeer: connections.refusedUnknownPeer, totalLimit: connections.refusedTotalLimit,
+                                                                  peerLimit: connections.refusedPeerLimit),
+                                                   closedIdle: connections.closedIdle, closedIncompleteMessage: connections.closedIncompleteMessage,
+                                                   open: connections.open))
         }.get()
     }
 

@@ -16,7 +16,9 @@ extension SwitchboardConfiguration {
     /// Parses and validates configuration text.
     public static func parse(yaml text: String) throws -> SwitchboardConfiguration {
         let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "acd", "presence", "limits", "log", "control"])
-        let sip = try root["sip"].allowingOnly(["listen", "tls", "timers", "maximumMessageBytes", "unknownPeers", "udpReceiveBufferBytes"])
+        let sip = try root["sip"].allowingOnly(["listen", "tls", "timers", "maximumMessageBytes", "unknownPeers", "udpReceiveBufferBytes",
+                                                "maximumConnections", "maximumConnectionsPerPeer", "maximumConnectionsPerTrunk",
+                                                "connectionIdleSeconds", "incompleteMessageSeconds"])
         let trunks = try root["trunks"].list().map(parseTrunk)
         guard !trunks.isEmpty else { throw root["trunks"].error("at least one trunk (the SBC) is required") }
         let configuration = SwitchboardConfiguration(
@@ -26,7 +28,8 @@ extension SwitchboardConfiguration {
                 trustedPeers: Set(trunks.map(\.host)),
                 unknownPeerPolicy: try sip["unknownPeers"].oneOf(SIPUnknownPeerPolicy.self, default: .reject),
                 maximumMessageSize: try sip["maximumMessageBytes"].int(in: 1_500...1_048_576, default: 65_535),
-                udpReceiveBufferSize: try sip["udpReceiveBufferBytes"].int(in: 65_536...268_435_456, default: 8 << 20)),
+                udpReceiveBufferSize: try sip["udpReceiveBufferBytes"].int(in: 65_536...268_435_456, default: 8 << 20),
+                connectionLimits: try parseConnectionLimits(sip)),
             timers: try parseTimers(sip["timers"]),
             trunks: trunks,
             acd: try ACDConfiguration.parse(queues: root["queues"], agents: root["agents"], options: root["acd"]),
@@ -47,6 +50,16 @@ extension SwitchboardConfiguration {
         }
         guard !listeners.isEmpty else { throw node.error("at least one listener is required") }
         return listeners
+    }
+
+    private static func parseConnectionLimits(_ sip: ConfigurationNode) throws -> SIPConnectionLimits {
+        let total = try sip["maximumConnections"].int(in: 16...1_048_576, default: 1_024)
+        let perPeer = try sip["maximumConnectionsPerPeer"].int(in: 1...65_536, default: 64)
+        guard perPeer <= total else { throw sip["maximumConnectionsPerPeer"].error("must not exceed maximumConnections (\(total))") }
+        return SIPConnectionLimits(maximumConnections: total, maximumConnectionsPerPeer: perPeer,
+                                   maximumConnectionsPerTrunk: try sip["maximumConnectionsPerTrunk"].int(in: 1...65_536, default: 256),
+                                   idleTimeout: .seconds(Int64(try sip["connectionIdleSeconds"].int(in: 1...86_400, default: 120))),
+                                   incompleteMessageTimeout: .seconds(Int64(try sip["incompleteMessageSeconds"].int(in: 1...3_600, default: 10))))
     }
 
     private static func parseTLS(_ node: ConfigurationNode) throws -> SIPTLSConfiguration? {

@@ -72,4 +72,32 @@ struct SIPStreamDecoderTests {
         }
         _ = try? channel.finish()
     }
+
+    /// Counts the decoder's `messageStarted` events.
+    final class StartedEvents: ChannelInboundHandler {
+        typealias InboundIn = SIPStreamFramer.Frame
+        var count = 0
+
+        func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+            if case .messageStarted? = event as? SIPStreamEvent { count += 1 }
+        }
+    }
+
+    @Test("messageStarted fires once per message that waits for its rest, never for line ends between messages")
+    func messageStarted() throws {
+        let events = StartedEvents()
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SIPStreamDecoder(maximumMessageSize: 65_535)))
+        try channel.pipeline.syncOperations.addHandler(events)
+        let message = Self.message("")
+        try channel.writeInbound(ByteBuffer(string: "\r\n"))
+        #expect(events.count == 0)
+        try channel.writeInbound(ByteBuffer(string: String(message.prefix(10))))
+        try channel.writeInbound(ByteBuffer(string: String(message.dropFirst(10).prefix(10))))
+        #expect(events.count == 1)
+        try channel.writeInbound(ByteBuffer(string: String(message.dropFirst(20)) + message))
+        #expect(events.count == 1)
+        try channel.writeInbound(ByteBuffer(string: "\r\n\r\n" + String(message.prefix(5))))
+        #expect(events.count == 2)
+    }
 }
