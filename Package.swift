@@ -152,6 +152,7 @@ let package = Package(
             name: "SIPTransportTests",
             dependencies: [
                 "SIPTransport", "SIPCore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
