@@ -10,24 +10,26 @@ import SIPTransport
 final class EndedCall {
     /// One fork's ACK, serialized, and where it goes.
     private struct SentACK {
+        var fork: DialogKey
         var bytes: [UInt8]
         var destination: SIPPeerAddress
     }
 
     private let context: CallContext
-    /// Each B-leg INVITE's identity (enough to make a dialog from a late 2xx), by Call-ID.
-    private var bLegInvites: [String: SIPRequest] = [:]
-    /// The ACKs sent, by B-leg Call-ID and the fork's To tag.
-    private var acks: [DialogKey: SentACK] = [:]
+    /// Each B-leg INVITE's identity (enough to make a dialog from a late 2xx); one or two per call,
+    /// so lists, not hash tables.
+    private var bLegInvites: [SIPRequest] = []
+    /// The ACKs sent, each with its B-leg Call-ID and the fork's To tag.
+    private var acks: [SentACK] = []
 
     init(_ session: CallSession) {
         context = session.context
         for attempt in session.attempts.values {
             let callID = attempt.invite.headers.callID
-            bLegInvites[callID] = attempt.invite.identity
+            bLegInvites.append(attempt.invite.identity)
             for (toTag, answer) in attempt.answers {
-                acks[DialogKey(callID: callID, localTag: toTag)] = SentACK(bytes: answer.ack.serialized(),
-                                                                           destination: context.nextHop(for: answer.ack))
+                acks.append(SentACK(fork: DialogKey(callID: callID, localTag: toTag), bytes: answer.ack.serialized(),
+                                    destination: context.nextHop(for: answer.ack)))
             }
         }
     }
@@ -41,13 +43,14 @@ final class EndedCall {
     func receivedStrayAnswer(_ response: SIPResponse) {
         guard let toTag = response.headers.to.tag else { return }
         let key = DialogKey(callID: response.headers.callID, localTag: toTag)
-        if let ack = acks[key] {
+        if let ack = acks.first(where: { $0.fork == key }) {
             context.stack.sendACK(bytes: ack.bytes, to: ack.destination)
             return
         }
-        guard let invite = bLegInvites[response.headers.callID], var dialog = SIPDialog(uacFor: invite, response: response) else { return }
+        guard let invite = bLegInvites.first(where: { $0.headers.callID == response.headers.callID }),
+              var dialog = SIPDialog(uacFor: invite, response: response) else { return }
         let ack = dialog.makeACK(inviteSequenceNumber: invite.headers.cseq.sequenceNumber, via: context.makeVia())
-        acks[key] = SentACK(bytes: ack.serialized(), destination: context.nextHop(for: ack))
+        acks.append(SentACK(fork: key, bytes: ack.serialized(), destination: context.nextHop(for: ack)))
         context.sendACK(ack)
         context.sendBYE(in: &dialog)
     }

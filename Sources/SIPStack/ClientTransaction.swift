@@ -24,7 +24,6 @@ public final class ClientTransaction: @unchecked Sendable {
     private var requestBytes: [UInt8]
     private var ackBytes: [UInt8]?
     private let onResponse: (SIPResponse) -> Void
-    private var currentResponse: SIPResponse?
     private var timers = TransactionTimerSet()
     private var receivedProvisional = false
     private var cancelRequested = false
@@ -59,17 +58,15 @@ public final class ClientTransaction: @unchecked Sendable {
     }
 
     func receivedResponse(_ response: SIPResponse) {
-        currentResponse = response
         if response.statusCode >= 200 { finalReceived = true }
         defer {
-            currentResponse = nil
             if response.statusCode >= 200 { releaseRequest() }
         }
         if response.statusCode < 200 {
             receivedProvisional = true
             if cancelRequested { sendCANCEL() }
         }
-        apply { machine in
+        apply(response: response) { machine in
             switch machine {
             case .invite(var invite):
                 let actions = invite.receivedResponse(statusCode: response.statusCode)
@@ -124,20 +121,21 @@ public final class ClientTransaction: @unchecked Sendable {
         }
     }
 
-    private func apply(_ step: (inout Machine) -> [ClientTransactionAction]) {
+    /// Steps the state machine and performs its actions; `response` is the response being handled, if any.
+    private func apply(response: SIPResponse? = nil, _ step: (inout Machine) -> [ClientTransactionAction]) {
         let actions = step(&machine)
-        for action in actions { perform(action) }
+        for action in actions { perform(action, response: response) }
     }
 
-    private func perform(_ action: ClientTransactionAction) {
+    private func perform(_ action: ClientTransactionAction, response: SIPResponse? = nil) {
         switch action {
         case .sendRequest:
             layer.sender.send(requestBytes, to: destination)
         case .sendACK:
-            if ackBytes == nil, let request, let currentResponse { ackBytes = Self.makeACK(for: currentResponse, to: request).serialized() }
+            if ackBytes == nil, let request, let response { ackBytes = Self.makeACK(for: response, to: request).serialized() }
             if let ackBytes { layer.sender.send(ackBytes, to: destination) }
         case .deliverResponse:
-            if let currentResponse { onResponse(currentResponse) }
+            if let response { onResponse(response) }
         case .startTimer(let timer, let delay):
             timers.start(timer, after: delay, on: layer.timerWheel) { [weak self] in self?.timerFired(timer) }
         case .cancelTimer(let timer):

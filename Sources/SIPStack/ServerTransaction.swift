@@ -23,7 +23,6 @@ public final class ServerTransaction: @unchecked Sendable {
     /// The last response sent, serialized once, with where it went (for retransmissions).
     private var latest: (statusCode: Int, bytes: [UInt8], destination: SIPPeerAddress?)?
     private var timers = TransactionTimerSet()
-    private var pendingACK: SIPRequest?
     private lazy var localTag = String(UInt64.random(in: .min ... .max), radix: 36)
     /// Whether the transaction has ended and left the layer's table.
     public private(set) var isTerminated = false
@@ -91,11 +90,9 @@ public final class ServerTransaction: @unchecked Sendable {
 
     func receivedACK(_ ack: SIPRequest) {
         guard case .invite(var invite) = machine else { return }
-        pendingACK = ack
         let actions = invite.receivedACK()
         machine = .invite(invite)
-        perform(actions)
-        pendingACK = nil
+        perform(actions, ack: ack)
     }
 
     private func timerFired(_ timer: TransactionTimer) {
@@ -112,13 +109,14 @@ public final class ServerTransaction: @unchecked Sendable {
         }
     }
 
-    private func perform(_ actions: [ServerTransactionAction]) {
+    /// Performs the state machine's actions; `ack` is the ACK being handled, if any.
+    private func perform(_ actions: [ServerTransactionAction], ack: SIPRequest? = nil) {
         for action in actions {
             switch action {
             case .sendResponse, .retransmitResponse:
                 if let latest, let destination = latest.destination { layer.sender.send(latest.bytes, to: destination) }
             case .deliverACK:
-                if let pendingACK { layer.user?.receivedACK(pendingACK, from: source) }
+                if let ack { layer.user?.receivedACK(ack, from: source) }
             case .startTimer(let timer, let delay):
                 timers.start(timer, after: delay, on: layer.timerWheel) { [weak self] in self?.timerFired(timer) }
             case .cancelTimer(let timer):
