@@ -28,17 +28,7 @@ stop_process "kamailio-$sbc_port"
 echo "== switchboardd: SIPp UAC -> switchboardd (B2BUA + ACD) -> SIPp UAS as ${BENCH_AGENTS:-6000} agents"
 sip_port="$(free_port)"
 extra="$HARNESS_DIR/agents.yaml"
-python3 - "${BENCH_AGENTS:-6000}" "$queue_number" >"$extra" <<'PY'
-import sys
-count, number = int(sys.argv[1]), sys.argv[2]
-ids = [f"a{i}" for i in range(count)]
-print("queues:")
-print(f"  - {{ name: bench, numbers: [\"{number}\"], ringTimeoutSeconds: 15, wrapUpSeconds: 0, agents: [{', '.join(ids)}] }}")
-print("agents:")
-for i, agent in enumerate(ids):
-    print(f"  - {{ id: {agent}, number: \"+1555030{i:04d}\" }}")
-print("limits: { maximumConcurrentCalls: 100000, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }")
-PY
+write_bench_agents "$extra" "${BENCH_AGENTS:-6000}" "$queue_number"
 config="$HARNESS_DIR/switchboard.yaml"
 SWITCHBOARD_LOG_LEVEL=warning write_switchboard_config "$config" "$sip_port" "$uas_port" "$extra"
 start_switchboardd switchboardd "$config" "$sip_port"

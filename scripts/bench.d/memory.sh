@@ -21,18 +21,8 @@ free_ports uas_port sip_port control_port
 start_sipp uas -sf "$HARNESS_REPO/tests/sipp/kamailio-reference/uas.xml" -i 127.0.0.1 -p "$uas_port" "${BENCH_SIPP_ARGS[@]}"
 wait_for_udp_listen "$uas_port" 10 "$SIPP_PID"
 extra="$HARNESS_DIR/agents.yaml"
-python3 - "${BENCH_AGENTS:-6000}" "$queue_number" "$control_port" >"$extra" <<'PY'
-import sys
-count, number, control = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-ids = [f"a{i}" for i in range(count)]
-print("queues:")
-print(f"  - {{ name: bench, numbers: [\"{number}\"], ringTimeoutSeconds: 15, wrapUpSeconds: 0, agents: [{', '.join(ids)}] }}")
-print("agents:")
-for i, agent in enumerate(ids):
-    print(f"  - {{ id: {agent}, number: \"+1555030{i:04d}\" }}")
-print("limits: { maximumConcurrentCalls: 100000, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }")
-print(f"control: {{ address: 127.0.0.1, port: {control} }}")
-PY
+write_bench_agents "$extra" "${BENCH_AGENTS:-6000}" "$queue_number"
+echo "control: { address: 127.0.0.1, port: $control_port }" >>"$extra"
 config="$HARNESS_DIR/switchboard.yaml"
 SWITCHBOARD_LOG_LEVEL=warning write_switchboard_config "$config" "$sip_port" "$uas_port" "$extra"
 start_switchboardd switchboardd "$config" "$sip_port"

@@ -3,6 +3,7 @@
 #
 #   write_switchboard_config FILE SIP_PORT SBC_PORT [EXTRA_YAML_FILE]
 #   start_switchboardd NAME CONFIG SIP_PORT     (sets SWITCHBOARDD_PID)
+#   start_local_graph USERS_FILE                (sets LOCAL_GRAPH_URL)
 #
 # The binary is $SWITCHBOARD_BIN/switchboardd (scripts/test exports SWITCHBOARD_BIN; without it the
 # debug build folder is used).
@@ -65,4 +66,15 @@ start_switchboardd() {
         show_logs "$name"
         return 1
     fi
+}
+
+# start_local_graph USERS_FILE: starts the local Microsoft Graph (NAME local-graph) on a free port
+# with the users of USERS_FILE (lines "id availability activity") and the lab's client credentials
+# (client id switchboard, secret lab-secret); sets LOCAL_GRAPH_URL once it listens.
+start_local_graph() {
+    local log="$HARNESS_DIR/local-graph.log"
+    "$SWITCHBOARD_BIN/local-graph" --port 0 --users "$1" --client-id switchboard --client-secret lab-secret >"$log" 2>&1 &
+    track_process local-graph $! 0
+    for _ in $(seq 1 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
+    LOCAL_GRAPH_URL="http://$(grep -o 'listening on .*' "$log" | awk '{print $3}')"
 }

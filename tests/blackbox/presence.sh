@@ -11,12 +11,8 @@ poll_seconds=2
 alice=00000000-0000-4000-8000-00000000a11c
 bob=00000000-0000-4000-8000-000000000b0b
 printf '%s DoNotDisturb Presenting\n%s Away Away\n' "$alice" "$bob" >"$HARNESS_DIR/users.txt"
-graph_log="$HARNESS_DIR/local-graph.log"
-"$SWITCHBOARD_BIN/local-graph" --port 0 --users "$HARNESS_DIR/users.txt" --client-id switchboard --client-secret lab-secret \
-    >"$graph_log" 2>&1 &
-track_process local-graph $! 0
-for _ in $(seq 1 100); do grep -q "listening on" "$graph_log" && break; sleep 0.1; done
-graph="http://$(grep -o 'listening on .*' "$graph_log" | awk '{print $3}')"
+start_local_graph "$HARNESS_DIR/users.txt"
+graph="$LOCAL_GRAPH_URL"
 
 free_ports sip_port sbc_port teams_port pstn_port control_port
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
