@@ -86,7 +86,8 @@ public struct CallStateMachine: Sendable {
         case finished(CallOutcome)
     }
 
-    private enum State: Hashable, Sendable {
+    /// Where the call stands.
+    enum State: Hashable, Sendable {
         case waiting(ringing: [Int: AgentOffer])
         case answering(attempt: Int, agent: AgentOffer)
         case connected(attempt: Int, agent: AgentOffer)
@@ -96,10 +97,10 @@ public struct CallStateMachine: Sendable {
 
     /// The caller's call id.
     public let callID: CallID
-    private var state: State = .waiting(ringing: [:])
+    var state: State = .waiting(ringing: [:])
     private var attempts = 0
     private var callerAnswered = false
-    private var transferAttempt: Int?
+    var transferAttempt: Int?
     private var deferredTransfer: TransferTarget?
 
     /// A new call, already queued (the shell sent 100 Trying and ringback).
@@ -215,46 +216,6 @@ public struct CallStateMachine: Sendable {
         }
     }
 
-    /// A blind transfer to an outside number: the caller waits on the new B-leg alone, outside the queue.
-    private mutating func handleTransferToNumber(_ event: Event, attempt: Int) -> [Action] {
-        switch event {
-        case .agentAnswered(attempt, let toTag):
-            transferAttempt = nil
-            state = .transferred(attempt: attempt)
-            return [.reconnectCaller(attempt: attempt, toTag: toTag), .completeTransfer(statusCode: 200)]
-        case .agentFailed(attempt, let statusCode):
-            transferAttempt = nil
-            state = .ended
-            return [.completeTransfer(statusCode: statusCode), .hangUpCaller, .finished(.transferFailed(statusCode: statusCode))]
-        case .callerHungUp, .limitReached:
-            transferAttempt = nil
-            state = .ended
-            return [.cancelAgent(attempt: attempt), .completeTransfer(statusCode: 487)]
-                + (event == .limitReached ? [.hangUpCaller] : []) + [.finished(.transferFailed(statusCode: 487))]
-        default:
-            return []
-        }
-    }
-
-    /// The caller connected to an outside number after a blind transfer.
-    private mutating func handleTransferred(_ event: Event) -> [Action] {
-        switch event {
-        case .callerHungUp:
-            state = .ended
-            return [.hangUpAgent, .finished(.transferred(endedBy: .caller))]
-        case .agentHungUp:
-            state = .ended
-            return [.hangUpCaller, .finished(.transferred(endedBy: .agent))]
-        case .limitReached:
-            state = .ended
-            return [.hangUpCaller, .hangUpAgent, .finished(.transferred(endedBy: .switchboard))]
-        case .agentTransferred:
-            return [.rejectTransfer(statusCode: 403)]
-        default:
-            return []
-        }
-    }
-
     private mutating func handleAnswered(_ event: Event, attempt: Int, agent: AgentOffer) -> [Action] {
         switch event {
         case .callerAcknowledged:
@@ -300,38 +261,4 @@ public struct CallStateMachine: Sendable {
             return []
         }
     }
-}
-
-/// How a call ended, for its call record.
-public enum CallOutcome: Hashable, Sendable {
-    /// Connected to an agent, then ended by one side.
-    case completed(agentID: String, endedBy: CallParty)
-    /// The caller hung up before being connected (while an agent rang, if one did).
-    case abandoned(ringingAgentID: String?)
-    /// The queue let the caller go with a final status.
-    case released(statusCode: Int, reason: String)
-    /// The queue sent the caller on to another number.
-    case redirected(number: String)
-    /// An agent's blind transfer to an outside number did not connect.
-    case transferFailed(statusCode: Int)
-    /// An agent transferred the caller to an outside number, and that call ended.
-    case transferred(endedBy: CallParty)
-}
-
-/// Where an agent's REFER sends the caller.
-public enum TransferTarget: Hashable, Sendable {
-    /// One of Switchboard's own queue numbers: the caller is queued again without leaving Switchboard.
-    case queue(String)
-    /// Anything else: a new call through the SBC to the exact Refer-To URI, carrying Referred-By.
-    case uri(referTo: String, referredBy: String?)
-}
-
-/// Who ended a connected call.
-public enum CallParty: String, Hashable, Sendable {
-    /// The PSTN caller.
-    case caller
-    /// The Teams agent.
-    case agent
-    /// Switchboard itself (maximum duration, session timer, missing ACK, shutdown).
-    case switchboard
 }
