@@ -35,6 +35,7 @@ extension ACDConfiguration {
         try Self.require(rona.missLimit >= 0, "rona: missLimit", "must not be negative")
         try Self.require(maxOverflowHops >= 0, "maxOverflowHops", "must not be negative")
         try Self.require(presenceStaleness > .zero, "presenceStaleness", "must be positive")
+        try Self.require(offerReportGrace >= .zero, "offerReportGrace", "must not be negative")
     }
 
     private func validate(_ queue: QueueConfiguration) throws(ACDConfigurationError) {

@@ -22,8 +22,21 @@ extension CallSession {
         }
     }
 
+    /// The ring timer of an attempt fired: the state machine classifies it by the attempt's progress.
+    func ringTimedOut(attempt: Int) {
+        guard let current = attempts[attempt] else { return }
+        post(.ringTimeout(attempt: attempt, progress: current.progress))
+    }
+
     private func agentResponded(_ response: SIPResponse, attempt: Int) {
-        guard let current = attempts[attempt], response.statusCode >= 200 else { return }
+        guard let current = attempts[attempt] else { return }
+        guard response.statusCode >= 200 else {
+            let progress = OfferProgress(provisionalStatusCode: response.statusCode)
+            guard progress > current.progress else { return }
+            attempts[attempt]?.progress = progress
+            if progress == .ringing { post(.agentRinging(attempt: attempt)) }
+            return
+        }
         cancelTimer(current.ringTimer)
         guard response.statusCode < 300 else {
             post(.agentFailed(attempt: attempt, statusCode: response.statusCode))

@@ -30,8 +30,10 @@ public struct CallStateMachine: Sendable {
         case agentAnswered(attempt: Int, toTag: String)
         /// A B-leg attempt ended with a final non-2xx status (408 on transaction timeout).
         case agentFailed(attempt: Int, statusCode: Int)
-        /// The ring timer of an attempt fired.
-        case ringTimeout(attempt: Int)
+        /// A B-leg attempt's first 18x: the agent's endpoint rings.
+        case agentRinging(attempt: Int)
+        /// The ring timer of an attempt fired before its final response, after this much progress.
+        case ringTimeout(attempt: Int, progress: OfferProgress)
         /// The caller acknowledged the 200 OK.
         case callerAcknowledged
         /// The caller never acknowledged the 200 OK (RFC 3261 §13.3.1.4, 64·T1).
@@ -50,7 +52,7 @@ public struct CallStateMachine: Sendable {
     public enum Action: Hashable, Sendable {
         /// Send a new B-leg INVITE for this attempt to the agent, through the SBC.
         case ringAgent(attempt: Int, AgentOffer)
-        /// Fire `.ringTimeout(attempt:)` after the duration.
+        /// Fire `.ringTimeout(attempt:progress:)` after the duration.
         case startRingTimer(attempt: Int, Duration)
         /// CANCEL the attempt's INVITE (and stop its ring timer).
         case cancelAgent(attempt: Int)
@@ -195,10 +197,14 @@ public struct CallStateMachine: Sendable {
             guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
             state = .waiting(ringing: ringing)
             return [.notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(statusCode: statusCode)))]
-        case .ringTimeout(let attempt):
+        case .agentRinging(let attempt):
+            guard let agent = ringing[attempt] else { return [] }
+            return [.notify(.offerRinging(callID, agentID: agent.agentID))]
+        case .ringTimeout(let attempt, let progress):
             guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
             state = .waiting(ringing: ringing)
-            return [.cancelAgent(attempt: attempt), .notify(.offerFailed(callID, agentID: agent.agentID, .noAnswer))]
+            return [.cancelAgent(attempt: attempt),
+                    .notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(ringTimeoutAfter: progress)))]
         case .callerCancelled:
             state = .ended
             let rung = ringing.keys.min().flatMap { ringing[$0]?.agentID }

@@ -54,6 +54,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             .callerArrived(CallerArrival(callID: ACD.CallID(callID), queue: .id(QueueID(queue)), callerNumber: callerNumber))
         case .callerAbandoned(let callID):
             .callerAbandoned(ACD.CallID(callID))
+        case .offerRinging(let callID, let agentID):
+            .offerRinging(ACD.CallID(callID), agent: AgentID(agentID))
         case .offerAnswered(let callID, let agentID):
             .offerAnswered(ACD.CallID(callID), agent: AgentID(agentID))
         case .offerFailed(let callID, let agentID, let failure):
