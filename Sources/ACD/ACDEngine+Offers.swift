@@ -26,7 +26,7 @@ extension ACDEngine {
     mutating func ringStep(_ slot: Int, round: UInt64, now: ACDInstant) {
         guard let caller = callers[slot], caller.offerRound == round, case .offering = caller.phase,
               case .ringProgressively(let interval) = queues[caller.queue].configuration.strategy else { return }
-        if let member = selectAgents(in: caller.queue, for: slot, now: now)?.first {
+        if !offersSuspended, let member = selectAgents(in: caller.queue, for: slot, now: now)?.first {
             let offered = reserve(queues[caller.queue].roster.members[member].agent, for: slot, now: now)
             let configuration = queues[caller.queue].configuration
             decisions.append(.offer(ACDOffer(
