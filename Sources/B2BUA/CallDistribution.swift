@@ -67,6 +67,9 @@ public enum DistributionEvent: Hashable, Sendable {
     case offerFailed(CallID, agentID: String, OfferFailure)
     /// A connected call ended; the agent enters wrap-up.
     case callEnded(CallID, agentID: String)
+    /// The trunk the B-legs go through went down (`true`) or came back up (`false`): while it is
+    /// down no offer is made, callers keep waiting and no agent is charged.
+    case offersSuspended(Bool)
     /// The calls the B2BUA really holds, sent periodically so no agent stays "on call" for a call
     /// that is gone.
     case reconcile(liveCalls: Set<CallID>)

@@ -14,6 +14,8 @@ final class CallSession {
         var ringTimer: TimerWheel.Handle?
         /// The highest provisional response seen so far.
         var progress = OfferProgress.none
+        /// Whether the trunk monitor heard of this attempt (once: its ring timeout or final response).
+        var reportedToTrunk = false
         var answers: [String: Answer] = [:]
     }
 

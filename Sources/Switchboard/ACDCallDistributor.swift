@@ -64,6 +64,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             .callEnded(ACD.CallID(callID))
         case .reconcile(let liveCalls):
             .reconcile(liveCalls: Set(liveCalls.map { ACD.CallID($0) }))
+        case .offersSuspended(let suspended):
+            .offersSuspended(suspended)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The daemon's live counters, as `GET /v1/status` reports them.
 public struct StatusReport: Codable, Equatable, Sendable {
     /// Calls held (queued, ringing or connected).
@@ -14,6 +16,18 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var presence: String
     /// Presence requests sent to Graph, throttled (429) and failed, since start.
     public var presenceRequests: PresenceRequestCounts
+    /// Each trunk's state, from OPTIONS pings and B-leg INVITEs.
+    public var trunks: [TrunkStatus]
+
+    /// One trunk's state.
+    public struct TrunkStatus: Codable, Equatable, Sendable {
+        /// The trunk's configured name.
+        public var name: String
+        /// Whether offers go through it.
+        public var up: Bool
+        /// When it went up or down (or monitoring started), ISO 8601 UTC.
+        public var since: String
+    }
 
     /// Graph request counters.
     public struct PresenceRequestCounts: Codable, Equatable, Sendable {
@@ -41,6 +55,17 @@ public struct StatusReport: Codable, Equatable, Sendable {
         for (result, value) in [("sent", presenceRequests.sent), ("throttled", presenceRequests.throttled), ("failed", presenceRequests.failed)] {
             text += "switchboard_graph_requests_total{result=\"\(result)\"} \(value)\n"
         }
+        text += "# HELP switchboard_trunk_up 1 while the trunk answers (OPTIONS pings, B-leg INVITEs).\n"
+        text += "# TYPE switchboard_trunk_up gauge\n"
+        for trunk in trunks {
+            text += "switchboard_trunk_up{trunk=\"\(Self.labelValue(trunk.name))\"} \(trunk.up ? 1 : 0)\n"
+        }
         return text
+    }
+
+    /// A Prometheus label value: backslash, double quote and line feed escaped.
+    private static func labelValue(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -25,13 +25,20 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     public let distributor: ACDCallDistributor
     /// Teams presence into the engine.
     public let presence: PresenceFeed
+    /// OPTIONS pings and B-leg reports: whether each trunk is up.
+    public let trunks: TrunkMonitor
+    /// The wall-clock instant the loop's clock counts from.
+    private let epoch: Date
 
-    private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed) {
+    private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed,
+                 trunks: TrunkMonitor, epoch: Date) {
         self.transport = transport
         self.stack = stack
         self.router = router
         self.distributor = distributor
         self.presence = presence
+        self.trunks = trunks
+        self.epoch = epoch
     }
 
     /// Binds the SIP listeners on `eventLoop` and builds every layer above them.
@@ -44,7 +51,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             let timers = TransactionTimers(t1: configuration.timers.t1, t2: configuration.timers.t2, t4: configuration.timers.t4)
             let stack = TransactionLayer(sender: transport, timers: timers, logger: logger)
             transport.onMessage = { stack.receive($0) }
-            let epoch = ACDInstant(nanosecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1_000_000_000))
+            let started = Date()
+            let epoch = ACDInstant(nanosecondsSinceEpoch: Int64(started.timeIntervalSince1970 * 1_000_000_000))
             let distributor = try ACDCallDistributor(configuration: configuration.acd, wheel: stack.timerWheel, epoch: epoch, logger: logger)
             let router = CallRouter(stack: stack, configuration: try routerConfiguration(configuration, transport: transport),
                                     distributor: distributor, logger: logger) { record in
@@ -52,7 +60,9 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             }
             distributor.sink = router
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
-            return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence)
+            let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
+            return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
+                                          trunks: trunks, epoch: started)
         }.get()
     }
 
@@ -65,15 +75,23 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             case .unreachable(_, let reason): "unreachable: \(reason)"
             }
             let counts = self.router.liveCounts
+            let trunks = self.trunks.states.map { trunk in
+                StatusReport.TrunkStatus(name: trunk.name, up: trunk.isUp,
+                                         since: (self.epoch + TimeInterval(trunk.since.components.seconds)).formatted(.iso8601))
+            }
             return StatusReport(calls: counts.calls, dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
                                 clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
-                                presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed))
+                                presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed),
+                                trunks: trunks)
         }.get()
     }
 
     /// Stops the loop's timer wheel once the services are done: pending timers never fire.
     public func stop() async throws {
-        try await stack.eventLoop.submit { self.stack.timerWheel.stop() }.get()
+        try await stack.eventLoop.submit {
+            self.trunks.stop()
+            self.stack.timerWheel.stop()
+        }.get()
     }
 
     /// The router's view of the first trunk and Switchboard's address toward it.
@@ -91,6 +109,28 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             localHost: local.host, localPort: local.port, queueByNumber: queueByNumber,
             maximumConcurrentCalls: configuration.limits.maximumConcurrentCalls,
             maximumCallDuration: configuration.limits.maximumCallDuration, retryAfterSeconds: configuration.limits.retryAfterSeconds)
+    }
+
+    /// Pings every trunk; the first (the B-legs' trunk) suspends offers while it is down and hears
+    /// of every B-leg INVITE. Starts pinging at once.
+    private static func trunkMonitor(_ configuration: SwitchboardConfiguration, stack: TransactionLayer, router: CallRouter,
+                                     transport: SIPTransport, logger: Logger) throws -> TrunkMonitor {
+        let monitored = try configuration.trunks.map { trunk in
+            guard let local = transport.sentBy(for: trunk.transport) else {
+                throw ConfigurationError(key: "sip.listen", line: nil, message: "no \(trunk.transport.rawValue) listener for trunk \"\(trunk.name)\"")
+            }
+            return MonitoredTrunk(name: trunk.name, destination: try SIPPeerAddress(transport: trunk.transport, host: trunk.host, port: trunk.port),
+                                  uriHost: trunk.uriHost, localHost: local.host, localPort: local.port,
+                                  optionsInterval: trunk.optionsInterval, downAfterFailures: trunk.downAfterFailures)
+        }
+        let monitor = TrunkMonitor(stack: stack, trunks: monitored, logger: logger)
+        let bLegTrunk = configuration.trunks[0].name
+        router.trunkFeedback.observer = { [unowned monitor] observation in monitor.record(observation, trunk: bLegTrunk) }
+        monitor.onChange = { [weak router] name, isUp in
+            if name == bLegTrunk { router?.trunkAvailabilityChanged(isUp: isUp) }
+        }
+        monitor.start()
+        return monitor
     }
 
     /// Each agent id and its presence user id (the Teams object id, or the agent id without one).
