@@ -18,13 +18,15 @@ source "$repo/scripts/lib/switchboardd.sh"
 
 outage_seconds=45
 free_ports sip_port sbc_port teams_port pstn_port control_port
+# Short back-offs: were a ring timeout without ringing charged to bob as a no-answer, he would
+# reach the RONA miss limit (3) well within the outage; an unreachable bob is tried every few seconds.
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - { name: support, numbers: ["+15550100"], agents: [bob], ringTimeoutSeconds: 4, wrapUpSeconds: 0 }
 agents:
   - { id: bob, number: "+15550202" }
 acd:
-  rona: { missLimit: 3, backOffSeconds: { unreachable: 2 } }
+  rona: { missLimit: 3, backOffSeconds: { noAnswer: 5, unreachable: 2 } }
 limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
 control: { address: 127.0.0.1, port: $control_port }
 YAML
