@@ -17,6 +17,10 @@ public struct ACDConfiguration: Hashable, Sendable {
     public var weightHeadStart: Duration
     /// After a trunk failure the caller waits this long before the next offer.
     public var trunkFailureRetryDelay: Duration
+    /// How long past a queue's ring timeout the engine waits for the B2BUA's report of an offer
+    /// (which knows whether it rang) before it ends the offer itself: a no-answer if the agent's
+    /// leg rang, unreachable otherwise.
+    public var offerReportGrace: Duration
     /// Overflow hops from queue to queue after which a caller is hung up.
     public var maxOverflowHops: Int
     /// Attach an ``OfferExplanation`` to every offer (costs a scan of the queue's members).
@@ -32,6 +36,7 @@ public struct ACDConfiguration: Hashable, Sendable {
         globalLongestWaitingFirst: Bool = false,
         weightHeadStart: Duration = .seconds(10),
         trunkFailureRetryDelay: Duration = .seconds(2),
+        offerReportGrace: Duration = .seconds(5),
         maxOverflowHops: Int = 8,
         explainOffers: Bool = false
     ) {
@@ -43,6 +48,7 @@ public struct ACDConfiguration: Hashable, Sendable {
         self.globalLongestWaitingFirst = globalLongestWaitingFirst
         self.weightHeadStart = weightHeadStart
         self.trunkFailureRetryDelay = trunkFailureRetryDelay
+        self.offerReportGrace = offerReportGrace
         self.maxOverflowHops = maxOverflowHops
         self.explainOffers = explainOffers
     }

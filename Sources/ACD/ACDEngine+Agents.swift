@@ -6,6 +6,7 @@ extension ACDEngine {
         let old = agents[agent].status
         guard old != status else { return }
         agents[agent].status = status
+        agents[agent].ronaBreakUntil = nil
         let staffing = (status == .available ? 1 : 0) - (old == .available ? 1 : 0)
         let presence = (status == .loggedOut ? 0 : 1) - (old == .loggedOut ? 0 : 1)
         for membership in agents[agent].memberships {
@@ -55,8 +56,12 @@ extension ACDEngine {
         finishHandling(of: agent, queue: queue, talk: talk, wrapUp: now - endedAt, now: now)
     }
 
-    /// The agent's timer: wrap-up end, back-off end.
+    /// The agent's timer: wrap-up end, back-off end, RONA break end.
     mutating func agentTimer(_ agent: Int, now: ACDInstant) {
+        if let until = agents[agent].ronaBreakUntil, until <= now {
+            changeStatus(of: agent, to: .available, now: now)
+            decisions.append(.agentStatusChanged(agents[agent].configuration.id, .available))
+        }
         if case .wrapUp(let until, let queue, let talk, let endedAt) = agents[agent].activity, until <= now {
             finishHandling(of: agent, queue: queue, talk: talk, wrapUp: until - endedAt, now: now)
         } else {
@@ -103,6 +108,8 @@ extension ACDEngine {
             if rona.missLimit > 0, agents[agent].consecutiveMisses >= rona.missLimit {
                 agents[agent].statistics.ronaBreaks += 1
                 changeStatus(of: agent, to: .onBreak(.rona), now: now)
+                agents[agent].ronaBreakUntil = now + rona.breakDuration
+                schedule(.agent(agent), at: now + rona.breakDuration)
                 decisions.append(.agentStatusChanged(agents[agent].configuration.id, .onBreak(.rona)))
             }
         }

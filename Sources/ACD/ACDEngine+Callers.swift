@@ -71,7 +71,7 @@ extension ACDEngine {
         if let preferred = configuration.preferredAgent,
            let agent = lastAgentMemory.value(for: caller.callerNumber, at: now),
            let member = queues[queue].memberIndex[agent] {
-            if queues[queue].roster.members[member].isReady {
+            if queues[queue].roster.members[member].isReady, !offersSuspended {
                 return startOffer(slot, in: queue, members: [member], now: now)
             }
             callers[slot]?.phase = .preferred(agent: agent, until: now + preferred.waitFor)

@@ -30,8 +30,10 @@ extension ACDEngine {
     /// Matches waiting callers with eligible agents until no changed queue has a possible match.
     ///
     /// Only queues touched by the event are considered, best turn first; a queue without
-    /// eligible agents or waiting callers is dropped in O(1).
+    /// eligible agents or waiting callers is dropped in O(1). Nothing is offered while offers are
+    /// suspended: the changed queues stay marked for the resumption.
     mutating func dispatch(now: ACDInstant) {
+        guard !offersSuspended else { return }
         servePreferredWaiters(now: now)
         while !dirtyQueues.isEmpty {
             var turns = Heap<QueueTurn>()

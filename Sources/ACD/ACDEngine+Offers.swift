@@ -26,7 +26,7 @@ extension ACDEngine {
     mutating func ringStep(_ slot: Int, round: UInt64, now: ACDInstant) {
         guard let caller = callers[slot], caller.offerRound == round, case .offering = caller.phase,
               case .ringProgressively(let interval) = queues[caller.queue].configuration.strategy else { return }
-        if let member = selectAgents(in: caller.queue, for: slot, now: now)?.first {
+        if !offersSuspended, let member = selectAgents(in: caller.queue, for: slot, now: now)?.first {
             let offered = reserve(queues[caller.queue].roster.members[member].agent, for: slot, now: now)
             let configuration = queues[caller.queue].configuration
             decisions.append(.offer(ACDOffer(
@@ -78,18 +78,20 @@ extension ACDEngine {
         release(agent, from: slot, trunkFailure: reason == .trunkFailure, now: now)
     }
 
-    /// The engine's own ring timeout for one offer: cancel it and count a no-answer.
+    /// The engine's own ring timeout for one offer, ``ACDConfiguration/offerReportGrace`` after the
+    /// queue's (the B2BUA never reported it): cancel it, a no-answer if it rang, unreachable if not.
     mutating func ringTimedOut(agent: Int, offer: UInt64, now: ACDInstant) {
         let slot: Int
+        let reason: OfferFailureReason
         switch agents[agent].activity {
-        case .reserved(let reserved, let current) where current == offer: slot = reserved
-        case .offering(let offering, let current) where current == offer: slot = offering
+        case .reserved(let reserved, let current) where current == offer: (slot, reason) = (reserved, .unreachable)
+        case .offering(let offering, let current) where current == offer: (slot, reason) = (offering, .noAnswer)
         default: return
         }
         if let caller = callers[slot] {
             decisions.append(.cancelOffer(caller.callID, agents: [agents[agent].configuration.id], reason: .ringTimeout))
         }
-        applyFailure(of: agent, reason: .noAnswer, now: now)
+        applyFailure(of: agent, reason: reason, now: now)
         release(agent, from: slot, trunkFailure: false, now: now)
     }
 
@@ -125,7 +127,7 @@ extension ACDEngine {
         callers[slot]?.offered.append(agent)
         refreshReadiness(of: agent, now: now)
         if let queue = callers[slot]?.queue {
-            schedule(.ringTimeout(agent: agent, offer: counter), at: now + queues[queue].configuration.ringTimeout)
+            schedule(.ringTimeout(agent: agent, offer: counter), at: now + queues[queue].configuration.ringTimeout + self.configuration.offerReportGrace)
         }
         let configuration = agents[agent].configuration
         return OfferedAgent(id: configuration.id, number: configuration.number, teamsObjectID: configuration.teamsObjectID)

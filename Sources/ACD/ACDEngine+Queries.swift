@@ -50,7 +50,7 @@ extension ACDEngine {
             id: id, status: agent.status, state: state, presence: agent.presence,
             presenceObservedAt: agent.presence == nil ? nil : agent.presenceObservedAt,
             backOffUntil: agent.backOffUntil > lastNow ? agent.backOffUntil : nil,
-            consecutiveMisses: agent.consecutiveMisses
+            consecutiveMisses: agent.consecutiveMisses, ronaBreakUntil: agent.ronaBreakUntil
         )
     }
 

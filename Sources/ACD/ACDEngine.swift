@@ -49,6 +49,8 @@ public struct ACDEngine: Sendable {
     var rejoinMemory = ExpiringMemory<RejoinKey, RejoinPlace>()
     var lastAgentMemory = ExpiringMemory<String, Int>()
     var decisions: [ACDDecision] = []
+    /// While the trunk is down: no offers (see ``ACDEvent/offersSuspended(_:)``).
+    var offersSuspended = false
     /// The injected randomness (random strategies); an existential so the engine itself is not
     /// generic: unspecialised generic code across the module boundary costs more than the draws.
     var generator: any RandomNumberGenerator & Sendable
@@ -162,6 +164,8 @@ public struct ACDEngine: Sendable {
             if let slot = unansweredSlot(callID) { reprioritize(slot, to: priority) }
         case .emergencyChanged(let queue, let active):
             setEmergency(queue, active: active)
+        case .offersSuspended(let suspended):
+            suspendOffers(suspended)
         }
         dispatch(now: now)
         return takeDecisions()

@@ -28,6 +28,9 @@ public enum ACDEvent: Hashable, Sendable {
     case withdraw(CallID, target: OverflowTarget?)
     /// A supervisor changes a caller's priority (higher is served first).
     case reprioritize(CallID, priority: Int)
+    /// The trunk the offers go through went down (`true`: no offer is made, callers keep waiting,
+    /// their queues' max-wait rules still apply) or came back up (`false`: waiting callers are offered).
+    case offersSuspended(Bool)
     /// The emergency switch of one queue, or of every queue when `queue` is `nil`.
     case emergencyChanged(queue: QueueID?, active: Bool)
 }

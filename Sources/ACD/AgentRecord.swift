@@ -42,6 +42,8 @@ struct AgentRecord: Sendable {
     var backOffUntil: ACDInstant
     var backOffReason: OfferFailureReason?
     var consecutiveMisses = 0
+    /// When the current RONA break ends; `nil` unless the engine put the agent on one.
+    var ronaBreakUntil: ACDInstant?
     var statistics: AgentStatistics
 
     /// The agent's proficiency in interned skill `skill`.

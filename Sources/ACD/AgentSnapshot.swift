@@ -16,4 +16,6 @@ public struct AgentSnapshot: Hashable, Sendable {
     public var backOffUntil: ACDInstant?
     /// Consecutive counted misses towards RONA.
     public var consecutiveMisses: Int
+    /// When the agent's RONA break ends, while the engine holds the agent on one.
+    public var ronaBreakUntil: ACDInstant?
 }

@@ -6,18 +6,23 @@ public struct RONAConfiguration: Hashable, Sendable {
     public var countedFailures: Set<OfferFailureReason>
     /// How long the agent is skipped after each kind of failure (absent = not at all).
     public var backOff: [OfferFailureReason: Duration]
+    /// How long a RONA break lasts before the agent is Available again (positive: no break is
+    /// left for an operator to end).
+    public var breakDuration: Duration
 
-    /// Creates a RONA configuration; by default 3 misses, counting no-answer only, and back-offs of
-    /// 30 s (no answer), 60 s (busy), 15 s (declined), 120 s (unreachable).
+    /// Creates a RONA configuration; by default 3 misses, counting no-answer only, back-offs of
+    /// 30 s (no answer), 60 s (busy), 15 s (declined), 120 s (unreachable), and a 300 s break.
     public init(
         missLimit: Int = 3,
         countedFailures: Set<OfferFailureReason> = [.noAnswer],
         backOff: [OfferFailureReason: Duration] = [
             .noAnswer: .seconds(30), .busy: .seconds(60), .declined: .seconds(15), .unreachable: .seconds(120),
-        ]
+        ],
+        breakDuration: Duration = .seconds(300)
     ) {
         self.missLimit = missLimit
         self.countedFailures = countedFailures
         self.backOff = backOff
+        self.breakDuration = breakDuration
     }
 }

@@ -18,6 +18,8 @@ struct CallContext {
     let localContact: SIPNameAddress
     /// The daemon's logger.
     let logger: Logger
+    /// Where the calls report what the trunk did with their B-leg INVITEs.
+    let trunkFeedback = TrunkFeedback()
 
     init(stack: TransactionLayer, configuration: CallRouterConfiguration, logger: Logger) {
         self.stack = stack

@@ -15,17 +15,21 @@ public struct AgentOffer: Hashable, Sendable {
     }
 }
 
-/// Why offering a call to an agent did not connect, each mapped to its own back-off (PROTOCOL-NOTES).
+/// Why offering a call to an agent did not connect, each mapped to its own back-off. Only what the
+/// agent could have prevented is charged to the agent: an offer that never reached the agent's side
+/// is a trunk failure.
 public enum OfferFailure: Hashable, Sendable {
-    /// Rang for the whole ring timeout, then was cancelled.
+    /// Rang (18x) for the whole ring timeout without an answer: counts toward RONA.
     case noAnswer
     /// `486 Busy Here` or `600 Busy Everywhere`.
     case busy
     /// `603 Decline`: never offered this call again.
     case declined
-    /// `480`, `404`, `410`: the agent is offline or unknown to Teams.
+    /// `480`, `404`, `410`, or accepted by the SBC (`100`) without ringing within the ring timeout:
+    /// the agent is offline or unknown to Teams.
     case unreachable
-    /// `408`, `5xx`, `504`, a transaction timeout: trouble on the trunk, not the agent's fault.
+    /// `408`, `5xx`, a transaction timeout or transport error, or silence until the ring timeout:
+    /// trouble on the trunk, never the agent's fault.
     case trunkFailure
 
     /// Classifies a final non-2xx status code from the B-leg.
@@ -38,6 +42,15 @@ public enum OfferFailure: Hashable, Sendable {
         default: self = .unreachable
         }
     }
+
+    /// Classifies a B-leg INVITE whose ring timeout fired before a final response, by how far it got.
+    public init(ringTimeoutAfter progress: OfferProgress) {
+        switch progress {
+        case .none: self = .trunkFailure
+        case .accepted: self = .unreachable
+        case .ringing: self = .noAnswer
+        }
+    }
 }
 
 /// What the call flow tells the queue engine.
@@ -46,12 +59,17 @@ public enum DistributionEvent: Hashable, Sendable {
     case callerArrived(CallID, queue: String, callerNumber: String)
     /// A caller hung up before being connected.
     case callerAbandoned(CallID)
+    /// The offered agent's endpoint rings (the first 18x of the offer).
+    case offerRinging(CallID, agentID: String)
     /// The offered agent answered.
     case offerAnswered(CallID, agentID: String)
     /// Ringing the agent did not connect.
     case offerFailed(CallID, agentID: String, OfferFailure)
     /// A connected call ended; the agent enters wrap-up.
     case callEnded(CallID, agentID: String)
+    /// The trunk the B-legs go through went down (`true`) or came back up (`false`): while it is
+    /// down no offer is made, callers keep waiting and no agent is charged.
+    case offersSuspended(Bool)
     /// The calls the B2BUA really holds, sent periodically so no agent stays "on call" for a call
     /// that is gone.
     case reconcile(liveCalls: Set<CallID>)

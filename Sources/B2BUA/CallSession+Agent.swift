@@ -26,9 +26,32 @@ extension CallSession {
         }
     }
 
+    /// The ring timer of an attempt fired: the state machine classifies it by the attempt's progress.
+    func ringTimedOut(attempt: Int) {
+        guard let current = attempts[attempt] else { return }
+        reportToTrunk(attempt: attempt, OfferFailure(ringTimeoutAfter: current.progress) == .trunkFailure ? .failed : .answered)
+        post(.ringTimeout(attempt: attempt, progress: current.progress))
+    }
+
+    /// Tells the trunk monitor what the trunk did with this attempt, the first time only.
+    private func reportToTrunk(attempt: Int, _ observation: TrunkHealth.Observation) {
+        guard attempts[attempt]?.reportedToTrunk == false else { return }
+        attempts[attempt]?.reportedToTrunk = true
+        context.trunkFeedback.report(observation)
+    }
+
     private func agentResponded(_ response: SIPResponse, attempt: Int) {
-        guard let current = attempts[attempt], response.statusCode >= 200 else { return }
+        guard let current = attempts[attempt] else { return }
+        guard response.statusCode >= 200 else {
+            let progress = OfferProgress(provisionalStatusCode: response.statusCode)
+            guard progress > current.progress else { return }
+            attempts[attempt]?.progress = progress
+            if progress == .ringing { post(.agentRinging(attempt: attempt)) }
+            return
+        }
         cancelTimer(current.ringTimer)
+        let trunkFailed = response.statusCode >= 300 && OfferFailure(statusCode: response.statusCode) == .trunkFailure
+        reportToTrunk(attempt: attempt, trunkFailed ? .failed : .answered)
         guard response.statusCode < 300 else {
             post(.agentFailed(attempt: attempt, statusCode: response.statusCode))
             return

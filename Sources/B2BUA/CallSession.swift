@@ -12,6 +12,10 @@ final class CallSession {
         var invite: SIPRequest
         var transaction: ClientTransaction?
         var ringTimer: TimerWheel.Handle?
+        /// The highest provisional response seen so far.
+        var progress = OfferProgress.none
+        /// Whether the trunk monitor heard of this attempt (once: its ring timeout or final response).
+        var reportedToTrunk = false
         var answers: [String: Answer] = [:]
     }
 
@@ -99,7 +103,7 @@ final class CallSession {
         case .ringAgent(let attempt, let agent):
             ring(agent, attempt: attempt)
         case .startRingTimer(let attempt, let timeout):
-            attempts[attempt]?.ringTimer = schedule(after: timeout) { $0.post(.ringTimeout(attempt: attempt)) }
+            attempts[attempt]?.ringTimer = schedule(after: timeout) { $0.ringTimedOut(attempt: attempt) }
         case .cancelAgent(let attempt):
             cancelTimer(attempts[attempt]?.ringTimer)
             attempts[attempt]?.transaction?.cancel()

@@ -30,8 +30,10 @@ public struct CallStateMachine: Sendable {
         case agentAnswered(attempt: Int, toTag: String)
         /// A B-leg attempt ended with a final non-2xx status (408 on transaction timeout).
         case agentFailed(attempt: Int, statusCode: Int)
-        /// The ring timer of an attempt fired.
-        case ringTimeout(attempt: Int)
+        /// A B-leg attempt's first 18x: the agent's endpoint rings.
+        case agentRinging(attempt: Int)
+        /// The ring timer of an attempt fired before its final response, after this much progress.
+        case ringTimeout(attempt: Int, progress: OfferProgress)
         /// The caller acknowledged the 200 OK.
         case callerAcknowledged
         /// The caller never acknowledged the 200 OK (RFC 3261 §13.3.1.4, 64·T1).
@@ -50,7 +52,7 @@ public struct CallStateMachine: Sendable {
     public enum Action: Hashable, Sendable {
         /// Send a new B-leg INVITE for this attempt to the agent, through the SBC.
         case ringAgent(attempt: Int, AgentOffer)
-        /// Fire `.ringTimeout(attempt:)` after the duration.
+        /// Fire `.ringTimeout(attempt:progress:)` after the duration.
         case startRingTimer(attempt: Int, Duration)
         /// CANCEL the attempt's INVITE (and stop its ring timer).
         case cancelAgent(attempt: Int)
@@ -86,7 +88,8 @@ public struct CallStateMachine: Sendable {
         case finished(CallOutcome)
     }
 
-    private enum State: Hashable, Sendable {
+    /// Where the call stands.
+    enum State: Hashable, Sendable {
         case waiting(ringing: [Int: AgentOffer])
         case answering(attempt: Int, agent: AgentOffer)
         case connected(attempt: Int, agent: AgentOffer)
@@ -96,10 +99,10 @@ public struct CallStateMachine: Sendable {
 
     /// The caller's call id.
     public let callID: CallID
-    private var state: State = .waiting(ringing: [:])
+    var state: State = .waiting(ringing: [:])
     private var attempts = 0
     private var callerAnswered = false
-    private var transferAttempt: Int?
+    var transferAttempt: Int?
     private var deferredTransfer: TransferTarget?
 
     /// A new call, already queued (the shell sent 100 Trying and ringback).
@@ -194,10 +197,14 @@ public struct CallStateMachine: Sendable {
             guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
             state = .waiting(ringing: ringing)
             return [.notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(statusCode: statusCode)))]
-        case .ringTimeout(let attempt):
+        case .agentRinging(let attempt):
+            guard let agent = ringing[attempt] else { return [] }
+            return [.notify(.offerRinging(callID, agentID: agent.agentID))]
+        case .ringTimeout(let attempt, let progress):
             guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
             state = .waiting(ringing: ringing)
-            return [.cancelAgent(attempt: attempt), .notify(.offerFailed(callID, agentID: agent.agentID, .noAnswer))]
+            return [.cancelAgent(attempt: attempt),
+                    .notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(ringTimeoutAfter: progress)))]
         case .callerCancelled:
             state = .ended
             let rung = ringing.keys.min().flatMap { ringing[$0]?.agentID }
@@ -210,46 +217,6 @@ public struct CallStateMachine: Sendable {
         case .redirect(let number):
             state = .ended
             return cancelAll + [.redirectCaller(number: number), .finished(.redirected(number: number))]
-        default:
-            return []
-        }
-    }
-
-    /// A blind transfer to an outside number: the caller waits on the new B-leg alone, outside the queue.
-    private mutating func handleTransferToNumber(_ event: Event, attempt: Int) -> [Action] {
-        switch event {
-        case .agentAnswered(attempt, let toTag):
-            transferAttempt = nil
-            state = .transferred(attempt: attempt)
-            return [.reconnectCaller(attempt: attempt, toTag: toTag), .completeTransfer(statusCode: 200)]
-        case .agentFailed(attempt, let statusCode):
-            transferAttempt = nil
-            state = .ended
-            return [.completeTransfer(statusCode: statusCode), .hangUpCaller, .finished(.transferFailed(statusCode: statusCode))]
-        case .callerHungUp, .limitReached:
-            transferAttempt = nil
-            state = .ended
-            return [.cancelAgent(attempt: attempt), .completeTransfer(statusCode: 487)]
-                + (event == .limitReached ? [.hangUpCaller] : []) + [.finished(.transferFailed(statusCode: 487))]
-        default:
-            return []
-        }
-    }
-
-    /// The caller connected to an outside number after a blind transfer.
-    private mutating func handleTransferred(_ event: Event) -> [Action] {
-        switch event {
-        case .callerHungUp:
-            state = .ended
-            return [.hangUpAgent, .finished(.transferred(endedBy: .caller))]
-        case .agentHungUp:
-            state = .ended
-            return [.hangUpCaller, .finished(.transferred(endedBy: .agent))]
-        case .limitReached:
-            state = .ended
-            return [.hangUpCaller, .hangUpAgent, .finished(.transferred(endedBy: .switchboard))]
-        case .agentTransferred:
-            return [.rejectTransfer(statusCode: 403)]
         default:
             return []
         }
@@ -300,38 +267,4 @@ public struct CallStateMachine: Sendable {
             return []
         }
     }
-}
-
-/// How a call ended, for its call record.
-public enum CallOutcome: Hashable, Sendable {
-    /// Connected to an agent, then ended by one side.
-    case completed(agentID: String, endedBy: CallParty)
-    /// The caller hung up before being connected (while an agent rang, if one did).
-    case abandoned(ringingAgentID: String?)
-    /// The queue let the caller go with a final status.
-    case released(statusCode: Int, reason: String)
-    /// The queue sent the caller on to another number.
-    case redirected(number: String)
-    /// An agent's blind transfer to an outside number did not connect.
-    case transferFailed(statusCode: Int)
-    /// An agent transferred the caller to an outside number, and that call ended.
-    case transferred(endedBy: CallParty)
-}
-
-/// Where an agent's REFER sends the caller.
-public enum TransferTarget: Hashable, Sendable {
-    /// One of Switchboard's own queue numbers: the caller is queued again without leaving Switchboard.
-    case queue(String)
-    /// Anything else: a new call through the SBC to the exact Refer-To URI, carrying Referred-By.
-    case uri(referTo: String, referredBy: String?)
-}
-
-/// Who ended a connected call.
-public enum CallParty: String, Hashable, Sendable {
-    /// The PSTN caller.
-    case caller
-    /// The Teams agent.
-    case agent
-    /// Switchboard itself (maximum duration, session timer, missing ACK, shutdown).
-    case switchboard
 }

@@ -45,12 +45,17 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         sink?.deliver(translate(decisions))
     }
 
+    /// The engine's view of one agent.
+    public func agent(_ id: String) -> AgentSnapshot? { engine.agent(AgentID(id)) }
+
     private static func engineEvent(for event: DistributionEvent) -> ACDEvent {
         switch event {
         case .callerArrived(let callID, let queue, let callerNumber):
             .callerArrived(CallerArrival(callID: ACD.CallID(callID), queue: .id(QueueID(queue)), callerNumber: callerNumber))
         case .callerAbandoned(let callID):
             .callerAbandoned(ACD.CallID(callID))
+        case .offerRinging(let callID, let agentID):
+            .offerRinging(ACD.CallID(callID), agent: AgentID(agentID))
         case .offerAnswered(let callID, let agentID):
             .offerAnswered(ACD.CallID(callID), agent: AgentID(agentID))
         case .offerFailed(let callID, let agentID, let failure):
@@ -59,6 +64,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             .callEnded(ACD.CallID(callID))
         case .reconcile(let liveCalls):
             .reconcile(liveCalls: Set(liveCalls.map { ACD.CallID($0) }))
+        case .offersSuspended(let suspended):
+            .offersSuspended(suspended)
         }
     }
 

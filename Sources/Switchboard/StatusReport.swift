@@ -1,3 +1,5 @@
+import Foundation
+
 /// The daemon's live counters, as `GET /v1/status` reports them.
 public struct StatusReport: Codable, Equatable, Sendable {
     /// Calls held (queued, ringing or connected).
@@ -16,6 +18,18 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var presenceRequests: PresenceRequestCounts
     /// SIP stream (TCP and TLS) connections since start, and how many are open.
     public var connections: ConnectionCounts
+    /// Each trunk's state, from OPTIONS pings and B-leg INVITEs.
+    public var trunks: [TrunkStatus]
+
+    /// One trunk's state.
+    public struct TrunkStatus: Codable, Equatable, Sendable {
+        /// The trunk's configured name.
+        public var name: String
+        /// Whether offers go through it.
+        public var up: Bool
+        /// When it went up or down (or monitoring started), ISO 8601 UTC.
+        public var since: String
+    }
 
     /// Graph request counters.
     public struct PresenceRequestCounts: Codable, Equatable, Sendable {
@@ -70,6 +84,11 @@ public struct StatusReport: Codable, Equatable, Sendable {
         for (result, value) in [("sent", presenceRequests.sent), ("throttled", presenceRequests.throttled), ("failed", presenceRequests.failed)] {
             text += "switchboard_graph_requests_total{result=\"\(result)\"} \(value)\n"
         }
+        text += "# HELP switchboard_trunk_up 1 while the trunk answers (OPTIONS pings, B-leg INVITEs).\n"
+        text += "# TYPE switchboard_trunk_up gauge\n"
+        for trunk in trunks {
+            text += "switchboard_trunk_up{trunk=\"\(Self.labelValue(trunk.name))\"} \(trunk.up ? 1 : 0)\n"
+        }
         return text + connectionsPrometheusText
     }
 
@@ -87,5 +106,11 @@ public struct StatusReport: Codable, Equatable, Sendable {
             "# HELP \(name) \(help)\n# TYPE \(name) counter\n"
                 + samples.map { value, count in label.isEmpty ? "\(name) \(count)\n" : "\(name){\(label)=\"\(value)\"} \(count)\n" }.joined()
         }.joined()
+    }
+
+    /// A Prometheus label value: backslash, double quote and line feed escaped.
+    private static func labelValue(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }

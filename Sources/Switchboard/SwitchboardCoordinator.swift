@@ -25,14 +25,21 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     public let distributor: ACDCallDistributor
     /// Teams presence into the engine.
     public let presence: PresenceFeed
+    /// OPTIONS pings and B-leg reports: whether each trunk is up.
+    public let trunks: TrunkMonitor
+    /// The wall-clock instant the loop's clock counts from.
+    private let epoch: Date
     private let trimmer: MemoryTrimmer
 
-    private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed) {
+    private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed,
+                 trunks: TrunkMonitor, epoch: Date) {
         self.transport = transport
         self.stack = stack
         self.router = router
         self.distributor = distributor
         self.presence = presence
+        self.trunks = trunks
+        self.epoch = epoch
         trimmer = MemoryTrimmer(wheel: stack.timerWheel)
         trimmer.start()
     }
@@ -49,7 +56,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
                                          maximumServerTransactions: configuration.limits.maximumServerTransactions,
                                          retryAfterSeconds: configuration.limits.retryAfterSeconds)
             transport.onMessage = { stack.receive($0) }
-            let epoch = ACDInstant(nanosecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1_000_000_000))
+            let started = Date()
+            let epoch = ACDInstant(nanosecondsSinceEpoch: Int64(started.timeIntervalSince1970 * 1_000_000_000))
             let distributor = try ACDCallDistributor(configuration: configuration.acd, wheel: stack.timerWheel, epoch: epoch, logger: logger)
             let router = CallRouter(stack: stack, configuration: try routerConfiguration(configuration, transport: transport),
                                     distributor: distributor, logger: logger) { record in
@@ -57,7 +65,9 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             }
             distributor.sink = router
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
-            return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence)
+            let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
+            return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
+                                          trunks: trunks, epoch: started)
         }.get()
     }
 
@@ -71,6 +81,10 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             }
             let counts = self.router.liveCounts
             let connections = self.transport.connectionCounters
+            let trunks = self.trunks.states.map { trunk in
+                StatusReport.TrunkStatus(name: trunk.name, up: trunk.isUp,
+                                         since: (self.epoch + TimeInterval(trunk.since.components.seconds)).formatted(.iso8601))
+            }
             return StatusReport(calls: counts.calls, dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
                                 clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
                                 presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed),
@@ -78,13 +92,17 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
                                                    refused: .init(unknownPeer: connections.refusedUnknownPeer, totalLimit: connections.refusedTotalLimit,
                                                                   peerLimit: connections.refusedPeerLimit),
                                                    closedIdle: connections.closedIdle, closedIncompleteMessage: connections.closedIncompleteMessage,
-                                                   open: connections.open))
+                                                   open: connections.open),
+                                trunks: trunks)
         }.get()
     }
 
     /// Stops the loop's timer wheel once the services are done: pending timers never fire.
     public func stop() async throws {
-        try await stack.eventLoop.submit { self.stack.timerWheel.stop() }.get()
+        try await stack.eventLoop.submit {
+            self.trunks.stop()
+            self.stack.timerWheel.stop()
+        }.get()
     }
 
     /// The router's view of the first trunk and Switchboard's address toward it.
@@ -104,6 +122,28 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             maximumWaitingCalls: configuration.limits.maximumWaitingCalls,
             maximumWaitingCallsPerTrunk: configuration.limits.maximumWaitingCallsPerTrunk,
             maximumCallDuration: configuration.limits.maximumCallDuration, retryAfterSeconds: configuration.limits.retryAfterSeconds)
+    }
+
+    /// Pings every trunk; the first (the B-legs' trunk) suspends offers while it is down and hears
+    /// of every B-leg INVITE. Starts pinging at once.
+    private static func trunkMonitor(_ configuration: SwitchboardConfiguration, stack: TransactionLayer, router: CallRouter,
+                                     transport: SIPTransport, logger: Logger) throws -> TrunkMonitor {
+        let monitored = try configuration.trunks.map { trunk in
+            guard let local = transport.sentBy(for: trunk.transport) else {
+                throw ConfigurationError(key: "sip.listen", line: nil, message: "no \(trunk.transport.rawValue) listener for trunk \"\(trunk.name)\"")
+            }
+            return MonitoredTrunk(name: trunk.name, destination: try SIPPeerAddress(transport: trunk.transport, host: trunk.host, port: trunk.port),
+                                  uriHost: trunk.uriHost, localHost: local.host, localPort: local.port,
+                                  optionsInterval: trunk.optionsInterval, downAfterFailures: trunk.downAfterFailures)
+        }
+        let monitor = TrunkMonitor(stack: stack, trunks: monitored, logger: logger)
+        let bLegTrunk = configuration.trunks[0].name
+        router.trunkFeedback.observer = { [unowned monitor] observation in monitor.record(observation, trunk: bLegTrunk) }
+        monitor.onChange = { [weak router] name, isUp in
+            if name == bLegTrunk { router?.trunkAvailabilityChanged(isUp: isUp) }
+        }
+        monitor.start()
+        return monitor
     }
 
     /// Each agent id and its presence user id (the Teams object id, or the agent id without one).

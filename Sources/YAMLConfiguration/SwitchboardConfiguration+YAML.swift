@@ -79,12 +79,14 @@ extension SwitchboardConfiguration {
     }
 
     private static func parseTrunk(_ node: ConfigurationNode) throws -> TrunkConfiguration {
-        let node = try node.allowingOnly(["name", "address", "port", "transport", "uriHost"])
+        let node = try node.allowingOnly(["name", "address", "port", "transport", "uriHost", "optionsIntervalSeconds", "downAfterFailures"])
         let host = try node["address"].string()
         guard isIPAddress(host) else { throw node["address"].error("expected the SBC's IPv4 or IPv6 address, got \"\(host)\"") }
         return TrunkConfiguration(name: try node["name"].string(), host: host, port: try node["port"].int(in: 1...65_535, default: 5060),
                                   transport: try node["transport"].oneOf(SIPTransportProtocol.self, default: .udp),
-                                  uriHost: try node["uriHost"].string(default: host))
+                                  uriHost: try node["uriHost"].string(default: host),
+                                  optionsInterval: try node["optionsIntervalSeconds"].seconds(in: 1...3_600, default: .seconds(10)),
+                                  downAfterFailures: try node["downAfterFailures"].int(in: 1...10, default: 2))
     }
 
     private static func parseLimits(_ node: ConfigurationNode) throws -> LimitSettings {

@@ -44,6 +44,10 @@ public struct TrunkConfiguration: Sendable, Equatable {
     public var transport: SIPTransportProtocol
     /// The host to put in B-leg Request-URIs (`sip:+E164@<this>;user=phone`); defaults to `host`.
     public var uriHost: String
+    /// Time between one OPTIONS ping's final response and the next ping (RFC 3261 §11).
+    public var optionsInterval: Duration
+    /// Consecutive failures (OPTIONS timeouts or 503s, B-leg trunk failures) that take the trunk down.
+    public var downAfterFailures: Int
 }
 
 /// Capacity limits.

@@ -111,17 +111,27 @@ struct AgentStateTests {
         #expect(harness.advance(.seconds(1)).offeredAgents == ["a1"])
     }
 
-    @Test("the engine cancels an unanswered offer at the ring timeout and counts a no-answer")
+    @Test("unreported past the ring timeout and its grace, the engine cancels a ringing offer and counts a no-answer")
     func engineRingTimeout() throws {
         var harness = try Harness(singleQueue(agents: ["a1", "a2"]) { $0.ringTimeout = .seconds(15) }, readyAgents: ["a1", "a2"])
         harness.arrive("c1")
         harness.send(.offerRinging("c1", agent: "a1"))
         #expect(harness.engine.agent("a1")?.state == .offering("c1"))
-        let timeout = harness.advance(.seconds(15))
+        #expect(harness.advance(.seconds(15)).cancellations.isEmpty, "the B2BUA's report is awaited for the grace")
+        let timeout = harness.advance(.seconds(5))
         #expect(timeout.cancellations.map(\.reason) == [.ringTimeout])
         #expect(timeout.offeredAgents == ["a2"])
         #expect(harness.engine.statistics.agents["a1"]?.failures[.noAnswer] == 1)
         #expect(harness.send(.offerFailed("c1", agent: "a1", reason: .noAnswer)) == [.ignored(.staleOffer("c1", "a1"))])
+    }
+
+    @Test("unreported past the ring timeout and its grace, an offer that never rang is unreachable, not a no-answer")
+    func engineRingTimeoutWithoutRinging() throws {
+        var harness = try Harness(singleQueue(agents: ["a1", "a2"]) { $0.ringTimeout = .seconds(15) }, readyAgents: ["a1", "a2"])
+        harness.arrive("c1")
+        #expect(harness.advance(.seconds(20)).cancellations.map(\.reason) == [.ringTimeout])
+        #expect(harness.engine.statistics.agents["a1"]?.failures[.unreachable] == 1)
+        #expect(harness.engine.agent("a1")?.consecutiveMisses == 0)
     }
 
     @Test("a status change while ringing cancels the offer and moves the caller on")

@@ -33,13 +33,15 @@ struct CallStateMachineTests {
     @Test func ringTimeoutCancelsAndReturnsToTheQueueThenTheNextAgentAnswers() {
         var call = CallStateMachine(callID: "c1")
         _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
-        #expect(call.handle(.ringTimeout(attempt: 1)) == [
+        #expect(call.handle(.agentRinging(attempt: 1)) == [.notify(.offerRinging("c1", agentID: "alice"))])
+        #expect(call.handle(.ringTimeout(attempt: 1, progress: .ringing)) == [
             .cancelAgent(attempt: 1), .notify(.offerFailed("c1", agentID: "alice", .noAnswer)),
         ])
         #expect(call.handle(.offer(bob, ringTimeout: .seconds(15))) == [
             .ringAgent(attempt: 2, bob), .startRingTimer(attempt: 2, .seconds(15)),
         ])
-        #expect(call.handle(.ringTimeout(attempt: 1)) == [], "a stale timer is ignored")
+        #expect(call.handle(.ringTimeout(attempt: 1, progress: .ringing)) == [], "a stale timer is ignored")
+        #expect(call.handle(.agentRinging(attempt: 1)) == [], "a late 180 of a cancelled attempt is not reported")
         #expect(call.handle(.agentAnswered(attempt: 1, toTag: "late")) == [.hangUpStrayAnswer(attempt: 1, toTag: "late")],
                 "the cancelled agent's late 200 is hung up, never bridged")
         #expect(call.handle(.agentAnswered(attempt: 2, toTag: "b")) == [
@@ -139,7 +141,7 @@ struct CallStateMachineTests {
         #expect(call.handle(.cancelOffer(agentID: "alice")) == [.cancelAgent(attempt: 1)])
         #expect(call.handle(.cancelOffer(agentID: "alice")) == [])
         #expect(call.ringing == [2: bob])
-        #expect(call.handle(.ringTimeout(attempt: 1)) == [], "the cancelled attempt's timer is stale")
+        #expect(call.handle(.ringTimeout(attempt: 1, progress: .none)) == [], "the cancelled attempt's timer is stale")
     }
 
     @Test func anOfferAfterTheAnswerIsRefusedWithoutBlamingTheAgent() {

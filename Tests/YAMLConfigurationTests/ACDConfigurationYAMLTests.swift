@@ -71,7 +71,7 @@ struct ACDConfigurationYAMLTests {
             ],
             rona: RONAConfiguration(missLimit: 2, countedFailures: [.noAnswer, .unreachable], backOff: [
                 .noAnswer: .seconds(30), .busy: .seconds(10), .declined: .zero, .unreachable: .seconds(120),
-            ]),
+            ], breakDuration: .seconds(600)),
             presenceStaleness: .seconds(120), ownCallPresenceGrace: .seconds(45), globalLongestWaitingFirst: true,
             weightHeadStart: .seconds(5), trunkFailureRetryDelay: .seconds(3), maxOverflowHops: 4, explainOffers: true)
 
