@@ -10,8 +10,9 @@ extension CallSession {
             receivedFromTransferor(request, transaction: transaction)
             return
         }
-        guard var dialog = leg == .caller ? callerDialog : agentDialog else {
-            transaction.respond(statusCode: 481)
+        guard var dialog = leg == .caller ? callerDialog : agentDialog, SIPDialogID.forIncoming(request) == dialog.id else {
+            // Not the leg's current dialog: an agent transferred away, or a fork that was hung up.
+            transaction.respond(statusCode: request.method == .bye ? 200 : 481)
             return
         }
         if case .reject(let statusCode, let reasonPhrase) = dialog.validateIncoming(request) {
