@@ -15,7 +15,7 @@ scenarios="$HARNESS_REPO/tests/sipp/kamailio-reference"
 queue_number="+15550100"
 
 uas_port="$(free_port)"
-start_sipp uas -sf "$scenarios/uas.xml" -i 127.0.0.1 -p "$uas_port" "${BENCH_SIPP_ARGS[@]}"
+start_sipp uas -sf "$scenarios/uas.xml" -i 127.0.0.1 -p "$uas_port" -aa "${BENCH_SIPP_ARGS[@]}"
 wait_for_udp_listen "$uas_port" 10 "$SIPP_PID"
 
 echo "== kamailio: SIPp UAC -> Kamailio (stateful, record-routing) -> SIPp UAS"

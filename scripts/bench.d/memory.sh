@@ -18,7 +18,7 @@ queue_number="+15550100"
 rss_mb() { awk '/^VmRSS:/ { printf "%d\n", $2 / 1024 }' "/proc/$1/status"; }
 
 free_ports uas_port sip_port control_port
-start_sipp uas -sf "$HARNESS_REPO/tests/sipp/kamailio-reference/uas.xml" -i 127.0.0.1 -p "$uas_port" "${BENCH_SIPP_ARGS[@]}"
+start_sipp uas -sf "$HARNESS_REPO/tests/sipp/kamailio-reference/uas.xml" -i 127.0.0.1 -p "$uas_port" -aa "${BENCH_SIPP_ARGS[@]}"
 wait_for_udp_listen "$uas_port" 10 "$SIPP_PID"
 extra="$HARNESS_DIR/agents.yaml"
 write_bench_agents "$extra" "${BENCH_AGENTS:-6000}" "$queue_number"

@@ -77,10 +77,11 @@ print(*counts, percentile(0.50), percentile(0.99), percentile(1.0))
 PY
 }
 
-# _bench_sipp_events LOG: prints how many events a SIPp error log (-trace_err) holds.
+# _bench_sipp_events LOG: prints how many events a SIPp error log (-trace_err) holds, not counting
+# the OPTIONS pings a UAS started with -aa answers (the daemon pings its trunks).
 _bench_sipp_events() {
     if [ -f "$1" ]; then
-        grep -oE $'[0-9]{4}-[0-9]{2}-[0-9]{2}\t[0-9:.]+\t[0-9.]+: ' "$1" | wc -l
+        grep -v 'Automatic response mode' "$1" | grep -oE $'[0-9]{4}-[0-9]{2}-[0-9]{2}\t[0-9:.]+\t[0-9.]+: ' | wc -l
     else
         echo 0
     fi
@@ -174,6 +175,6 @@ print(f"  - {{ name: bench, numbers: [\"{number}\"], ringTimeoutSeconds: 15, wra
 print("agents:")
 for i, agent in enumerate(ids):
     print(f"  - {{ id: {agent}, number: \"+1555030{i:04d}\" }}")
-print("limits: { maximumConcurrentCalls: 100000, maximumWaitingCalls: 100000, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }")
+print("limits: { maximumConcurrentCalls: 100000, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }")
 PY
 }
