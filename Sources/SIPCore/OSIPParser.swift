@@ -225,7 +225,9 @@ private struct Converter {
     func uri(_ uri: Pointer<osip_uri_t>) -> SIPURI? {
         guard let schemeText = uri.pointee.scheme else { return nil }
         let scheme = CStringDecoder.matches(schemeText, "sip") ? "sip" : lowercased(schemeText)
-        if let opaque = uri.pointee.string { return SIPURI(scheme: scheme, opaque: text(opaque)) }
+        if let opaque = uri.pointee.string {
+            return CStringDecoder.isOpaqueURIPart(opaque) ? SIPURI(scheme: scheme, opaque: text(opaque)) : nil
+        }
         guard let hostText = uri.pointee.host, let host = CStringDecoder.host(hostText, cuttingComment: false) else { return nil }
         let user = uri.pointee.username.map { decoder.uriPart($0, allowed: .user) }
         guard user?.isEmpty != true else { return nil }
@@ -241,14 +243,14 @@ private struct Converter {
     }
 
     func nameAddress(_ address: Pointer<osip_from_t>) -> SIPNameAddress? {
-        guard let url = address.pointee.url, let uri = uri(url) else { return nil }
-        return SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters(address.pointee.gen_params))
+        guard let url = address.pointee.url, let uri = uri(url), let parameters = parameters(address.pointee.gen_params) else { return nil }
+        return SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters)
     }
 
     /// Appends the address to `addresses`, built in place; false when it is unusable.
     private func append(_ address: Pointer<osip_from_t>, to addresses: inout [SIPNameAddress]) -> Bool {
-        guard let url = address.pointee.url, let uri = uri(url) else { return false }
-        addresses.append(SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters(address.pointee.gen_params)))
+        guard let url = address.pointee.url, let uri = uri(url), let parameters = parameters(address.pointee.gen_params) else { return false }
+        addresses.append(SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters))
         return true
     }
 
@@ -262,7 +264,8 @@ private struct Converter {
 
     private func via(_ via: Pointer<osip_via_t>) -> SIPVia? {
         guard let hostText = via.pointee.host, let transportText = via.pointee.`protocol`,
-              let host = CStringDecoder.host(hostText, cuttingComment: true)
+              CStringDecoder.isToken(transportText),
+              let host = CStringDecoder.host(hostText, cuttingComment: true), let parameters = parameters(via.pointee.via_params)
         else { return nil }
         var port: Int?
         if let portText = via.pointee.port {
@@ -270,11 +273,13 @@ private struct Converter {
             port = value
         }
         var version = "SIP/2.0"
-        if let written = via.pointee.version, !CStringDecoder.matches(written, "2.0") { version = "SIP/" + text(written) }
+        if let written = via.pointee.version, !CStringDecoder.matches(written, "2.0") {
+            guard CStringDecoder.isToken(written) else { return nil }
+            version = "SIP/" + text(written)
+        }
         var transport = CStringDecoder.matches(transportText, "UDP") ? "UDP" : text(transportText)
         transport.makeASCIIUppercase()
-        return SIPVia(protocolVersion: version, transport: transport, host: host, port: port,
-                      parameters: parameters(via.pointee.via_params))
+        return SIPVia(protocolVersion: version, transport: transport, host: host, port: port, parameters: parameters)
     }
 
     private func method(_ pointer: Pointer<CChar>) -> SIPMethod {
@@ -287,10 +292,14 @@ private struct Converter {
         return lowered
     }
 
-    private func parameters(_ list: osip_list_t) -> [SIPParameter] {
-        list.map(as: osip_generic_param_t.self) { parameter in
-            parameter.pointee.gname.map { SIPParameter(name: text($0), value: parameter.pointee.gvalue.map(text)) }
+    /// The generic parameters; nil when one has an empty value (`CStringDecoder.isUsableParameterValue`).
+    private func parameters(_ list: osip_list_t) -> [SIPParameter]? {
+        var usable = true
+        let parameters = list.map(as: osip_generic_param_t.self) { parameter in
+            usable = usable && CStringDecoder.isUsableParameterValue(parameter.pointee.gvalue)
+            return parameter.pointee.gname.map { SIPParameter(name: text($0), value: parameter.pointee.gvalue.map(text)) }
         }
+        return usable ? parameters : nil
     }
 
     private func uriParameters(_ list: osip_list_t, allowed: URICharacterSet) -> [SIPParameter] {

@@ -53,4 +53,24 @@ struct SIPRoundTripTests {
         #expect(throws: SIPParseError.self) { try SIPMessage(parsing: bytes) }
     }
 
+    @Test("an empty parameter value is refused, written directly or folded")
+    func emptyParameterValue() throws {
+        #expect(Self.expectRoundTrip(Self.request(["From: <sip:a@example.com> ;\r\n tag = ;x8"])) == nil)
+        #expect(Self.expectRoundTrip(Self.request(["From: <sip:a@example.com>;tag=;x8"])) == nil)
+    }
+
+    @Test("a Via whose version is lost in folding is refused")
+    func viaVersionLost() {
+        let bytes = Self.request(["Via: SIP  0  . 2/\r\n /UDP\r\n 192.0.2.2;branch=z9hG4bK1"])
+        #expect(Self.expectRoundTrip(bytes) == nil)
+    }
+
+    @Test("an address without angle brackets that holds '>' is refused", arguments: [
+        request(["To:Rsip:u>ser@example.com"]),
+        request(["F:el:t>"]),
+    ])
+    func closingBracketInBareAddress(bytes: [UInt8]) {
+        #expect(Self.expectRoundTrip(bytes) == nil)
+    }
+
 }
