@@ -73,4 +73,13 @@ struct SIPRoundTripTests {
         #expect(Self.expectRoundTrip(bytes) == nil)
     }
 
+    @Test("%01 next to %00 in a URI keeps its value", arguments: [
+        "sip:bob@example.com;unk%01%00x", "sip:u%01%00%00%00ser@example.com",
+    ])
+    func escapedOneBesideEscapedNUL(uri: String) throws {
+        let message = try #require(Self.expectRoundTrip(Self.request(uri: uri)))
+        guard case .request(let request) = message else { throw SIPParseError(reason: .empty, detail: "", isRequest: false) }
+        #expect(request.requestURI.description.contains("%01"))
+    }
+
 }
