@@ -73,6 +73,28 @@ struct SIPRoundTripTests {
         #expect(Self.expectRoundTrip(bytes) == nil)
     }
 
+    @Test("control bytes and 0xFF in header names, values and Via round-trip or are refused by name", arguments: [
+        request(["X-A\u{1D}b: 1"]),
+        request(["X-A: a\u{1D}b"]),
+        request(["Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK\u{1D}1"]),
+        request(["X-A: a\0b"]),
+        request(["X-A\0b: 1"]),
+        request(["Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK\01"]),
+    ])
+    func controlBytes(bytes: [UInt8]) {
+        Self.expectRoundTrip(bytes)
+    }
+
+    @Test("0xFF in a header name or value round-trips or is refused by name")
+    func byteFF() {
+        for line in ["X-A\u{FF}b: 1", "X-A: a\u{FF}b", "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK\u{FF}1"] {
+            var bytes = Self.request([line])
+            // The literal above is UTF-8 (C3 BF); the fuzzer's input had the single byte FF.
+            if let index = bytes.firstIndex(of: 0xC3) { bytes.replaceSubrange(index...(index + 1), with: [0xFF]) }
+            Self.expectRoundTrip(bytes)
+        }
+    }
+
     @Test("%01 next to %00 in a URI keeps its value", arguments: [
         "sip:bob@example.com;unk%01%00x", "sip:u%01%00%00%00ser@example.com",
     ])
@@ -82,4 +104,21 @@ struct SIPRoundTripTests {
         #expect(request.requestURI.description.contains("%01"))
     }
 
+    /// The regression inputs directly under Fuzz/Regressions, when the source tree is at hand.
+    static let regressions: [URL] = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/Regressions").standardizedFileURL
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        // Subfolders hold inputs for scripts/fuzz only: libosip2-leaks/ would fail valgrind, not SIPCore.
+        return names.sorted().map { folder.appendingPathComponent($0) }.filter { url in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && !isFolder.boolValue
+                && url.pathExtension != "md"
+        }
+    }()
+
+    @Test("every regression input round-trips or is refused", arguments: regressions)
+    func regression(file: URL) throws {
+        Self.expectRoundTrip([UInt8](try Data(contentsOf: file)))
+    }
 }
