@@ -79,10 +79,18 @@ enum OSIPParser {
         return message
     }
 
+    /// Sets one header line as libosip2's message parser would see it: a NUL octet in the value stands
+    /// in for a placeholder there too, so the value is not cut short and the line that made libosip2
+    /// reject the message is the one found rejected here.
     private static func set(_ name: String, _ value: String, on message: UnsafeMutablePointer<osip_message_t>) -> Bool {
         var name = Array(name.utf8CString)
-        var value = Array(value.utf8CString)
-        return osip_message_set_multiple_header(message, &name, &value) == 0
+        guard value.utf8.contains(0) else {
+            var value = Array(value.utf8CString)
+            return osip_message_set_multiple_header(message, &name, &value) == 0
+        }
+        return CStringDecoder.withCString(value) { _, value in
+            osip_message_set_multiple_header(message, &name, UnsafeMutablePointer(mutating: value)) == 0
+        } ?? false
     }
 }
 

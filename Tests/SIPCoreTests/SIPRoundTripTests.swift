@@ -85,6 +85,16 @@ struct SIPRoundTripTests {
         Self.expectRoundTrip(bytes)
     }
 
+    @Test("a header line libosip2 rejects past a NUL is the one the error names, not the body")
+    func rejectedLineWithNUL() {
+        #expect(throws: SIPParseError.self) { try SIPMessage(parsing: Self.request(["Content-Type: a/b\0/;;"])) }
+        do {
+            _ = try SIPMessage(parsing: Self.request(["Content-Type: a/b\0/;;"]))
+        } catch {
+            #expect(error.reason == .malformedHeader("Content-Type"), "\(error)")
+        }
+    }
+
     @Test("0xFF in a header name or value round-trips or is refused by name")
     func byteFF() {
         for line in ["X-A\u{FF}b: 1", "X-A: a\u{FF}b", "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK\u{FF}1"] {

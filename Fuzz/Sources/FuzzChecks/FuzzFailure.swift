@@ -33,3 +33,13 @@ public func printable(_ bytes: [UInt8]) -> String {
     }
     return bytes.count > 4096 ? text + "…" : text
 }
+
+/// Whether `FUZZ_SHOW` is set: then the checks print what the parser made of each input, to triage one.
+let showing = getenv("FUZZ_SHOW") != nil
+
+/// Prints `text` on standard error when `FUZZ_SHOW` is set.
+func show(_ text: @autoclosure () -> String) {
+    guard showing else { return }
+    let bytes = Array((text() + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+}

@@ -6,8 +6,15 @@ import SIPCore
 public enum MessageRoundTrip {
     /// Checks one input; aborts through `fuzzFailure` when the property does not hold.
     public static func check(_ input: UnsafeRawBufferPointer) {
-        guard let first = try? SIPMessage(parsing: input) else { return }
+        let first: SIPMessage
+        do {
+            first = try SIPMessage(parsing: input)
+        } catch {
+            show("refused: \(error)")
+            return
+        }
         let written = first.serialized()
+        show("accepted, written as:\n" + printable(written))
         let second: SIPMessage
         do {
             second = try SIPMessage(parsing: written)
