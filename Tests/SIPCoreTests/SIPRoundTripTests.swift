@@ -39,9 +39,11 @@ struct SIPRoundTripTests {
 
     /// Whether bytes follow the empty line that ends the headers: only then can the body be at fault.
     static func hasBody(_ bytes: [UInt8]) -> Bool {
-        let end: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
-        guard let index = (0..<max(0, bytes.count - 3)).first(where: { bytes[$0..<($0 + 4)].elementsEqual(end) }) else { return false }
-        return index + 4 < bytes.count
+        for index in bytes.indices.dropLast() where bytes[index] == 0x0A {
+            if bytes[index + 1] == 0x0A { return index + 2 < bytes.count }
+            if index + 2 < bytes.count, bytes[index + 1] == 0x0D, bytes[index + 2] == 0x0A { return index + 3 < bytes.count }
+        }
+        return false
     }
 
     @Test("a host that is a single colon is refused, not read out of bounds", arguments: [
@@ -92,6 +94,18 @@ struct SIPRoundTripTests {
             _ = try SIPMessage(parsing: Self.request(["Content-Type: a/b\0/;;"]))
         } catch {
             #expect(error.reason == .malformedHeader("Content-Type"), "\(error)")
+        }
+    }
+
+    @Test("a multipart body part with two Content-Types is refused before libosip2 can leak the first")
+    func multipartPartWithTwoContentTypes() {
+        let body = "--7a9\r\nContent-Type: text/plain\r\ncontent-type: text/html\r\n\r\nhello\r\n--7a9--\r\n"
+        let bytes = Self.request(["Content-Type: multipart/mixed;boundary=7a9"]).dropLast(21) + Array("Content-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8)
+        do {
+            _ = try SIPMessage(parsing: Array(bytes))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.reason == .malformedBody, "\(error)")
         }
     }
 
