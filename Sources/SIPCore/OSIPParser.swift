@@ -52,14 +52,14 @@ enum OSIPParser {
     }
 
     /// Parses a `name-addr` or `addr-spec` with header parameters with `osip_from_parse`.
-    static func nameAddress(parsing text: String) -> SIPNameAddress? {
+    static func nameAddress(parsing text: String, readingBack: Bool = false) -> SIPNameAddress? {
         guard osipParserReady else { return nil }
         return CStringDecoder.withCString(text) { decoder, text in
             var address: UnsafeMutablePointer<osip_from_t>?
             guard osip_from_init(&address) == 0, let address else { return nil }
             defer { osip_from_free(address) }
             guard osip_from_parse(address, text) == 0 else { return nil }
-            return Converter(decoder: decoder).nameAddress(address)
+            return Converter(decoder: decoder, readingBack: readingBack).nameAddress(address)
         }
     }
 
@@ -107,6 +107,8 @@ private struct Converter {
     typealias Pointer<Pointee> = UnsafeMutablePointer<Pointee>
 
     let decoder: CStringDecoder
+    /// Whether this converter reads an address SIPCore wrote, to check it reads back (`nameAddress(_:)`).
+    var readingBack = false
 
     private func text(_ pointer: Pointer<CChar>) -> String { decoder.text(pointer) }
 
@@ -250,15 +252,21 @@ private struct Converter {
                       headers: uriParameters(uri.pointee.url_headers, allowed: .header))
     }
 
+    /// The address; nil when it is unusable. An address whose URI libosip2 keeps opaque must read back
+    /// the same in the bracketed form SIPCore writes: libosip2 takes `To: si:2e` without brackets but
+    /// refuses `<si:2e>`.
     func nameAddress(_ address: Pointer<osip_from_t>) -> SIPNameAddress? {
         guard let url = address.pointee.url, let uri = uri(url), let parameters = parameters(address.pointee.gen_params) else { return nil }
-        return SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters)
+        let value = SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters)
+        guard url.pointee.string == nil || readingBack || OSIPParser.nameAddress(parsing: value.description, readingBack: true) == value
+        else { return nil }
+        return value
     }
 
-    /// Appends the address to `addresses`, built in place; false when it is unusable.
+    /// Appends the address to `addresses`; false when it is unusable.
     private func append(_ address: Pointer<osip_from_t>, to addresses: inout [SIPNameAddress]) -> Bool {
-        guard let url = address.pointee.url, let uri = uri(url), let parameters = parameters(address.pointee.gen_params) else { return false }
-        addresses.append(SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters))
+        guard let value = nameAddress(address) else { return false }
+        addresses.append(value)
         return true
     }
 

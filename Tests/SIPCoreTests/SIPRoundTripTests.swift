@@ -67,9 +67,10 @@ struct SIPRoundTripTests {
         #expect(Self.expectRoundTrip(bytes) == nil)
     }
 
-    @Test("an address without angle brackets that holds '>' is refused", arguments: [
+    @Test("an address without angle brackets that cannot be written inside them is refused", arguments: [
         request(["To:Rsip:u>ser@example.com"]),
         request(["F:el:t>"]),
+        request(["To: si:2e"]),
     ])
     func closingBracketInBareAddress(bytes: [UInt8]) {
         #expect(Self.expectRoundTrip(bytes) == nil)
