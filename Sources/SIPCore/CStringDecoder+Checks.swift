@@ -17,10 +17,24 @@ extension CStringDecoder {
     /// `uric` less `%`: unreserved plus reserved (`;/?:@&=+$,`).
     private static let opaquePart = URICharacterSet(adding: ";/?:@&=+$,")
 
-    /// Whether a generic parameter's value, when present, is not empty: RFC 3261 §25.1 `gen-value` is
-    /// a token, host or quoted string. libosip2 reads `;tag = ;` as an empty value, which it refuses
-    /// once written back as `;tag=;`.
-    static func isUsableParameterValue(_ pointer: UnsafePointer<CChar>?) -> Bool {
-        pointer.map { $0.pointee != 0 } ?? true
+    /// Whether a generic parameter (RFC 3261 §25.1 `generic-param = token [ EQUAL gen-value ]`) can be
+    /// written back as `;name=value` and read the same: the name a token, the value, when present, a
+    /// quoted string or a run of characters that do not end it (no whitespace, control character,
+    /// `;`, `,`, `<`, `>`, `"` or `=`). libosip2 reads `;tag = ;` as an empty value and `<sip:l;>` as a
+    /// parameter named `>`, neither of which it takes back once written.
+    static func isUsableParameter(name: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) -> Bool {
+        guard isToken(name) else { return false }
+        guard let value else { return true }
+        let text = bytes(value)
+        guard let first = text.first else { return false }
+        if first == .quote {
+            return text.count >= 2 && text.last == .quote && !text.contains(where: { $0 == .cr || $0 == .lf })
+        }
+        return text.allSatisfy { byte in
+            switch byte {
+            case 0...0x20, 0x7F, .semicolon, 0x2C, 0x3C, 0x3E, .quote, 0x3D: false
+            default: true
+            }
+        }
     }
 }

@@ -252,11 +252,14 @@ private struct Converter {
                       headers: uriParameters(uri.pointee.url_headers, allowed: .header))
     }
 
-    /// The address; nil when it is unusable. An address whose URI libosip2 keeps opaque must read back
-    /// the same in the bracketed form SIPCore writes: libosip2 takes `To: si:2e` without brackets but
-    /// refuses `<si:2e>`.
+    /// The address; nil when it is unusable. It must read back in the bracketed form SIPCore writes,
+    /// where libosip2 is stricter than without brackets: it refuses a URI of fewer than six characters
+    /// there (`<sip:e>`, though it takes `To: sip:e`), and its rules for opaque URIs are uneven, so an
+    /// address whose URI libosip2 keeps opaque is written and parsed once more.
     func nameAddress(_ address: Pointer<osip_from_t>) -> SIPNameAddress? {
-        guard let url = address.pointee.url, let uri = uri(url), let parameters = parameters(address.pointee.gen_params) else { return nil }
+        guard let url = address.pointee.url, let uri = uri(url), uri.host.utf8.count >= 6 || uri.description.utf8.count >= 6,
+              let parameters = parameters(address.pointee.gen_params)
+        else { return nil }
         let value = SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters)
         guard url.pointee.string == nil || readingBack || OSIPParser.nameAddress(parsing: value.description, readingBack: true) == value
         else { return nil }
@@ -308,12 +311,13 @@ private struct Converter {
         return lowered
     }
 
-    /// The generic parameters; nil when one has an empty value (`CStringDecoder.isUsableParameterValue`).
+    /// The generic parameters; nil when one cannot be written back (`CStringDecoder.isUsableParameter`).
     private func parameters(_ list: osip_list_t) -> [SIPParameter]? {
         var usable = true
-        let parameters = list.map(as: osip_generic_param_t.self) { parameter in
-            usable = usable && CStringDecoder.isUsableParameterValue(parameter.pointee.gvalue)
-            return parameter.pointee.gname.map { SIPParameter(name: text($0), value: parameter.pointee.gvalue.map(text)) }
+        let parameters = list.map(as: osip_generic_param_t.self) { parameter -> SIPParameter? in
+            guard let name = parameter.pointee.gname else { return nil }
+            usable = usable && CStringDecoder.isUsableParameter(name: name, value: parameter.pointee.gvalue)
+            return SIPParameter(name: text(name), value: parameter.pointee.gvalue.map(text))
         }
         return usable ? parameters : nil
     }

@@ -71,6 +71,8 @@ struct SIPRoundTripTests {
         request(["To:Rsip:u>ser@example.com"]),
         request(["F:el:t>"]),
         request(["To: si:2e"]),
+        request(["To: sip:e"]),
+        request(["Contact:<sip:l;>"]),
     ])
     func closingBracketInBareAddress(bytes: [UInt8]) {
         #expect(Self.expectRoundTrip(bytes) == nil)
