@@ -246,10 +246,12 @@ private struct Converter {
             guard let value = CStringDecoder.decimal(portText, below: 65_536) else { return nil }
             port = value
         }
+        guard let parameters = uriParameters(uri.pointee.url_params, allowed: .parameter),
+              let headers = uriParameters(uri.pointee.url_headers, allowed: .header)
+        else { return nil }
         return SIPURI(scheme: scheme, user: user,
                       password: uri.pointee.password.map { decoder.uriPart($0, allowed: .password) }, host: host,
-                      port: port, parameters: uriParameters(uri.pointee.url_params, allowed: .parameter),
-                      headers: uriParameters(uri.pointee.url_headers, allowed: .header))
+                      port: port, parameters: parameters, headers: headers)
     }
 
     /// The address; nil when it is unusable. It must read back in the bracketed form SIPCore writes,
@@ -322,13 +324,17 @@ private struct Converter {
         return usable ? parameters : nil
     }
 
-    private func uriParameters(_ list: osip_list_t, allowed: URICharacterSet) -> [SIPParameter] {
-        list.map(as: osip_uri_param_t.self) { parameter in
-            parameter.pointee.gname.map {
-                SIPParameter(name: decoder.uriPart($0, allowed: allowed),
-                             value: parameter.pointee.gvalue.map { decoder.uriPart($0, allowed: allowed) })
-            }
+    /// URI parameters or headers; nil when a name is empty once decoded (libosip2 decodes `;%` into
+    /// one, which would be written as a bare `;`).
+    private func uriParameters(_ list: osip_list_t, allowed: URICharacterSet) -> [SIPParameter]? {
+        var usable = true
+        let parameters = list.map(as: osip_uri_param_t.self) { parameter -> SIPParameter? in
+            guard let name = parameter.pointee.gname else { return nil }
+            usable = usable && name.pointee != 0
+            return SIPParameter(name: decoder.uriPart(name, allowed: allowed),
+                                value: parameter.pointee.gvalue.map { decoder.uriPart($0, allowed: allowed) })
         }
+        return usable ? parameters : nil
     }
 
     /// Writes `type/subtype` and its parameters, as in Content-Type and Accept.

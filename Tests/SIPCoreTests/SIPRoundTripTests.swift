@@ -73,6 +73,7 @@ struct SIPRoundTripTests {
         request(["To: si:2e"]),
         request(["To: sip:e"]),
         request(["Contact:<sip:l;>"]),
+        request(["Contact:<sip:h;%>"]),
     ])
     func closingBracketInBareAddress(bytes: [UInt8]) {
         #expect(Self.expectRoundTrip(bytes) == nil)
