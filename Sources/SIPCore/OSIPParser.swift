@@ -324,13 +324,13 @@ private struct Converter {
         return usable ? parameters : nil
     }
 
-    /// URI parameters or headers; nil when a name is empty once decoded (libosip2 decodes `;%` into
-    /// one, which would be written as a bare `;`).
+    /// URI parameters or headers; nil when a name or value is empty once decoded: libosip2 decodes
+    /// `;%` and `;x=%` into those, which it refuses once written back as `;` and `;x=`.
     private func uriParameters(_ list: osip_list_t, allowed: URICharacterSet) -> [SIPParameter]? {
         var usable = true
         let parameters = list.map(as: osip_uri_param_t.self) { parameter -> SIPParameter? in
             guard let name = parameter.pointee.gname else { return nil }
-            usable = usable && name.pointee != 0
+            usable = usable && name.pointee != 0 && parameter.pointee.gvalue.map { $0.pointee != 0 } != false
             return SIPParameter(name: decoder.uriPart(name, allowed: allowed),
                                 value: parameter.pointee.gvalue.map { decoder.uriPart($0, allowed: allowed) })
         }

@@ -74,6 +74,7 @@ struct SIPRoundTripTests {
         request(["To: sip:e"]),
         request(["Contact:<sip:l;>"]),
         request(["Contact:<sip:h;%>"]),
+        request(["Contact:<sip:l;x=%>"]),
     ])
     func closingBracketInBareAddress(bytes: [UInt8]) {
         #expect(Self.expectRoundTrip(bytes) == nil)
