@@ -240,7 +240,8 @@ private struct Converter {
         }
         guard let hostText = uri.pointee.host, let host = CStringDecoder.host(hostText, cuttingComment: false) else { return nil }
         let user = uri.pointee.username.map { decoder.uriPart($0, allowed: .user) }
-        guard user?.isEmpty != true else { return nil }
+        let password = uri.pointee.password.map { decoder.uriPart($0, allowed: .password) }
+        guard user?.isEmpty != true, password?.isEmpty != true else { return nil }
         var port: Int?
         if let portText = uri.pointee.port {
             guard let value = CStringDecoder.decimal(portText, below: 65_536) else { return nil }
@@ -250,7 +251,7 @@ private struct Converter {
               let headers = uriParameters(uri.pointee.url_headers, allowed: .header)
         else { return nil }
         return SIPURI(scheme: scheme, user: user,
-                      password: uri.pointee.password.map { decoder.uriPart($0, allowed: .password) }, host: host,
+                      password: password, host: host,
                       port: port, parameters: parameters, headers: headers)
     }
 
@@ -324,13 +325,15 @@ private struct Converter {
         return usable ? parameters : nil
     }
 
-    /// URI parameters or headers; nil when a name or value is empty once decoded: libosip2 decodes
-    /// `;%` and `;x=%` into those, which it refuses once written back as `;` and `;x=`.
+    /// URI parameters or headers; nil when a name, or a parameter's value, is empty once decoded:
+    /// libosip2 decodes `;%` and `;x=%` into those, and refuses them once written back as `;` and
+    /// `;x=`. A header's value may be empty (RFC 3261 §25.1 `hvalue`).
     private func uriParameters(_ list: osip_list_t, allowed: URICharacterSet) -> [SIPParameter]? {
+        let emptyValues = allowed == .header
         var usable = true
         let parameters = list.map(as: osip_uri_param_t.self) { parameter -> SIPParameter? in
             guard let name = parameter.pointee.gname else { return nil }
-            usable = usable && name.pointee != 0 && parameter.pointee.gvalue.map { $0.pointee != 0 } != false
+            usable = usable && name.pointee != 0 && (emptyValues || parameter.pointee.gvalue.map { $0.pointee != 0 } != false)
             return SIPParameter(name: decoder.uriPart(name, allowed: allowed),
                                 value: parameter.pointee.gvalue.map { decoder.uriPart($0, allowed: allowed) })
         }

@@ -75,6 +75,7 @@ struct SIPRoundTripTests {
         request(["Contact:<sip:l;>"]),
         request(["Contact:<sip:h;%>"]),
         request(["Contact:<sip:l;x=%>"]),
+        request(["Contact:<sip:a:%@example.com>"]),
     ])
     func closingBracketInBareAddress(bytes: [UInt8]) {
         #expect(Self.expectRoundTrip(bytes) == nil)
@@ -112,6 +113,11 @@ struct SIPRoundTripTests {
         } catch {
             #expect(error.reason == .malformedBody, "\(error)")
         }
+    }
+
+    @Test("a URI header with an empty value round-trips")
+    func emptyURIHeaderValue() {
+        #expect(Self.expectRoundTrip(Self.request(["Contact: <sip:a@example.com?subject=>"])) != nil)
     }
 
     @Test("0xFF in a header name or value round-trips or is refused by name")
