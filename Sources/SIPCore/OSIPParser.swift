@@ -149,6 +149,7 @@ private struct Converter {
         }
         readAddresses(of: message, into: &parts)
         if let type = message.pointee.content_type, let main = type.pointee.type, let sub = type.pointee.subtype {
+            if main.pointee == 0 || sub.pointee == 0 || !writable(type.pointee.gen_params) { parts.noteMalformed("Content-Type") }
             parts.contentType = type.pointee.gen_params.nb_elt == 0
                 ? decoder.joining(main, 0x2F, sub) : String(writing: { writeMediaType(type, into: &$0) })
         }
@@ -216,6 +217,22 @@ private struct Converter {
             writeParameters(element.pointee.gen_params, into: &bytes)
         }
         let headers = message.pointee
+        // libosip2 reads 'Accept: t/ ;' as type t with an empty subtype, and ' ;' as a parameter with
+        // an empty name; written back, it drops them.
+        func check<Element>(_ name: String, _ list: osip_list_t, _ type: Element.Type, _ parameters: (Pointer<Element>) -> osip_list_t) {
+            list.forEach(as: type) { if !writable(parameters($0)) { parts.noteMalformed(name) } }
+        }
+        headers.accepts.forEach(as: osip_accept_t.self) { type in
+            if let main = type.pointee.type, let sub = type.pointee.subtype, main.pointee == 0 || sub.pointee == 0 {
+                parts.noteMalformed("Accept")
+            }
+        }
+        check("Accept", headers.accepts, osip_accept_t.self) { $0.pointee.gen_params }
+        check("Accept-Encoding", headers.accept_encodings, osip_accept_encoding_t.self) { $0.pointee.gen_params }
+        check("Accept-Language", headers.accept_languages, osip_accept_language_t.self) { $0.pointee.gen_params }
+        check("Alert-Info", headers.alert_infos, osip_alert_info_t.self) { $0.pointee.gen_params }
+        check("Call-Info", headers.call_infos, osip_call_info_t.self) { $0.pointee.gen_params }
+        check("Error-Info", headers.error_infos, osip_error_info_t.self) { $0.pointee.gen_params }
         joined("Accept", headers.accepts, osip_accept_t.self) { writeMediaType($0, into: &$1) }
         joined("Accept-Encoding", headers.accept_encodings, osip_accept_encoding_t.self, encoding)
         joined("Accept-Language", headers.accept_languages, osip_accept_language_t.self, encoding)
@@ -312,6 +329,16 @@ private struct Converter {
         var lowered = text(pointer)
         lowered.makeASCIILowercase()
         return lowered
+    }
+
+    /// Whether every generic parameter can be written back (`CStringDecoder.isUsableParameter`).
+    private func writable(_ list: osip_list_t) -> Bool {
+        var usable = true
+        list.forEach(as: osip_generic_param_t.self) { parameter in
+            guard let name = parameter.pointee.gname else { return }
+            usable = usable && CStringDecoder.isUsableParameter(name: name, value: parameter.pointee.gvalue)
+        }
+        return usable
     }
 
     /// The generic parameters; nil when one cannot be written back (`CStringDecoder.isUsableParameter`).

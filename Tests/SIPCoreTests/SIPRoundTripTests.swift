@@ -76,6 +76,8 @@ struct SIPRoundTripTests {
         request(["Contact:<sip:h;%>"]),
         request(["Contact:<sip:l;x=%>"]),
         request(["Contact:<sip:a:%@example.com>"]),
+        request(["Accept: t/ ;"]),
+        request(["Accept: text/plain; ;"]),
     ])
     func closingBracketInBareAddress(bytes: [UInt8]) {
         #expect(Self.expectRoundTrip(bytes) == nil)
