@@ -25,16 +25,21 @@ struct CStringDecoder {
     /// Copies `bytes` with every NUL octet and `%00` escape before `end` replaced by placeholders, and
     /// returns the copy with the decoder that restores them; nil when every candidate byte is taken.
     /// The candidates are the control characters libosip2 treats as ordinary bytes (not TAB, LF, VT,
-    /// FF, CR).
+    /// FF, CR). A candidate is taken when the message holds it raw or escaped: libosip2 decodes `%01`
+    /// in a URI into the byte 0x01, which must not then read as a placeholder.
     static func substituting(_ bytes: UnsafeRawBufferPointer, before end: Int) -> (CStringDecoder, [UInt8])? {
         var present = [Bool](repeating: false, count: 32)
         var holdsNUL = false
         var holdsEscapedNUL = false
         for index in 0..<end where bytes[index] < 32 || bytes[index] == .percent {
             let byte = bytes[index]
-            if byte < 32 { present[Int(byte)] = true }
-            holdsNUL = holdsNUL || byte == 0
-            holdsEscapedNUL = holdsEscapedNUL || (byte == .percent && isEscapedNUL(bytes, at: index, before: end))
+            if byte < 32 {
+                present[Int(byte)] = true
+                holdsNUL = holdsNUL || byte == 0
+            } else if let escaped = escapedControl(bytes, at: index, before: end) {
+                present[Int(escaped)] = true
+                holdsEscapedNUL = holdsEscapedNUL || escaped == 0
+            }
         }
         var free = (Array(UInt8(1)...8) + Array(UInt8(0x0E)...0x1F)).filter { !present[Int($0)] }
         var decoder = CStringDecoder()
@@ -79,6 +84,20 @@ struct CStringDecoder {
 
     private static func isEscapedNUL(_ bytes: UnsafeRawBufferPointer, at index: Int, before end: Int) -> Bool {
         bytes[index] == .percent && index + 2 < end && bytes[index + 1] == .zero && bytes[index + 2] == .zero
+    }
+
+    /// The control character a `%` escape at `index` stands for (`%00` to `%1F`, either case).
+    private static func escapedControl(_ bytes: UnsafeRawBufferPointer, at index: Int, before end: Int) -> UInt8? {
+        guard index + 2 < end, bytes[index + 1] == .zero || bytes[index + 1] == .zero + 1 else { return nil }
+        let low = bytes[index + 2]
+        let value: UInt8
+        switch low {
+        case 0x30...0x39: value = low - 0x30
+        case 0x41...0x46: value = low - 0x41 + 10
+        case 0x61...0x66: value = low - 0x61 + 10
+        default: return nil
+        }
+        return (bytes[index + 1] - .zero) << 4 | value
     }
 
     /// The string as the message carried it.

@@ -52,14 +52,14 @@ enum OSIPParser {
     }
 
     /// Parses a `name-addr` or `addr-spec` with header parameters with `osip_from_parse`.
-    static func nameAddress(parsing text: String) -> SIPNameAddress? {
+    static func nameAddress(parsing text: String, readingBack: Bool = false) -> SIPNameAddress? {
         guard osipParserReady else { return nil }
         return CStringDecoder.withCString(text) { decoder, text in
             var address: UnsafeMutablePointer<osip_from_t>?
             guard osip_from_init(&address) == 0, let address else { return nil }
             defer { osip_from_free(address) }
             guard osip_from_parse(address, text) == 0 else { return nil }
-            return Converter(decoder: decoder).nameAddress(address)
+            return Converter(decoder: decoder, readingBack: readingBack).nameAddress(address)
         }
     }
 
@@ -79,10 +79,18 @@ enum OSIPParser {
         return message
     }
 
+    /// Sets one header line as libosip2's message parser would see it: a NUL octet in the value stands
+    /// in for a placeholder there too, so the value is not cut short and the line that made libosip2
+    /// reject the message is the one found rejected here.
     private static func set(_ name: String, _ value: String, on message: UnsafeMutablePointer<osip_message_t>) -> Bool {
         var name = Array(name.utf8CString)
-        var value = Array(value.utf8CString)
-        return osip_message_set_multiple_header(message, &name, &value) == 0
+        guard value.utf8.contains(0) else {
+            var value = Array(value.utf8CString)
+            return osip_message_set_multiple_header(message, &name, &value) == 0
+        }
+        return CStringDecoder.withCString(value) { _, value in
+            osip_message_set_multiple_header(message, &name, UnsafeMutablePointer(mutating: value)) == 0
+        } ?? false
     }
 }
 
@@ -99,6 +107,8 @@ private struct Converter {
     typealias Pointer<Pointee> = UnsafeMutablePointer<Pointee>
 
     let decoder: CStringDecoder
+    /// Whether this converter reads an address SIPCore wrote, to check it reads back (`nameAddress(_:)`).
+    var readingBack = false
 
     private func text(_ pointer: Pointer<CChar>) -> String { decoder.text(pointer) }
 
@@ -139,6 +149,7 @@ private struct Converter {
         }
         readAddresses(of: message, into: &parts)
         if let type = message.pointee.content_type, let main = type.pointee.type, let sub = type.pointee.subtype {
+            if main.pointee == 0 || sub.pointee == 0 || !writable(type.pointee.gen_params) { parts.noteMalformed("Content-Type") }
             parts.contentType = type.pointee.gen_params.nb_elt == 0
                 ? decoder.joining(main, 0x2F, sub) : String(writing: { writeMediaType(type, into: &$0) })
         }
@@ -206,6 +217,22 @@ private struct Converter {
             writeParameters(element.pointee.gen_params, into: &bytes)
         }
         let headers = message.pointee
+        // libosip2 reads 'Accept: t/ ;' as type t with an empty subtype, and ' ;' as a parameter with
+        // an empty name; written back, it drops them.
+        func check<Element>(_ name: String, _ list: osip_list_t, _ type: Element.Type, _ parameters: (Pointer<Element>) -> osip_list_t) {
+            list.forEach(as: type) { if !writable(parameters($0)) { parts.noteMalformed(name) } }
+        }
+        headers.accepts.forEach(as: osip_accept_t.self) { type in
+            if let main = type.pointee.type, let sub = type.pointee.subtype, main.pointee == 0 || sub.pointee == 0 {
+                parts.noteMalformed("Accept")
+            }
+        }
+        check("Accept", headers.accepts, osip_accept_t.self) { $0.pointee.gen_params }
+        check("Accept-Encoding", headers.accept_encodings, osip_accept_encoding_t.self) { $0.pointee.gen_params }
+        check("Accept-Language", headers.accept_languages, osip_accept_language_t.self) { $0.pointee.gen_params }
+        check("Alert-Info", headers.alert_infos, osip_alert_info_t.self) { $0.pointee.gen_params }
+        check("Call-Info", headers.call_infos, osip_call_info_t.self) { $0.pointee.gen_params }
+        check("Error-Info", headers.error_infos, osip_error_info_t.self) { $0.pointee.gen_params }
         joined("Accept", headers.accepts, osip_accept_t.self) { writeMediaType($0, into: &$1) }
         joined("Accept-Encoding", headers.accept_encodings, osip_accept_encoding_t.self, encoding)
         joined("Accept-Language", headers.accept_languages, osip_accept_language_t.self, encoding)
@@ -225,30 +252,44 @@ private struct Converter {
     func uri(_ uri: Pointer<osip_uri_t>) -> SIPURI? {
         guard let schemeText = uri.pointee.scheme else { return nil }
         let scheme = CStringDecoder.matches(schemeText, "sip") ? "sip" : lowercased(schemeText)
-        if let opaque = uri.pointee.string { return SIPURI(scheme: scheme, opaque: text(opaque)) }
+        if let opaque = uri.pointee.string {
+            return CStringDecoder.isOpaqueURIPart(opaque) ? SIPURI(scheme: scheme, opaque: text(opaque)) : nil
+        }
         guard let hostText = uri.pointee.host, let host = CStringDecoder.host(hostText, cuttingComment: false) else { return nil }
         let user = uri.pointee.username.map { decoder.uriPart($0, allowed: .user) }
-        guard user?.isEmpty != true else { return nil }
+        let password = uri.pointee.password.map { decoder.uriPart($0, allowed: .password) }
+        guard user?.isEmpty != true, password?.isEmpty != true else { return nil }
         var port: Int?
         if let portText = uri.pointee.port {
             guard let value = CStringDecoder.decimal(portText, below: 65_536) else { return nil }
             port = value
         }
+        guard let parameters = uriParameters(uri.pointee.url_params, allowed: .parameter),
+              let headers = uriParameters(uri.pointee.url_headers, allowed: .header)
+        else { return nil }
         return SIPURI(scheme: scheme, user: user,
-                      password: uri.pointee.password.map { decoder.uriPart($0, allowed: .password) }, host: host,
-                      port: port, parameters: uriParameters(uri.pointee.url_params, allowed: .parameter),
-                      headers: uriParameters(uri.pointee.url_headers, allowed: .header))
+                      password: password, host: host,
+                      port: port, parameters: parameters, headers: headers)
     }
 
+    /// The address; nil when it is unusable. It must read back in the bracketed form SIPCore writes,
+    /// where libosip2 is stricter than without brackets: it refuses a URI of fewer than six characters
+    /// there (`<sip:e>`, though it takes `To: sip:e`), and its rules for opaque URIs are uneven, so an
+    /// address whose URI libosip2 keeps opaque is written and parsed once more.
     func nameAddress(_ address: Pointer<osip_from_t>) -> SIPNameAddress? {
-        guard let url = address.pointee.url, let uri = uri(url) else { return nil }
-        return SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters(address.pointee.gen_params))
+        guard let url = address.pointee.url, let uri = uri(url), uri.host.utf8.count >= 6 || uri.description.utf8.count >= 6,
+              let parameters = parameters(address.pointee.gen_params)
+        else { return nil }
+        let value = SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters)
+        guard url.pointee.string == nil || readingBack || OSIPParser.nameAddress(parsing: value.description, readingBack: true) == value
+        else { return nil }
+        return value
     }
 
-    /// Appends the address to `addresses`, built in place; false when it is unusable.
+    /// Appends the address to `addresses`; false when it is unusable.
     private func append(_ address: Pointer<osip_from_t>, to addresses: inout [SIPNameAddress]) -> Bool {
-        guard let url = address.pointee.url, let uri = uri(url) else { return false }
-        addresses.append(SIPNameAddress(displayName: displayName(of: address), uri: uri, parameters: parameters(address.pointee.gen_params)))
+        guard let value = nameAddress(address) else { return false }
+        addresses.append(value)
         return true
     }
 
@@ -262,7 +303,8 @@ private struct Converter {
 
     private func via(_ via: Pointer<osip_via_t>) -> SIPVia? {
         guard let hostText = via.pointee.host, let transportText = via.pointee.`protocol`,
-              let host = CStringDecoder.host(hostText, cuttingComment: true)
+              CStringDecoder.isToken(transportText),
+              let host = CStringDecoder.host(hostText, cuttingComment: true), let parameters = parameters(via.pointee.via_params)
         else { return nil }
         var port: Int?
         if let portText = via.pointee.port {
@@ -270,11 +312,13 @@ private struct Converter {
             port = value
         }
         var version = "SIP/2.0"
-        if let written = via.pointee.version, !CStringDecoder.matches(written, "2.0") { version = "SIP/" + text(written) }
+        if let written = via.pointee.version, !CStringDecoder.matches(written, "2.0") {
+            guard CStringDecoder.isToken(written) else { return nil }
+            version = "SIP/" + text(written)
+        }
         var transport = CStringDecoder.matches(transportText, "UDP") ? "UDP" : text(transportText)
         transport.makeASCIIUppercase()
-        return SIPVia(protocolVersion: version, transport: transport, host: host, port: port,
-                      parameters: parameters(via.pointee.via_params))
+        return SIPVia(protocolVersion: version, transport: transport, host: host, port: port, parameters: parameters)
     }
 
     private func method(_ pointer: Pointer<CChar>) -> SIPMethod {
@@ -287,19 +331,40 @@ private struct Converter {
         return lowered
     }
 
-    private func parameters(_ list: osip_list_t) -> [SIPParameter] {
-        list.map(as: osip_generic_param_t.self) { parameter in
-            parameter.pointee.gname.map { SIPParameter(name: text($0), value: parameter.pointee.gvalue.map(text)) }
+    /// Whether every generic parameter can be written back (`CStringDecoder.isUsableParameter`).
+    private func writable(_ list: osip_list_t) -> Bool {
+        var usable = true
+        list.forEach(as: osip_generic_param_t.self) { parameter in
+            guard let name = parameter.pointee.gname else { return }
+            usable = usable && CStringDecoder.isUsableParameter(name: name, value: parameter.pointee.gvalue)
         }
+        return usable
     }
 
-    private func uriParameters(_ list: osip_list_t, allowed: URICharacterSet) -> [SIPParameter] {
-        list.map(as: osip_uri_param_t.self) { parameter in
-            parameter.pointee.gname.map {
-                SIPParameter(name: decoder.uriPart($0, allowed: allowed),
-                             value: parameter.pointee.gvalue.map { decoder.uriPart($0, allowed: allowed) })
-            }
+    /// The generic parameters; nil when one cannot be written back (`CStringDecoder.isUsableParameter`).
+    private func parameters(_ list: osip_list_t) -> [SIPParameter]? {
+        var usable = true
+        let parameters = list.map(as: osip_generic_param_t.self) { parameter -> SIPParameter? in
+            guard let name = parameter.pointee.gname else { return nil }
+            usable = usable && CStringDecoder.isUsableParameter(name: name, value: parameter.pointee.gvalue)
+            return SIPParameter(name: text(name), value: parameter.pointee.gvalue.map(text))
         }
+        return usable ? parameters : nil
+    }
+
+    /// URI parameters or headers; nil when a name, or a parameter's value, is empty once decoded:
+    /// libosip2 decodes `;%` and `;x=%` into those, and refuses them once written back as `;` and
+    /// `;x=`. A header's value may be empty (RFC 3261 §25.1 `hvalue`).
+    private func uriParameters(_ list: osip_list_t, allowed: URICharacterSet) -> [SIPParameter]? {
+        let emptyValues = allowed == .header
+        var usable = true
+        let parameters = list.map(as: osip_uri_param_t.self) { parameter -> SIPParameter? in
+            guard let name = parameter.pointee.gname else { return nil }
+            usable = usable && name.pointee != 0 && (emptyValues || parameter.pointee.gvalue.map { $0.pointee != 0 } != false)
+            return SIPParameter(name: decoder.uriPart(name, allowed: allowed),
+                                value: parameter.pointee.gvalue.map { decoder.uriPart($0, allowed: allowed) })
+        }
+        return usable ? parameters : nil
     }
 
     /// Writes `type/subtype` and its parameters, as in Content-Type and Accept.

@@ -18,6 +18,9 @@ extension SIPMessage {
         if let (reason, detail) = SIPStartLine.problem(in: bytes, frame: frame) {
             throw SIPParseError.rejecting(bytes, frame: frame, reason, detail)
         }
+        if let detail = frame.multipartProblem(in: bytes) {
+            throw SIPParseError.rejecting(bytes, frame: frame, .malformedBody, detail)
+        }
         var parts = SIPMessageParts()
         guard OSIPParser.parseMessage(bytes, frame: frame, into: &parts)
             || Self.parseWithOpaqueRequestURI(bytes, frame: frame, into: &parts)

@@ -36,7 +36,7 @@ extension SIPMessageParts {
     /// Call-ID and the CSeq method out into the result.
     mutating func checked(bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame) throws(Problem) -> Checked {
         if let malformedHeader {
-            throw Problem(.malformedHeader(malformedHeader), "a \(malformedHeader) value has no usable host, user or port",
+            throw Problem(.malformedHeader(malformedHeader), "a \(malformedHeader) value has no usable host, user, port, parameter or transport",
                           responseHeaders: responseHeaders)
         }
         if via.isEmpty { throw Problem(.missingHeader("Via"), "no Via header") }

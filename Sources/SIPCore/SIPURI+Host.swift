@@ -22,7 +22,8 @@ extension SIPURI {
             }
         }
         if couldBeName { return .name }
-        guard couldBeAddress, last != .colon || host[host.count - 2] == .colon else { return nil }
+        // A lone `:` (written `[:]`) is no address, and has no byte before its last to look at.
+        guard couldBeAddress, host.count >= 2, last != .colon || host[host.count - 2] == .colon else { return nil }
         return .ipv6
     }
 }

@@ -1,6 +1,6 @@
 /// The ASCII characters a part of a SIP URI may carry without percent-encoding (RFC 3261 §25.1):
 /// `unreserved` (alphanumerics and `-_.!~*'()`) plus the part's own extra characters.
-struct URICharacterSet: Sendable {
+struct URICharacterSet: Equatable, Sendable {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
 

@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The fuzz targets, kept out of the root package so its build stays as it is. `scripts/fuzz` builds
+// them with `-sanitize=fuzzer,address`. SIPCore and COSIP are the root package's own directories
+// (symbolic links under Sources/), and SIPStreamFraming holds a link to the stream framer of
+// SIPTransport, which needs nothing else from that target; nothing is copied.
+let package = Package(
+    name: "SwitchboardFuzz",
+    targets: [
+        .systemLibrary(name: "COSIP", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
+        .target(name: "SIPCore", dependencies: ["COSIP"]),
+        .target(name: "SIPStreamFraming", dependencies: ["SIPCore"]),
+        .target(name: "CFuzzerDriver"),
+        .target(name: "FuzzChecks", dependencies: ["SIPCore", "SIPStreamFraming", "CFuzzerDriver"]),
+        .executableTarget(name: "fuzz-message", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-sdp", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-framer", dependencies: ["FuzzChecks"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// The stream framer uses SIPCore's ASCII helpers, which SIPTransport imports in its other files.
+@_exported import SIPCore

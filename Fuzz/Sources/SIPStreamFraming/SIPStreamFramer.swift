@@ -1,0 +1,1 @@
+../../../Sources/SIPTransport/SIPStreamFramer.swift
