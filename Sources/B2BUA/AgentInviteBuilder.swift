@@ -1,7 +1,7 @@
 import SIPCore
 
 /// Builds the B-leg INVITE that offers a caller to a Teams agent through the SBC, as Direct Routing
-/// requires (PROTOCOL-NOTES, "The B-leg"): Request-URI and To `sip:+E164@<sbc>;user=phone`, the caller's
+/// requires (Microsoft Learn, "Plan Direct Routing" and the SBC SIP requirements): Request-URI and To `sip:+E164@<sbc>;user=phone`, the caller's
 /// number in From and P-Asserted-Identity, fresh Call-ID/tag/branch, always the caller's SDP offer, and
 /// never a Replaces header.
 public struct AgentInviteBuilder: Sendable {

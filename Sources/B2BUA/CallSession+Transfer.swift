@@ -2,7 +2,7 @@ import SIPCore
 import SIPDialog
 import SIPStack
 
-/// Blind transfer from the agent's side (RFC 3515 REFER, PROTOCOL-NOTES): 202, NOTIFY with
+/// Blind transfer from the agent's side (RFC 3515 REFER, as Teams sends it through Direct Routing): 202, NOTIFY with
 /// `message/sipfrag` progress, then either the caller back in a queue (a Refer-To naming one of
 /// Switchboard's own numbers) or a new INVITE through the SBC to the exact Refer-To with Referred-By.
 extension CallSession {
