@@ -1,3 +1,4 @@
+import SwitchboardTestKit
 import TeamsPresence
 import AsyncHTTPClient
 import LocalGraphServer

@@ -1,3 +1,4 @@
+import SwitchboardTestKit
 import NIOCore
 import NIOEmbedded
 @testable import SIPTransport
@@ -16,7 +17,7 @@ struct SIPConnectionAdmissionTests {
     @Test("A stranger is closed and not passed on; a trunk connection is passed on and counted open until it closes")
     func listener() throws {
         let loop = EmbeddedEventLoop()
-        let notices = CapturedNotices()
+        let notices = CapturedLogs()
         let tracker = SIPConnectionTracker(eventLoop: loop, trustedPeers: [Self.trunk], limits: SIPConnectionLimits(), logger: notices.logger())
         let listener = EmbeddedChannel(handler: SIPConnectionAdmissionHandler(tracker: tracker), loop: loop)
 
@@ -42,7 +43,7 @@ struct SIPConnectionAdmissionTests {
     func trunkCap() throws {
         let loop = EmbeddedEventLoop()
         let tracker = SIPConnectionTracker(eventLoop: loop, trustedPeers: [Self.trunk],
-                                           limits: SIPConnectionLimits(maximumConnectionsPerTrunk: 2), logger: CapturedNotices().logger())
+                                           limits: SIPConnectionLimits(maximumConnectionsPerTrunk: 2), logger: CapturedLogs().logger())
         let first = try Self.connection(from: Self.trunk, loop: loop)
         let second = try Self.connection(from: Self.trunk, loop: loop)
         let third = try Self.connection(from: Self.trunk, loop: loop)

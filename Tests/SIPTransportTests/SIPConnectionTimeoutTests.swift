@@ -1,3 +1,5 @@
+import Foundation
+import SwitchboardTestKit
 import Logging
 import NIOCore
 import NIOEmbedded
@@ -14,7 +16,7 @@ struct SIPConnectionTimeoutTests {
         let loop = EmbeddedEventLoop()
         let channel: EmbeddedChannel
         let tracker: SIPConnectionTracker
-        let notices = CapturedNotices()
+        let notices = CapturedLogs()
 
         init(idleSeconds: Int64 = 120, incompleteMessageSeconds: Int64 = 10) throws {
             channel = EmbeddedChannel(loop: loop)

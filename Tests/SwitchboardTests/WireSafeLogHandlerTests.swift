@@ -1,5 +1,6 @@
 import Logging
 @testable import Switchboard
+import SwitchboardTestKit
 import Testing
 
 @Suite("Log lines stay safe whatever arrives on the wire")
@@ -19,34 +20,12 @@ struct WireSafeLogHandlerTests {
 
     @Test("Metadata values and the message reach the wrapped handler escaped")
     func wraps() {
-        let recorder = RecordingLogHandler()
-        let logger = Logger(label: "test") { _ in WireSafeLogHandler(wrapping: recorder) }
+        let logs = CapturedLogs()
+        let logger = Logger(label: "test") { _ in WireSafeLogHandler(wrapping: logs.handler()) }
         logger.info("from \u{1B}[31m", metadata: ["sip.call_id": "a\u{0}b", "list": ["c\u{7F}"]])
-        let event = recorder.events.first
-        #expect(event?.message == #"from \x1B[31m"#)
-        #expect(event?.metadata["sip.call_id"] == #"a\x00b"#)
-        #expect(event?.metadata["list"]?.contains("\u{7F}") == false)
-    }
-}
-
-/// Keeps what it is asked to log, as text.
-final class RecordingLogHandler: LogHandler, @unchecked Sendable {
-    struct Event {
-        var message: String
-        var metadata: [String: String]
-    }
-
-    var events: [Event] = []
-    var logLevel: Logger.Level = .trace
-    var metadata: Logger.Metadata = [:]
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        events.append(Event(message: event.message.description,
-                            metadata: (event.metadata ?? [:]).mapValues { "\($0)" }))
+        let line = logs.lines.first
+        #expect(line?.message == #"from \x1B[31m"#)
+        #expect(line?.metadata["sip.call_id"] == #"a\x00b"#)
+        #expect(line.map { "\($0.metadata["list"] ?? "")" }?.contains("\u{7F}") == false)
     }
 }
