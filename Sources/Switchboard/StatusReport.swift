@@ -4,6 +4,10 @@ import Foundation
 public struct StatusReport: Codable, Equatable, Sendable {
     /// Calls held (queued, ringing or connected).
     public var calls: Int
+    /// Callers not yet answered by an agent (what `limits.maximumWaitingCalls` caps).
+    public var waitingCalls: Int
+    /// Requests refused with a stateless 503 because the server transaction table was full, since start.
+    public var refusedForTransactionCapacity: Int
     /// Dialogs still routable (connected legs and lingering ended ones).
     public var dialogs: Int
     /// Live server transactions.
@@ -71,6 +75,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var prometheusText: String {
         let gauges: [(String, String, Int)] = [
             ("switchboard_calls", "Calls held: queued, ringing or connected.", calls),
+            ("switchboard_waiting_calls", "Callers not yet answered by an agent.", waitingCalls),
             ("switchboard_dialogs", "SIP dialogs routable.", dialogs),
             ("switchboard_server_transactions", "Live SIP server transactions.", serverTransactions),
             ("switchboard_client_transactions", "Live SIP client transactions.", clientTransactions),
@@ -89,6 +94,9 @@ public struct StatusReport: Codable, Equatable, Sendable {
         for trunk in trunks {
             text += "switchboard_trunk_up{trunk=\"\(Self.labelValue(trunk.name))\"} \(trunk.up ? 1 : 0)\n"
         }
+        text += "# HELP switchboard_sip_requests_refused_total Requests refused with a stateless 503: the server transaction table was full.\n"
+        text += "# TYPE switchboard_sip_requests_refused_total counter\n"
+        text += "switchboard_sip_requests_refused_total \(refusedForTransactionCapacity)\n"
         return text + connectionsPrometheusText
     }
 

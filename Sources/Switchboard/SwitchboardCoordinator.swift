@@ -85,7 +85,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
                 StatusReport.TrunkStatus(name: trunk.name, up: trunk.isUp,
                                          since: (self.epoch + TimeInterval(trunk.since.components.seconds)).formatted(.iso8601))
             }
-            return StatusReport(calls: counts.calls, dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
+            return StatusReport(calls: counts.calls, waitingCalls: self.router.waitingCount,
+                                refusedForTransactionCapacity: self.stack.refusedForCapacity, dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
                                 clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
                                 presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed),
                                 connections: .init(accepted: connections.accepted, opened: connections.opened,

@@ -4,7 +4,7 @@ import Testing
 @Suite("Trunks in /v1/status and /metrics")
 struct TrunkStatusReportTests {
     private func report(_ trunks: [StatusReport.TrunkStatus]) -> StatusReport {
-        StatusReport(calls: 0, dialogs: 0, serverTransactions: 0, clientTransactions: 0, draining: false, presence: "reachable",
+        StatusReport(calls: 0, waitingCalls: 0, refusedForTransactionCapacity: 0, dialogs: 0, serverTransactions: 0, clientTransactions: 0, draining: false, presence: "reachable",
                      presenceRequests: .init(sent: 0, throttled: 0, failed: 0),
                      connections: .init(accepted: 0, opened: 0, refused: .init(unknownPeer: 0, totalLimit: 0, peerLimit: 0),
                                         closedIdle: 0, closedIncompleteMessage: 0, open: 0),
@@ -15,6 +15,8 @@ struct TrunkStatusReportTests {
         let text = report([.init(name: "sbc", up: true, since: "2026-12-05T19:00:00Z"),
                            .init(name: #"backup "b"\2"#, up: false, since: "2026-12-05T19:01:00Z")]).prometheusText
         #expect(text.contains("# TYPE switchboard_trunk_up gauge\n"))
+        #expect(text.contains("switchboard_waiting_calls 0\n"))
+        #expect(text.contains("switchboard_sip_requests_refused_total 0\n"))
         #expect(text.contains("switchboard_trunk_up{trunk=\"sbc\"} 1\n"))
         #expect(text.contains(#"switchboard_trunk_up{trunk="backup \"b\"\\2"} 0"# + "\n"), "quotes and backslashes escaped")
     }
