@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Presence poller benchmark (issue 5): 50,000 agents polled every 5 s for 35 s of wall time against a
+# Presence poller benchmark: 50,000 agents polled every 5 s for 35 s of wall time against a
 # local-graph process, release build. Prints requests per 30 s (against Graph's 1,500 budget), the
 # poller's CPU time and the delay from a presence change to the directory seeing it (against the
 # uniform-wait reference for the interval). Extra arguments go to bench-presence (--agents, --interval,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The call flows of issue 3 against the real daemon, with a real Kamailio as the SBC, all on
+# The call flows of the Connect model against the real daemon, with a real Kamailio as the SBC, all on
 # 127.0.0.1 over UDP:
 #
 #   PSTN caller (SIPp UAC) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (one SIPp UAS, every agent)
