@@ -5,9 +5,10 @@ import SIPStack
 import SIPTransport
 
 /// What every call of one router shares: the transaction layer it sends through, the trunk,
-/// Switchboard's own addresses, the RFC 4028 policy, the clock and the logger. A value: a call holds
-/// its copy and never reaches back into the router for these.
-struct CallContext {
+/// Switchboard's own addresses, the RFC 4028 policy, the clock and the logger. Immutable, and one
+/// instance shared by every call (live or lingering), so a call holds a pointer to it and never
+/// reaches back into the router for these.
+final class CallContext {
     /// The transaction layer (and through it the loop's clock and timer wheel).
     let stack: TransactionLayer
     /// The deployment facts.

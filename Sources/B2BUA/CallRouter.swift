@@ -20,6 +20,8 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     let records: (CallRecord) -> Void
     var sessions: [CallID: CallSession] = [:]
     var dialogOwners: [DialogKey: DialogOwner] = [:]
+    /// Ended calls whose dialogs still linger, oldest first.
+    var lingering = Deque<EndedCall>()
     /// Callers not yet answered, by the trunk address they came from.
     var waitingByTrunk: [String: Int] = [:]
     /// Callers not yet answered.
@@ -122,7 +124,7 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     /// A CANCEL for a pending INVITE: the queued caller gives up, or the INVITE gets 487.
     public func receivedCANCEL(for invite: ServerTransaction) {
         serially {
-            if let session = sessions[invite.request.headers.callID], session.isALeg(invite) {
+            if let session = sessions[invite.callID], session.isALeg(invite) {
                 session.post(.callerCancelled)
             } else {
                 invite.respond(statusCode: 487)
@@ -145,8 +147,8 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
 
     /// A server transaction gave up (no ACK for a final non-2xx, or the transport failed).
     public func serverTransactionFailed(_ transaction: ServerTransaction) {
-        context.logger.debug("server transaction failed", metadata: ["sip.call_id": "\(transaction.request.headers.callID)",
-                                                                     "sip.method": "\(transaction.request.method)"])
+        context.logger.debug("server transaction failed", metadata: ["sip.call_id": "\(transaction.callID)",
+                                                                     "sip.method": "\(transaction.method)"])
     }
 
     // MARK: CallSessionDelegate
@@ -171,18 +173,11 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
         sessions.releaseUnusedCapacity()
         if session.answeredAt == nil { stopWaiting(session) }
         records(record)
-        let ended = EndedCall(session)
-        let keys = session.dialogKeys
-        for key in keys {
+        let ended = EndedCall(session, lingeringUntil: now + context.stack.timers.t1 * 64)
+        for key in ended.dialogKeys {
             if case .live(let owner) = dialogOwners[key], owner === session { dialogOwners[key] = .ended(ended) }
         }
-        context.stack.timerWheel.schedule(after: context.stack.timers.t1 * 64) { [weak self] in
-            guard let self else { return }
-            for key in keys {
-                if case .ended(let owner) = self.dialogOwners[key], owner === ended { self.dialogOwners[key] = nil }
-            }
-            self.dialogOwners.releaseUnusedCapacity()
-        }
+        linger(ended)
         if sessions.isEmpty { wakeIdleWaiters() }
     }
 

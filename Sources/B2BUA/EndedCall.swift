@@ -5,32 +5,32 @@ import SIPTransport
 
 /// What a finished call keeps while its dialogs linger (64·T1): enough to answer what can still
 /// arrive, and nothing of the call itself. A BYE that crossed ours gets 200, other requests 481
-/// (RFC 3261 §12.2.2); a retransmitted 2xx from an agent's fork gets its ACK again; a late 2xx
+/// (RFC 3261 §12.2.2); a retransmitted 2xx from an agent's fork gets an ACK again; a late 2xx
 /// from a fork never seen is ACKed and hung up (§13.2.2.4).
+///
+/// No ACK is kept for a retransmitted 2xx: a new one is built from the 2xx itself, which repeats
+/// what the dialog was made of (Call-ID, tags, CSeq, Contact, Record-Route), with a fresh branch
+/// as every ACK to a 2xx may have (§8.1.1.7, §17.1.1.3).
 final class EndedCall {
-    /// One fork's ACK, serialized, and where it goes.
-    private struct SentACK {
-        var fork: DialogKey
-        var bytes: [UInt8]
-        var destination: SIPPeerAddress
-    }
-
+    /// The call's dialogs (both legs, every attempt), routed here until the linger ends.
+    let dialogKeys: [DialogKey]
+    /// When the linger ends, on the router's clock.
+    let lingeringUntil: Duration
     private let context: CallContext
-    /// Each B-leg INVITE's identity (enough to make a dialog from a late 2xx); one or two per call,
-    /// so lists, not hash tables.
-    private var bLegInvites: [SIPRequest] = []
-    /// The ACKs sent, each with its B-leg Call-ID and the fork's To tag.
-    private var acks: [SentACK] = []
+    /// Whether the B-leg INVITEs were sent secure (for a dialog made from a 2xx).
+    private let secure: Bool
+    /// The forks already answered and hung up, by B-leg Call-ID and To tag; one or two per call,
+    /// so a list, not a hash table.
+    private var forks: [DialogKey] = []
 
-    init(_ session: CallSession) {
+    init(_ session: CallSession, lingeringUntil: Duration) {
+        dialogKeys = session.dialogKeys
+        self.lingeringUntil = lingeringUntil
         context = session.context
+        secure = session.attempts.values.contains { SIPDialog.isSecure($0.invite) }
         for attempt in session.attempts.values {
             let callID = attempt.invite.headers.callID
-            bLegInvites.append(attempt.invite.identity)
-            for (toTag, answer) in attempt.answers {
-                acks.append(SentACK(fork: DialogKey(callID: callID, localTag: toTag), bytes: answer.ack.serialized(),
-                                    destination: context.nextHop(for: answer.ack)))
-            }
+            for toTag in attempt.answers.keys { forks.append(DialogKey(callID: callID, localTag: toTag)) }
         }
     }
 
@@ -39,19 +39,14 @@ final class EndedCall {
         transaction.respond(statusCode: request.method == .bye || request.method == .options ? 200 : 481)
     }
 
-    /// A 2xx to one of the call's B-leg INVITEs.
+    /// A 2xx to one of the call's B-leg INVITEs (the router found this call by the response's Call-ID
+    /// and From tag, which are the B-leg's own): ACK it, and hang up a fork not seen before.
     func receivedStrayAnswer(_ response: SIPResponse) {
-        guard let toTag = response.headers.to.tag else { return }
-        let key = DialogKey(callID: response.headers.callID, localTag: toTag)
-        if let ack = acks.first(where: { $0.fork == key }) {
-            context.stack.sendACK(bytes: ack.bytes, to: ack.destination)
-            return
-        }
-        guard let invite = bLegInvites.first(where: { $0.headers.callID == response.headers.callID }),
-              var dialog = SIPDialog(uacFor: invite, response: response) else { return }
-        let ack = dialog.makeACK(inviteSequenceNumber: invite.headers.cseq.sequenceNumber, via: context.makeVia())
-        acks.append(SentACK(fork: key, bytes: ack.serialized(), destination: context.nextHop(for: ack)))
-        context.sendACK(ack)
+        guard let toTag = response.headers.to.tag, var dialog = SIPDialog(uacForLateAnswer: response, secure: secure) else { return }
+        context.sendACK(dialog.makeACK(inviteSequenceNumber: response.headers.cseq.sequenceNumber, via: context.makeVia()))
+        let fork = DialogKey(callID: response.headers.callID, localTag: toTag)
+        guard !forks.contains(fork) else { return }
+        forks.append(fork)
         context.sendBYE(in: &dialog)
     }
 }

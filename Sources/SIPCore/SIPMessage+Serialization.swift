@@ -11,7 +11,7 @@ extension SIPRequest {
         bytes.appendCRLF()
         headers.append(to: &bytes, bodyLength: body.count)
         bytes.append(contentsOf: body)
-        return bytes
+        return bytes.fitted()
     }
 }
 
@@ -27,7 +27,18 @@ extension SIPResponse {
         bytes.appendCRLF()
         headers.append(to: &bytes, bodyLength: body.count)
         bytes.append(contentsOf: body)
-        return bytes
+        return bytes.fitted()
+    }
+}
+
+extension [UInt8] {
+    /// The bytes in a buffer of their own size when the estimate left much slack: a message kept
+    /// for retransmission (a final response, an ACK) keeps no empty room for its whole linger.
+    fileprivate func fitted() -> [UInt8] {
+        guard capacity - count > count / 4 else { return self }
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
     }
 }
 

@@ -86,6 +86,27 @@ public struct SIPDialog: Hashable, Sendable {
         role = .uac
     }
 
+    /// The UAC's dialog from a 2xx alone, once the INVITE is no longer at hand (a fork that answers
+    /// after the call ended): a UAS copies the request's From, To without tag, Call-ID and CSeq into
+    /// its responses (RFC 3261 §8.2.6.2), so the response's stand in for the request's. `secure` is
+    /// whether the INVITE was sent secure (§12.1.2: `isSecure(_:)` of the INVITE). Nil when the
+    /// response is not a 2xx, a tag is missing or there is no Contact.
+    public init?(uacForLateAnswer response: SIPResponse, secure: Bool) {
+        let headers = response.headers
+        guard (200..<300).contains(response.statusCode), let localTag = headers.from.tag, let remoteTag = headers.to.tag,
+              let contact = headers.contact.first else { return nil }
+        state = .confirmed
+        id = SIPDialogID(callID: headers.callID, localTag: localTag, remoteTag: remoteTag)
+        localURI = headers.from.uri
+        remoteURI = headers.to.uri
+        localSequenceNumber = headers.cseq.sequenceNumber
+        remoteSequenceNumber = nil
+        remoteTarget = contact.uri
+        routeSet = headers.recordRoute.reversed()
+        self.secure = secure
+        role = .uac
+    }
+
     /// Confirms the dialog with a 2xx to its creating request (§13.2.2.4): as UAC a 2xx we received,
     /// as UAS the 2xx we send. As UAC an early dialog's route set and remote target are recomputed
     /// from the 2xx (§12.1.2); a confirmed dialog is left as it is (a retransmitted 2xx).
@@ -128,7 +149,9 @@ public struct SIPDialog: Hashable, Sendable {
         method == .invite || method == .update
     }
 
-    private static func isSecure(_ request: SIPRequest) -> Bool {
+    /// Whether a dialog that `request` creates is secure (§12.1.1, §12.1.2): a `sips` Request-URI
+    /// sent over TLS.
+    public static func isSecure(_ request: SIPRequest) -> Bool {
         guard let via = request.headers.via.first else { return false }
         return request.requestURI.scheme.equalsIgnoringASCIICase("sips") && via.transport.equalsIgnoringASCIICase("TLS")
     }

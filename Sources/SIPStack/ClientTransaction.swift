@@ -7,14 +7,15 @@ import SIPTransport
 /// `NonInviteClientTransaction`, sends and retransmits the request, builds the ACK for a non-2xx final
 /// response (RFC 3261 §17.1.1.3) and hands every response to its TU callback. A timeout reaches the TU
 /// as a `408` and a transport failure as a `503`, as §8.1.3.1 says.
-public final class ClientTransaction: @unchecked Sendable {
+public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendable {
     private enum Machine {
         case invite(InviteClientTransaction)
         case nonInvite(NonInviteClientTransaction)
     }
 
     /// The request this transaction sends; released once a final response arrived.
-    private var request: SIPRequest?
+    private var pending: PendingRequest?
+    private var request: SIPRequest? { pending?.request }
     private let method: SIPMethod
     /// Where it is sent.
     public let destination: SIPPeerAddress
@@ -35,7 +36,7 @@ public final class ClientTransaction: @unchecked Sendable {
 
     init(request: SIPRequest, destination: SIPPeerAddress, key: ClientTransactionKey, layer: TransactionLayer,
          onResponse: @escaping (SIPResponse) -> Void) {
-        self.request = request
+        pending = PendingRequest(request)
         method = request.method
         self.destination = destination
         self.key = key
@@ -111,7 +112,7 @@ public final class ClientTransaction: @unchecked Sendable {
         perform(.terminated)
     }
 
-    private func timerFired(_ timer: TransactionTimer) {
+    func timerFired(_ timer: TransactionTimer) {
         guard !isTerminated else { return }
         apply { machine in
             switch machine {
@@ -137,7 +138,7 @@ public final class ClientTransaction: @unchecked Sendable {
         case .deliverResponse:
             if let response { onResponse(response) }
         case .startTimer(let timer, let delay):
-            timers.start(timer, after: delay, on: layer.timerWheel) { [weak self] in self?.timerFired(timer) }
+            timers.start(timer, after: delay, on: layer.timerWheel, for: self)
         case .cancelTimer(let timer):
             timers.cancel(timer, on: layer.timerWheel)
         case .timeout:
@@ -161,7 +162,7 @@ public final class ClientTransaction: @unchecked Sendable {
 
     /// Once a final response arrived nothing is sent again but the ACK: the request goes.
     private func releaseRequest() {
-        request = nil
+        pending = nil
         requestBytes = []
     }
 

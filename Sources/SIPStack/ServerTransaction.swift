@@ -5,30 +5,39 @@ import SIPTransport
 
 /// A server transaction on the event loop: drives `InviteServerTransaction` or
 /// `NonInviteServerTransaction` and performs their actions (responses, timers, removal).
-public final class ServerTransaction: @unchecked Sendable {
+public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendable {
     private enum Machine {
         case invite(InviteServerTransaction)
         case nonInvite(NonInviteServerTransaction)
     }
 
-    /// The request that created the transaction, with its top Via stamped by the transport. Once a
-    /// final response is sent only its identity is kept (method, Request-URI, Via, From, To, Call-ID,
-    /// CSeq), enough to build another response, so a transaction that lingers holds little.
-    public private(set) var request: SIPRequest
+    /// The request that created the transaction, with its top Via stamped by the transport, while
+    /// no final response is sent (boxed, so the transaction shrinks to its key and latest response
+    /// once it only lingers to absorb retransmissions).
+    private var pending: PendingRequest?
+    /// The request's Call-ID.
+    public let callID: String
+    /// The request's method.
+    public let method: SIPMethod
     /// Where the request came from.
     public let source: SIPPeerAddress
     let key: ServerTransactionKey
     private unowned let layer: TransactionLayer
     private var machine: Machine
-    /// The last response sent, serialized once, with where it went (for retransmissions).
-    private var latest: (statusCode: Int, bytes: [UInt8], destination: SIPPeerAddress?)?
+    /// The status code of the last response sent.
+    private var latestStatusCode: Int?
+    /// The last response sent, serialized once, with where it went, while the state machine may
+    /// send it again (not after a 2xx to INVITE: the TU retransmits that one itself).
+    private var latest: (bytes: [UInt8], destination: SIPPeerAddress)?
     private var timers = TransactionTimerSet()
     private lazy var localTag = String(UInt64.random(in: .min ... .max), radix: 36)
     /// Whether the transaction has ended and left the layer's table.
     public private(set) var isTerminated = false
 
     init(request: SIPRequest, source: SIPPeerAddress, key: ServerTransactionKey, layer: TransactionLayer) {
-        self.request = request
+        pending = PendingRequest(request)
+        callID = request.headers.callID
+        method = request.method
         self.source = source
         self.key = key
         self.layer = layer
@@ -38,9 +47,12 @@ public final class ServerTransaction: @unchecked Sendable {
             : .nonInvite(NonInviteServerTransaction(reliable: reliable, timers: layer.timers))
     }
 
+    /// The request, until a final response is sent; nil after.
+    public var request: SIPRequest? { pending?.request }
+
     /// The status code of the final response sent, if one was.
     public var finalStatusCode: Int? {
-        guard let status = latest?.statusCode, status >= 200 else { return nil }
+        guard let status = latestStatusCode, status >= 200 else { return nil }
         return status
     }
 
@@ -54,13 +66,15 @@ public final class ServerTransaction: @unchecked Sendable {
         if response.statusCode > 100, response.headers.to.tag == nil {
             response.headers.to.tag = localTag
         }
-        latest = (response.statusCode, response.serialized(), layer.sender.responseDestination(for: response, receivedFrom: source))
-        if response.statusCode >= 200 { request = request.identity }
+        latestStatusCode = response.statusCode
+        latest = layer.sender.responseDestination(for: response, receivedFrom: source).map { (response.serialized(), $0) }
+        if response.statusCode >= 200 { pending = nil }
         switch machine {
         case .invite(var invite):
             let actions = invite.sendResponse(statusCode: response.statusCode)
             machine = .invite(invite)
             perform(actions)
+            if response.statusCode >= 200 && response.statusCode < 300 { latest = nil }
         case .nonInvite(var nonInvite):
             let actions = nonInvite.sendResponse(statusCode: response.statusCode)
             machine = .nonInvite(nonInvite)
@@ -68,8 +82,10 @@ public final class ServerTransaction: @unchecked Sendable {
         }
     }
 
-    /// Sends a response built from the request with `statusCode` and optional extra headers.
+    /// Sends a response built from the request with `statusCode` and optional extra headers; ignored
+    /// once a final response was sent (the request is gone: send another 2xx with `respond(_:)`).
     public func respond(statusCode: Int, reasonPhrase: String? = nil, toTag: String? = nil, headers: [SIPHeaderField] = []) {
+        guard let request else { return }
         var response = SIPResponse(replyingTo: request, statusCode: statusCode, reasonPhrase: reasonPhrase, toTag: toTag)
         response.headers.fields.append(contentsOf: headers)
         respond(response)
@@ -95,7 +111,7 @@ public final class ServerTransaction: @unchecked Sendable {
         perform(actions, ack: ack)
     }
 
-    private func timerFired(_ timer: TransactionTimer) {
+    func timerFired(_ timer: TransactionTimer) {
         guard !isTerminated else { return }
         switch machine {
         case .invite(var invite):
@@ -114,11 +130,11 @@ public final class ServerTransaction: @unchecked Sendable {
         for action in actions {
             switch action {
             case .sendResponse, .retransmitResponse:
-                if let latest, let destination = latest.destination { layer.sender.send(latest.bytes, to: destination) }
+                if let latest { layer.sender.send(latest.bytes, to: latest.destination) }
             case .deliverACK:
                 if let ack { layer.user?.receivedACK(ack, from: source) }
             case .startTimer(let timer, let delay):
-                timers.start(timer, after: delay, on: layer.timerWheel) { [weak self] in self?.timerFired(timer) }
+                timers.start(timer, after: delay, on: layer.timerWheel, for: self)
             case .cancelTimer(let timer):
                 timers.cancel(timer, on: layer.timerWheel)
             case .timeout, .transportError:

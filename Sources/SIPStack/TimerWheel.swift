@@ -1,4 +1,5 @@
 import NIOCore
+import SIPTransaction
 
 /// The event loop's clock and timer service, for SIP transaction, call and queue-engine timers alike:
 /// a `TimerWheelState` driven by one repeated NIO task. Starting and cancelling are O(1); timers fire
@@ -14,7 +15,7 @@ public final class TimerWheel: @unchecked Sendable {
     public let eventLoop: any EventLoop
     private let resolution: Int64
     private let origin: NIODeadline
-    private var state: TimerWheelState<() -> Void>
+    private var state: TimerWheelState<Expiry>
     private var ticker: RepeatedTask?
 
     /// Creates a wheel ticking every `resolution` on `eventLoop`.
@@ -37,10 +38,20 @@ public final class TimerWheel: @unchecked Sendable {
     /// Runs `body` on the loop after `delay` (rounded up to the resolution).
     @discardableResult
     public func schedule(after delay: Duration, _ body: @escaping () -> Void) -> Handle {
+        schedule(after: delay, .closure(body))
+    }
+
+    /// Tells `target` that `timer` fired, on the loop after `delay`: no closure to allocate, and the
+    /// wheel holds the target until the timer fires or is cancelled, as a transaction's timers need.
+    func schedule(after delay: Duration, target: any TransactionTimerTarget, timer: TransactionTimer) -> Handle {
+        schedule(after: delay, .transaction(target, timer))
+    }
+
+    private func schedule(after delay: Duration, _ expiry: Expiry) -> Handle {
         eventLoop.preconditionInEventLoop()
         let nanoseconds = Int64(delay.components.seconds) * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
         let dueTick = (elapsedNanoseconds + nanoseconds + resolution - 1) / resolution
-        return Handle(id: state.schedule(after: dueTick - state.tick, body))
+        return Handle(id: state.schedule(after: dueTick - state.tick, expiry))
     }
 
     /// Cancels a timer that has not fired.
@@ -58,8 +69,17 @@ public final class TimerWheel: @unchecked Sendable {
     private var elapsedNanoseconds: Int64 { (eventLoop.now - origin).nanoseconds }
 
     private func tick() {
-        for body in state.advance(to: elapsedNanoseconds / resolution) {
-            body()
+        for expiry in state.advance(to: elapsedNanoseconds / resolution) {
+            switch expiry {
+            case .closure(let body): body()
+            case .transaction(let target, let timer): target.timerFired(timer)
+            }
         }
     }
+}
+
+/// What a timer does when it fires: run a closure, or tell a transaction which of its timers fired.
+private enum Expiry {
+    case closure(() -> Void)
+    case transaction(any TransactionTimerTarget, TransactionTimer)
 }

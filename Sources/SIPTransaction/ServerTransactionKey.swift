@@ -15,10 +15,13 @@ import SIPCore
 /// server sent, which a request-only key cannot know; the ACK to a 2xx therefore finds the transaction
 /// too, and RFC 6026's Accepted state passes it to the TU.
 public struct ServerTransactionKey: Hashable, Sendable {
-    /// The matching fields of one of §17.2.3's two rules.
+    /// The matching fields of one of §17.2.3's two rules. The branch rule's four fields are folded
+    /// into one string (`branch host:port method`; neither a branch nor a host holds a space) and the
+    /// rare RFC 2543 fields live out of line, so a key, and each hash-table slot holding one, is the
+    /// size of one string: a lingering transaction's key costs little.
     private enum Identity: Hashable, Sendable {
-        case rfc3261(branch: String, host: String, port: Int?, method: SIPMethod)
-        case rfc2543(RFC2543Fields)
+        case rfc3261(String)
+        indirect case rfc2543(RFC2543Fields)
     }
 
     /// The fields the RFC 2543 fallback compares.
@@ -52,7 +55,7 @@ public struct ServerTransactionKey: Hashable, Sendable {
     private init?(_ request: SIPRequest, method: SIPMethod) {
         guard let via = request.headers.via.first else { return nil }
         if let branch = via.branch?.lowercased(), branch.hasPrefix(Self.magicCookie) {
-            identity = .rfc3261(branch: branch, host: via.host.lowercased(), port: via.port, method: method)
+            identity = .rfc3261("\(branch) \(via.host.lowercased()):\(via.port.map(String.init) ?? "") \(method)")
             return
         }
         let headers = request.headers

@@ -16,15 +16,19 @@ struct LimitsTests {
         harness.expectNothingHeldAfterLinger()
     }
 
-    @Test func aRetransmitted2xxAfterTheEndGetsTheSameACK() throws {
+    @Test func aRetransmitted2xxAfterTheEndIsAcknowledgedInItsDialogAgain() throws {
         let harness = try CallHarness()
         var call = try harness.connect()
         try harness.callerHangsUp(&call)
 
         let again = harness.receive(call.agent.ok())
         #expect(again.summary == ["ACK"])
-        #expect(again.requests(.ack).first?.headers.to.tag == call.agent.toTag)
-        #expect(again.requests(.ack).first?.headers.cseq.sequenceNumber == 1)
+        let ack = try #require(again.requests(.ack).first)
+        #expect(ack.headers.callID == call.agent.invite.headers.callID)
+        #expect(ack.headers.from.tag == call.agent.invite.headers.from.tag)
+        #expect(ack.headers.to.tag == call.agent.toTag)
+        #expect(ack.headers.cseq.sequenceNumber == 1)
+        #expect(ack.requestURI == call.agent.ok().headers.contact.first?.uri)
         harness.expectNothingHeldAfterLinger()
     }
 
