@@ -1,7 +1,13 @@
-import Foundation
-
-/// The daemon's live counters, as `GET /v1/status` reports them.
+/// The daemon's state and live counters, as `GET /v1/status` reports them.
 public struct StatusReport: Codable, Equatable, Sendable {
+    /// switchboardd's version.
+    public var version: String
+    /// When the daemon started, ISO 8601 UTC.
+    public var startedAt: String
+    /// Seconds since the daemon started.
+    public var uptimeSeconds: Double
+    /// The SIP listeners, with the ports they are bound to.
+    public var listeners: [ListenerStatus]
     /// Calls held (queued, ringing or connected).
     public var calls: Int
     /// Callers not yet answered by an agent (what `limits.maximumWaitingCalls` caps).
@@ -14,10 +20,12 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var serverTransactions: Int
     /// Live client transactions.
     public var clientTransactions: Int
-    /// Whether the daemon is draining after SIGTERM.
+    /// Whether the daemon is draining (after SIGTERM or `POST /v1/drain`): new calls get 503.
     public var draining: Bool
     /// The presence source: `reachable`, or `unreachable: <reason>`.
     public var presence: String
+    /// The presence source's health in detail.
+    public var presenceSource: PresenceSourceStatus
     /// Presence requests sent to Graph, throttled (429) and failed, since start.
     public var presenceRequests: PresenceRequestCounts
     /// SIP stream (TCP and TLS) connections since start, and how many are open.
@@ -25,100 +33,26 @@ public struct StatusReport: Codable, Equatable, Sendable {
     /// Each trunk's state, from OPTIONS pings and B-leg INVITEs.
     public var trunks: [TrunkStatus]
 
-    /// One trunk's state.
-    public struct TrunkStatus: Codable, Equatable, Sendable {
-        /// The trunk's configured name.
-        public var name: String
-        /// Whether offers go through it.
-        public var up: Bool
-        /// When it went up or down (or monitoring started), ISO 8601 UTC.
-        public var since: String
-    }
-
-    /// Graph request counters.
-    public struct PresenceRequestCounts: Codable, Equatable, Sendable {
-        /// Requests sent.
-        public var sent: Int
-        /// Requests Graph throttled (429).
-        public var throttled: Int
-        /// Requests that failed.
-        public var failed: Int
-    }
-
-    /// SIP stream connection counters.
-    public struct ConnectionCounts: Codable, Equatable, Sendable {
-        /// Connections accepted from peers.
-        public var accepted: Int
-        /// Connections switchboardd opened.
-        public var opened: Int
-        /// Connections refused at once, by reason.
-        public var refused: RefusedCounts
-        /// Connections closed after carrying nothing for the idle timeout.
-        public var closedIdle: Int
-        /// Connections closed because a started message did not finish in time.
-        public var closedIncompleteMessage: Int
-        /// Connections open now.
-        public var open: Int
-    }
-
-    /// Refused connections by reason.
-    public struct RefusedCounts: Codable, Equatable, Sendable {
-        /// From an address that is no trunk peer.
-        public var unknownPeer: Int
-        /// Over the total cap.
-        public var totalLimit: Int
-        /// Over the cap of the peer's address.
-        public var peerLimit: Int
-    }
-
-    /// The same figures in the Prometheus text exposition format, for `GET /metrics`.
-    public var prometheusText: String {
-        let gauges: [(String, String, Int)] = [
-            ("switchboard_calls", "Calls held: queued, ringing or connected.", calls),
-            ("switchboard_waiting_calls", "Callers not yet answered by an agent.", waitingCalls),
-            ("switchboard_dialogs", "SIP dialogs routable.", dialogs),
-            ("switchboard_server_transactions", "Live SIP server transactions.", serverTransactions),
-            ("switchboard_client_transactions", "Live SIP client transactions.", clientTransactions),
-            ("switchboard_draining", "1 while draining after SIGTERM.", draining ? 1 : 0),
-            ("switchboard_presence_source_up", "1 while the presence source answers.", presence == "reachable" ? 1 : 0),
-            ("switchboard_sip_connections_open", "SIP TCP and TLS connections open.", connections.open),
-        ]
-        var text = gauges.map { "# HELP \($0.0) \($0.1)\n# TYPE \($0.0) gauge\n\($0.0) \($0.2)\n" }.joined()
-        text += "# HELP switchboard_graph_requests_total Presence requests to Microsoft Graph by result.\n"
-        text += "# TYPE switchboard_graph_requests_total counter\n"
-        for (result, value) in [("sent", presenceRequests.sent), ("throttled", presenceRequests.throttled), ("failed", presenceRequests.failed)] {
-            text += "switchboard_graph_requests_total{result=\"\(result)\"} \(value)\n"
-        }
-        text += "# HELP switchboard_trunk_up 1 while the trunk answers (OPTIONS pings, B-leg INVITEs).\n"
-        text += "# TYPE switchboard_trunk_up gauge\n"
-        for trunk in trunks {
-            text += "switchboard_trunk_up{trunk=\"\(Self.labelValue(trunk.name))\"} \(trunk.up ? 1 : 0)\n"
-        }
-        text += "# HELP switchboard_sip_requests_refused_total Requests refused with a stateless 503: the server transaction table was full.\n"
-        text += "# TYPE switchboard_sip_requests_refused_total counter\n"
-        text += "switchboard_sip_requests_refused_total \(refusedForTransactionCapacity)\n"
-        return text + connectionsPrometheusText
-    }
-
-    private var connectionsPrometheusText: String {
-        let families: [(String, String, String, [(String, Int)])] = [
-            ("switchboard_sip_connections_accepted_total", "SIP TCP and TLS connections accepted from peers.", "", [("", connections.accepted)]),
-            ("switchboard_sip_connections_opened_total", "SIP TCP and TLS connections switchboardd opened.", "", [("", connections.opened)]),
-            ("switchboard_sip_connections_refused_total", "SIP TCP and TLS connections closed at accept by reason.", "reason",
-             [("unknown_peer", connections.refused.unknownPeer), ("total_limit", connections.refused.totalLimit),
-              ("peer_limit", connections.refused.peerLimit)]),
-            ("switchboard_sip_connections_closed_total", "SIP TCP and TLS connections closed on a timer by reason.", "reason",
-             [("idle", connections.closedIdle), ("incomplete_message", connections.closedIncompleteMessage)]),
-        ]
-        return families.map { name, help, label, samples in
-            "# HELP \(name) \(help)\n# TYPE \(name) counter\n"
-                + samples.map { value, count in label.isEmpty ? "\(name) \(count)\n" : "\(name){\(label)=\"\(value)\"} \(count)\n" }.joined()
-        }.joined()
-    }
-
-    /// A Prometheus label value: backslash, double quote and line feed escaped.
-    private static func labelValue(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+    /// Creates a report.
+    public init(version: String, startedAt: String, uptimeSeconds: Double, listeners: [ListenerStatus], calls: Int, waitingCalls: Int,
+                refusedForTransactionCapacity: Int, dialogs: Int, serverTransactions: Int, clientTransactions: Int, draining: Bool,
+                presence: String, presenceSource: PresenceSourceStatus, presenceRequests: PresenceRequestCounts,
+                connections: ConnectionCounts, trunks: [TrunkStatus]) {
+        self.version = version
+        self.startedAt = startedAt
+        self.uptimeSeconds = uptimeSeconds
+        self.listeners = listeners
+        self.calls = calls
+        self.waitingCalls = waitingCalls
+        self.refusedForTransactionCapacity = refusedForTransactionCapacity
+        self.dialogs = dialogs
+        self.serverTransactions = serverTransactions
+        self.clientTransactions = clientTransactions
+        self.draining = draining
+        self.presence = presence
+        self.presenceSource = presenceSource
+        self.presenceRequests = presenceRequests
+        self.connections = connections
+        self.trunks = trunks
     }
 }
