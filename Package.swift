@@ -214,6 +214,8 @@ let package = Package(
                 "ControlAPI", "ControlModel", "SwitchboardTestKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -222,6 +224,8 @@ let package = Package(
             dependencies: [
                 "SwitchboardCLI", "ControlAPI", "ControlModel", "SwitchboardTestKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -230,6 +234,8 @@ let package = Package(
                 "Switchboard", "B2BUA", "ACD", "SIPCore", "SIPStack", "SIPTransaction", "SIPTransport", "SwitchboardTestKit", "TeamsPresence",
                 "ControlModel", "ControlAPI", "YAMLConfiguration",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
