@@ -29,7 +29,12 @@ public enum SwitchboardCLI {
                 : Outcome(exitCode: CLIExitCode.usage.rawValue, output: "", error: message)
         }
         guard let command = parsed as? any CLICommand else {
-            return Outcome(exitCode: CLIExitCode.usage.rawValue, output: "", error: type(of: parsed).helpMessage() + "\n")
+            let groups: [any ParsableCommand.Type] = [SwitchboardCommand.self, QueueCommand.self, AgentCommand.self, CallCommand.self,
+                                                      CallerCommand.self]
+            if groups.contains(where: { $0 == type(of: parsed) }) {
+                return Outcome(exitCode: CLIExitCode.usage.rawValue, output: "", error: SwitchboardCommand.helpMessage(for: type(of: parsed)) + "\n")
+            }
+            return help(parsed)
         }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton,
                                     configuration: HTTPClient.Configuration(timeout: .init(connect: .seconds(3), read: .seconds(10))))
@@ -50,6 +55,18 @@ public enum SwitchboardCLI {
             return Outcome(exitCode: error.exitCode.rawValue, output: "", error: "switchboard: \(error.message)\n")
         } catch {
             return Outcome(exitCode: CLIExitCode.apiError.rawValue, output: "", error: "switchboard: \(error)\n")
+        }
+    }
+
+    /// `switchboard help …`: ArgumentParser's help command reports its text as a clean exit.
+    private static func help(_ command: any ParsableCommand) -> Outcome {
+        var command = command
+        do {
+            try command.run()
+            return Outcome(exitCode: CLIExitCode.ok.rawValue, output: "", error: "")
+        } catch {
+            return Outcome(exitCode: SwitchboardCommand.exitCode(for: error) == .success ? CLIExitCode.ok.rawValue : CLIExitCode.usage.rawValue,
+                           output: SwitchboardCommand.fullMessage(for: error) + "\n", error: "")
         }
     }
 
