@@ -130,8 +130,6 @@ let package = Package(
                 "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc",
                 "ControlModel", "ControlAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
