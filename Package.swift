@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -108,15 +110,26 @@ let package = Package(
         ),
         .target(
             name: "YAMLConfiguration",
-            dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", "ControlModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "ControlModel"),
+        .target(
+            name: "ControlAPI",
+            dependencies: [
+                "ControlModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .target(
             name: "Switchboard",
             dependencies: [
                 "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc",
+                "ControlModel", "ControlAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -136,17 +149,25 @@ let package = Package(
         .target(
             name: "SwitchboardTestKit",
             dependencies: [
-                "SIPCore", "SIPTransport",
+                "SIPCore", "SIPTransport", "ControlModel", "ControlAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .executableTarget(
-            name: "switchboard",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        .target(
+            name: "SwitchboardCLI",
+            dependencies: [
+                "ControlModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
+        .executableTarget(name: "switchboard", dependencies: ["SwitchboardCLI"]),
         .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
         .testTarget(
@@ -184,11 +205,35 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "B2BUATests", dependencies: ["B2BUA"]),
-        .testTarget(name: "YAMLConfigurationTests", dependencies: ["YAMLConfiguration", "ACD", "TeamsPresence"]),
+        .testTarget(name: "YAMLConfigurationTests", dependencies: ["YAMLConfiguration", "ACD", "TeamsPresence", "ControlModel"]),
+        .testTarget(
+            name: "ControlAPITests",
+            dependencies: [
+                "ControlAPI", "ControlModel", "SwitchboardTestKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "SwitchboardCLITests",
+            dependencies: [
+                "SwitchboardCLI", "ControlAPI", "ControlModel", "SwitchboardTestKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "SwitchboardTests",
             dependencies: [
                 "Switchboard", "B2BUA", "ACD", "SIPCore", "SIPStack", "SIPTransaction", "SIPTransport", "SwitchboardTestKit", "TeamsPresence",
+                "ControlModel", "ControlAPI", "YAMLConfiguration",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -33,7 +33,7 @@ extension ACDConfiguration {
             throw .agentInNoQueue(agent.id)
         }
         try Self.require(rona.missLimit >= 0, "rona: missLimit", "must not be negative")
-        try Self.require(rona.breakDuration > .zero, "rona: breakDuration", "must be positive, so every RONA break ends by itself")
+        try Self.require(rona.breakDuration >= .zero, "rona: breakDuration", "must not be negative")
         try Self.require(maxOverflowHops >= 0, "maxOverflowHops", "must not be negative")
         try Self.require(presenceStaleness > .zero, "presenceStaleness", "must be positive")
         try Self.require(offerReportGrace >= .zero, "offerReportGrace", "must not be negative")

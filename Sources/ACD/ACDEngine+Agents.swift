@@ -108,8 +108,10 @@ extension ACDEngine {
             if rona.missLimit > 0, agents[agent].consecutiveMisses >= rona.missLimit {
                 agents[agent].statistics.ronaBreaks += 1
                 changeStatus(of: agent, to: .onBreak(.rona), now: now)
-                agents[agent].ronaBreakUntil = now + rona.breakDuration
-                schedule(.agent(agent), at: now + rona.breakDuration)
+                if rona.breakDuration > .zero {
+                    agents[agent].ronaBreakUntil = now + rona.breakDuration
+                    schedule(.agent(agent), at: now + rona.breakDuration)
+                }
                 decisions.append(.agentStatusChanged(agents[agent].configuration.id, .onBreak(.rona)))
             }
         }

@@ -29,26 +29,7 @@ extension ACDEngine {
     }
 
     private func skipReason(_ agent: AgentRecord, member: QueueRoster.Member, caller: CallerRecord, now: ACDInstant) -> SkipReason? {
-        switch agent.status {
-        case .loggedOut: return .loggedOut
-        case .onBreak(let reason): return .onBreak(reason)
-        case .available: break
-        }
-        switch agent.activity {
-        case .idle: break
-        case .reserved(let slot, _): return .reserved(callers[slot]?.callID ?? caller.callID)
-        case .offering(let slot, _): return .offering(callers[slot]?.callID ?? caller.callID)
-        case .onCall(let slot): return .onCall(callers[slot]?.callID ?? caller.callID)
-        case .wrapUp(let until, _, _, _): return .wrapUp(remaining: until - now)
-        }
-        if agent.backOffUntil > now, let reason = agent.backOffReason {
-            return .backOff(reason, remaining: agent.backOffUntil - now)
-        }
-        if !presenceAllows(agent, in: caller.queue, now: now) {
-            guard let presence = agent.presence else { return .presenceUnknown }
-            let age = now - agent.presenceObservedAt
-            return age > configuration.presenceStaleness ? .presenceStale(age: age) : .presence(presence)
-        }
+        if let reason = agentSkipReason(agent, in: caller.queue, now: now) { return reason }
         let wait = (now - caller.order).nanoseconds
         let allowed = queues[caller.queue].allowedTier(afterWaiting: wait)
         if member.tier > allowed { return .tierNotYetAllowed(tier: member.tier, allowedTier: allowed) }

@@ -6,8 +6,8 @@ public struct RONAConfiguration: Hashable, Sendable {
     public var countedFailures: Set<OfferFailureReason>
     /// How long the agent is skipped after each kind of failure (absent = not at all).
     public var backOff: [OfferFailureReason: Duration]
-    /// How long a RONA break lasts before the agent is Available again (positive: no break is
-    /// left for an operator to end).
+    /// How long a RONA break lasts before the agent is Available again; zero: until the agent or a
+    /// supervisor sets another status (the control API's end-break).
     public var breakDuration: Duration
 
     /// Creates a RONA configuration; by default 3 misses, counting no-answer only, back-offs of

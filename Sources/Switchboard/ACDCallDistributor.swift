@@ -10,11 +10,15 @@ import SIPStack
 /// the loop's timer wheel (one pending wheel timer at the engine's next deadline) and hands the
 /// decisions they cause to the router's mailbox.
 public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
-    private var engine: ACDEngine
-    private let wheel: TimerWheel
+    var engine: ACDEngine
+    let wheel: TimerWheel
     private let logger: Logger
     /// The wall-clock instant the router's clock (time since the wheel started) counts from.
-    private let epoch: ACDInstant
+    let epoch: ACDInstant
+    /// The queues and agents the engine was built from.
+    let configuration: ACDConfiguration
+    /// Calls each agent answered today (the daemon's local day).
+    private(set) var answeredToday = DailyCounter(timeZone: .current)
     private var armed: (deadline: ACDInstant, handle: TimerWheel.Handle)?
     /// Where decisions the engine reaches on its own go (the call router).
     public weak var sink: (any DistributionDecisionSink)?
@@ -24,6 +28,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         self.wheel = wheel
         self.epoch = epoch
         self.logger = logger
+        self.configuration = configuration
         let now = epoch + wheel.now
         engine = try ACDEngine(configuration: configuration, randomNumberGenerator: SystemRandomNumberGenerator(), now: now)
         for agent in configuration.agents {
@@ -33,6 +38,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
 
     /// Feeds a call-flow event and returns the engine's decisions.
     public func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision] {
+        if case .offerAnswered(_, let agentID) = event { answeredToday.record(agentID, at: (epoch + now).date) }
         let decisions = engine.handle(Self.engineEvent(for: event), now: epoch + now)
         rearm()
         return translate(decisions)
@@ -70,7 +76,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     }
 
     /// Keeps one wheel timer pending at the engine's next deadline.
-    private func rearm() {
+    func rearm() {
         let next = engine.nextDeadline
         if let armed, armed.deadline == next { return }
         if let armed { wheel.cancel(armed.handle) }
@@ -86,7 +92,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         armed = (next, handle)
     }
 
-    private func translate(_ decisions: [ACDDecision]) -> [DistributionDecision] {
+    func translate(_ decisions: [ACDDecision]) -> [DistributionDecision] {
         decisions.flatMap { decision -> [DistributionDecision] in
             switch decision {
             case .offer(let offer):

@@ -27,8 +27,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     public let presence: PresenceFeed
     /// OPTIONS pings and B-leg reports: whether each trunk is up.
     public let trunks: TrunkMonitor
-    /// The wall-clock instant the loop's clock counts from.
-    private let epoch: Date
+    /// The wall-clock instant the loop's clock counts from (the daemon's start).
+    let epoch: Date
     private let trimmer: MemoryTrimmer
 
     private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed,
@@ -68,33 +68,6 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
             return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
                                           trunks: trunks, epoch: started)
-        }.get()
-    }
-
-    /// The live counters, read on the loop.
-    public func statusReport() async throws -> StatusReport {
-        try await stack.eventLoop.submit {
-            let source = self.presence.source.status()
-            let health = switch source.health {
-            case .reachable: "reachable"
-            case .unreachable(_, let reason): "unreachable: \(reason)"
-            }
-            let counts = self.router.liveCounts
-            let connections = self.transport.connectionCounters
-            let trunks = self.trunks.states.map { trunk in
-                StatusReport.TrunkStatus(name: trunk.name, up: trunk.isUp,
-                                         since: (self.epoch + TimeInterval(trunk.since.components.seconds)).formatted(.iso8601))
-            }
-            return StatusReport(calls: counts.calls, waitingCalls: self.router.waitingCount,
-                                refusedForTransactionCapacity: self.stack.refusedForCapacity, dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
-                                clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
-                                presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed),
-                                connections: .init(accepted: connections.accepted, opened: connections.opened,
-                                                   refused: .init(unknownPeer: connections.refusedUnknownPeer, totalLimit: connections.refusedTotalLimit,
-                                                                  peerLimit: connections.refusedPeerLimit),
-                                                   closedIdle: connections.closedIdle, closedIncompleteMessage: connections.closedIncompleteMessage,
-                                                   open: connections.open),
-                                trunks: trunks)
         }.get()
     }
 

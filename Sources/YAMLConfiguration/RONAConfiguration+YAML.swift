@@ -7,7 +7,7 @@ extension RONAConfiguration {
     ]
 
     /// Reads `acd.rona`; back-offs not listed keep their defaults, and 0 seconds means none. A break
-    /// of 0 seconds (until an operator ends it) is refused: nothing can end such a break yet.
+    /// of 0 seconds lasts until the agent or a supervisor ends it (the control API's end-break).
     static func parse(_ node: ConfigurationNode) throws -> RONAConfiguration {
         let node = try node.allowingOnly(["missLimit", "countedFailures", "backOffSeconds", "breakSeconds"])
         var rona = RONAConfiguration()
@@ -19,10 +19,7 @@ extension RONAConfiguration {
         for (name, reason) in agentFailures where backOff[name].isPresent {
             rona.backOff[reason] = .seconds(try backOff[name].int(in: 0...86_400))
         }
-        if node["breakSeconds"].isPresent, Int(try node["breakSeconds"].string()) == 0 {
-            throw node["breakSeconds"].error("0 (a break until an operator ends it) is not supported: no control API can end a RONA break yet; use 1 to 86400")
-        }
-        rona.breakDuration = try node["breakSeconds"].seconds(in: 1...86_400, default: rona.breakDuration)
+        rona.breakDuration = try node["breakSeconds"].seconds(in: 0...86_400, default: rona.breakDuration)
         return rona
     }
 }

@@ -5,16 +5,16 @@ import SIPTransport
 import Yams
 
 extension SwitchboardConfiguration {
-    /// Reads and validates a configuration file.
-    public static func load(path: String) throws -> SwitchboardConfiguration {
+    /// Reads and validates a configuration file; `environment` holds the variable `control.tokenEnvironment` names.
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SwitchboardConfiguration {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(key: "", line: nil, message: "cannot read \(path)")
         }
-        return try parse(yaml: text)
+        return try parse(yaml: text, environment: environment)
     }
 
-    /// Parses and validates configuration text.
-    public static func parse(yaml text: String) throws -> SwitchboardConfiguration {
+    /// Parses and validates configuration text; `environment` holds the variable `control.tokenEnvironment` names.
+    public static func parse(yaml text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SwitchboardConfiguration {
         let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "acd", "presence", "limits", "log", "control"])
         let sip = try root["sip"].allowingOnly(["listen", "tls", "timers", "maximumMessageBytes", "unknownPeers", "udpReceiveBufferBytes",
                                                 "maximumConnections", "maximumConnectionsPerPeer", "maximumConnectionsPerTrunk",
@@ -36,7 +36,7 @@ extension SwitchboardConfiguration {
             presence: try parsePresence(root["presence"]),
             limits: try parseLimits(root["limits"]),
             logLevel: try parseLogLevel(root["log"]),
-            control: try parseControl(root["control"]))
+            control: try parseControl(root["control"], environment: environment))
         return configuration
     }
 
@@ -106,23 +106,6 @@ extension SwitchboardConfiguration {
                              maximumCallDuration: .seconds(try node["maximumCallDurationSeconds"].int(in: 60...172_800, default: 14_400)),
                              retryAfterSeconds: try node["retryAfterSeconds"].int(in: 1...3_600, default: 30),
                              drainMinimum: .seconds(drainMinimum), drainMaximum: .seconds(drainMaximum))
-    }
-
-    private static func parseControl(_ node: ConfigurationNode) throws -> ControlSettings? {
-        guard node.isPresent else { return nil }
-        let node = try node.allowingOnly(["address", "port", "tokenFile"])
-        let host = try node["address"].string(default: "127.0.0.1")
-        guard isIPAddress(host) else { throw node["address"].error("expected an IPv4 or IPv6 address, got \"\(host)\"") }
-        var token: ControlToken?
-        if node["tokenFile"].isPresent {
-            let path = try node["tokenFile"].string()
-            guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-                throw node["tokenFile"].error("cannot read a token from \(path)")
-            }
-            token = ControlToken(text)
-        }
-        return ControlSettings(host: host, port: try node["port"].int(in: 0...65_535), token: token)
     }
 
     private static func parsePresence(_ node: ConfigurationNode) throws -> PresenceSourceConfiguration? {

@@ -1,3 +1,4 @@
+import ControlModel
 import ACD
 import Presence
 import SIPTransport
@@ -18,7 +19,7 @@ public struct SwitchboardConfiguration: Sendable {
     public var limits: LimitSettings
     /// swift-log level name (`trace` … `critical`).
     public var logLevel: String
-    /// The loopback status endpoint, when configured.
+    /// The control API, when configured.
     public var control: ControlSettings?
 }
 
@@ -70,12 +71,20 @@ public struct LimitSettings: Sendable, Equatable {
     public var drainMaximum: Duration
 }
 
-/// The HTTP status endpoint.
+/// The control API (HTTP, JSON).
 public struct ControlSettings: Sendable, Equatable {
-    /// The address to bind (loopback by default).
+    /// The address to bind (loopback by default; any other address needs a token).
     public var host: String
     /// The port to bind.
     public var port: Int
-    /// The bearer token clients must send, read from a file so it never sits in the configuration.
+    /// The bearer token every request must send, read from a file or an environment variable so it
+    /// never sits in the configuration; `nil` (loopback only) lets any local process in.
     public var token: ControlToken?
+
+    /// Creates the settings.
+    public init(host: String, port: Int, token: ControlToken?) {
+        self.host = host
+        self.port = port
+        self.token = token
+    }
 }

@@ -43,16 +43,19 @@ struct Switchboardd: AsyncParsableCommand {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(),
                                                                  httpClient: .shared, logger: logger)
-        var services: [any Service] = [SIPTransportService(transport: coordinator.transport)]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: SIPTransportService(transport: coordinator.transport))]
         if let control = configuration.control {
-            services.append(StatusService(control: control, group: group, coordinator: coordinator, logger: logger))
+            let drain = DrainTrigger()
+            services.append(.init(service: drain, successTerminationBehavior: .gracefullyShutdownGroup))
+            services.append(.init(service: ControlService(control: control, surface: SwitchboardControl(coordinator: coordinator, drain: drain),
+                                                          logger: logger)))
         }
-        services.append(PresenceService(feed: coordinator.presence, logger: logger))
-        services.append(CallService(coordinator: coordinator, limits: configuration.limits, logger: logger))
+        services.append(.init(service: PresenceService(feed: coordinator.presence, logger: logger)))
+        services.append(.init(service: CallService(coordinator: coordinator, limits: configuration.limits, logger: logger)))
         logger.notice("switchboardd ready", metadata: ["sip.listeners": "\(configuration.transport.listeners.count)",
                                                        "acd.queues": "\(configuration.acd.queues.count)"])
-        let serviceGroup = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
-                                        cancellationSignals: [.sigquit], logger: logger)
+        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [.sigquit], logger: logger))
         try await serviceGroup.run()
         try await coordinator.stop()
         try await group.shutdownGracefully()

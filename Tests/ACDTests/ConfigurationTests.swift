@@ -29,7 +29,7 @@ struct ConfigurationTests {
         ("unknown overflow queue", .unknownOverflowQueue(queue: "sales", target: "nowhere")),
         ("zero ring timeout", .invalidValue(item: "queue sales: ringTimeout", reason: "must be positive")),
         ("tier zero", .invalidValue(item: "queue sales: member a1 tier", reason: "must be at least 1")),
-        ("endless RONA break", .invalidValue(item: "rona: breakDuration", reason: "must be positive, so every RONA break ends by itself")),
+        ("negative RONA break", .invalidValue(item: "rona: breakDuration", reason: "must not be negative")),
         ("closing before opening", .invalidValue(item: "queue sales: hours on monday", reason: "must open before closing, within 00:00-24:00")),
     ])
     func invalid(defect: String, expected: ACDConfigurationError) {
@@ -45,7 +45,7 @@ struct ConfigurationTests {
         case "unknown overflow queue": configuration.queues[0].overflowTargets[.full] = .queue("nowhere", keepPosition: true)
         case "zero ring timeout": configuration.queues[0].ringTimeout = .zero
         case "tier zero": configuration.queues[0].members[0].tier = 0
-        case "endless RONA break": configuration.rona.breakDuration = .zero
+        case "negative RONA break": configuration.rona.breakDuration = .seconds(-1)
         default:
             configuration.queues[0].schedule = ScheduleConfiguration(timeZone: "UTC", weeklyHours: [
                 WeeklyHours(weekday: .monday, opens: TimeOfDay(hour: 17), closes: TimeOfDay(hour: 8)),

@@ -47,4 +47,17 @@ struct RONABreakTests {
         #expect(harness.advance(.seconds(40)).isEmpty, "the first break's timer does not end the second")
         #expect(harness.advance(.seconds(20)).contains(.agentStatusChanged("a1", .available)))
     }
+
+    @Test("a break of zero seconds lasts until a supervisor ends it with Available")
+    func endlessBreakEndsOnlyWhenEnded() throws {
+        var harness = try harnessWithRONABreak(breakDuration: .zero)
+        #expect(harness.engine.agent("a1")?.ronaBreakUntil == nil)
+        #expect(harness.advance(.seconds(86_400)).isEmpty)
+        #expect(harness.engine.agent("a1")?.status == .onBreak(.rona))
+        #expect(harness.send(.presenceChanged("a1", .available, observedAt: harness.now)).isEmpty)
+        let ended = harness.send(.agentStatusChanged("a1", .available))
+        #expect(ended.offeredAgents == ["a1"])
+        #expect(harness.engine.agent("a1")?.status == .available)
+    }
 }
+

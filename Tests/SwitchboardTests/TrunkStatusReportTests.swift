@@ -1,10 +1,13 @@
-@testable import Switchboard
+import ControlModel
+import Switchboard
 import Testing
 
 @Suite("Trunks in /v1/status and /metrics")
 struct TrunkStatusReportTests {
     private func report(_ trunks: [StatusReport.TrunkStatus]) -> StatusReport {
-        StatusReport(calls: 0, waitingCalls: 0, refusedForTransactionCapacity: 0, dialogs: 0, serverTransactions: 0, clientTransactions: 0, draining: false, presence: "reachable",
+        StatusReport(version: "0", startedAt: "2026-12-05T18:00:00Z", uptimeSeconds: 1, listeners: [],
+                     calls: 0, waitingCalls: 0, refusedForTransactionCapacity: 0, dialogs: 0, serverTransactions: 0, clientTransactions: 0, draining: false, presence: "reachable",
+                     presenceSource: .init(reachable: true, unreachableSince: nil, reason: nil, agents: 0, outages: 0, unknownAgents: 0),
                      presenceRequests: .init(sent: 0, throttled: 0, failed: 0),
                      connections: .init(accepted: 0, opened: 0, refused: .init(unknownPeer: 0, totalLimit: 0, peerLimit: 0),
                                         closedIdle: 0, closedIncompleteMessage: 0, open: 0),

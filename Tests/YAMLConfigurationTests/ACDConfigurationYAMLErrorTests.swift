@@ -118,10 +118,10 @@ struct ACDConfigurationYAMLErrorTests {
             """, key: "agents[0].id", line: 2, fragment: "is required"),
         .init(name: "back-off for a trunk failure", yaml: BadACDConfiguration.support(trailing: ["acd:", "  rona:", "    backOffSeconds: {trunkFailure: 5}"]),
               key: "acd.rona.backOffSeconds.trunkFailure", line: 10, fragment: "unknown key; expected one of busy, declined, noAnswer, unreachable"),
-        .init(name: "a RONA break no one can end", yaml: BadACDConfiguration.support(trailing: ["acd:", "  rona:", "    breakSeconds: 0"]),
-              key: "acd.rona.breakSeconds", line: 10, fragment: "no control API can end a RONA break yet; use 1 to 86400"),
+        .init(name: "a negative RONA break", yaml: BadACDConfiguration.support(trailing: ["acd:", "  rona:", "    breakSeconds: -1"]),
+              key: "acd.rona.breakSeconds", line: 10, fragment: "expected a whole number from 0 to 86400"),
         .init(name: "a RONA break over a day", yaml: BadACDConfiguration.support(trailing: ["acd:", "  rona:", "    breakSeconds: 86401"]),
-              key: "acd.rona.breakSeconds", line: 10, fragment: "expected a whole number from 1 to 86400"),
+              key: "acd.rona.breakSeconds", line: 10, fragment: "expected a whole number from 0 to 86400"),
         .init(name: "unknown acd option", yaml: BadACDConfiguration.support(trailing: ["acd:", "  maxHops: 3"]),
               key: "acd.maxHops", line: 9, fragment: "unknown key"),
     ]

@@ -126,4 +126,14 @@ struct ACDConfigurationYAMLTests {
             .located(in: configuration, queues: root["queues"], agents: root["agents"], options: root["acd"])
         #expect(located == ConfigurationError(key: key, line: line, message: "\(item): must be positive"))
     }
+
+    @Test("breakSeconds 0: a RONA break lasts until the agent or a supervisor ends it")
+    func endlessRONABreak() throws {
+        let parsed = try parseACD("""
+            agents: [{id: alice, number: "+15550101"}]
+            queues: [{name: support, numbers: ["+15550100"], agents: [alice]}]
+            acd: {rona: {breakSeconds: 0}}
+            """)
+        #expect(parsed.rona.breakDuration == .zero)
+    }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stream connection limits against the real daemon on 127.0.0.1 (TCP and TLS): idle connections
 # from an address that is no trunk peer (127.0.0.2) are closed at once while the SBC's OPTIONS over
-# TCP still get 200 and the status endpoint answers; a slow-loris header, a short body and an idle
+# TCP still get 200 and GET /v1/status answers; a slow-loris header, a short body and an idle
 # trunk connection are closed after their timeouts; keep-alives keep a connection open; the trunk's
 # own cap; the counters in /v1/status and /metrics.
 set -euo pipefail

@@ -78,7 +78,7 @@ no_rona() {
     fi
 }
 
-# trunk_up: the status endpoint shows the trunk up.
+# trunk_up: GET /v1/status shows the trunk up.
 trunk_up() {
     curl -fsS "http://127.0.0.1:$control_port/v1/status" |
         python3 -c 'import json, sys; sys.exit(0 if [t["up"] for t in json.load(sys.stdin)["trunks"]] == [True] else 1)'

@@ -1,76 +1,7 @@
 import Foundation
+import ControlModel
 
-/// The daemon's live counters, as `GET /v1/status` reports them.
-public struct StatusReport: Codable, Equatable, Sendable {
-    /// Calls held (queued, ringing or connected).
-    public var calls: Int
-    /// Callers not yet answered by an agent (what `limits.maximumWaitingCalls` caps).
-    public var waitingCalls: Int
-    /// Requests refused with a stateless 503 because the server transaction table was full, since start.
-    public var refusedForTransactionCapacity: Int
-    /// Dialogs still routable (connected legs and lingering ended ones).
-    public var dialogs: Int
-    /// Live server transactions.
-    public var serverTransactions: Int
-    /// Live client transactions.
-    public var clientTransactions: Int
-    /// Whether the daemon is draining after SIGTERM.
-    public var draining: Bool
-    /// The presence source: `reachable`, or `unreachable: <reason>`.
-    public var presence: String
-    /// Presence requests sent to Graph, throttled (429) and failed, since start.
-    public var presenceRequests: PresenceRequestCounts
-    /// SIP stream (TCP and TLS) connections since start, and how many are open.
-    public var connections: ConnectionCounts
-    /// Each trunk's state, from OPTIONS pings and B-leg INVITEs.
-    public var trunks: [TrunkStatus]
-
-    /// One trunk's state.
-    public struct TrunkStatus: Codable, Equatable, Sendable {
-        /// The trunk's configured name.
-        public var name: String
-        /// Whether offers go through it.
-        public var up: Bool
-        /// When it went up or down (or monitoring started), ISO 8601 UTC.
-        public var since: String
-    }
-
-    /// Graph request counters.
-    public struct PresenceRequestCounts: Codable, Equatable, Sendable {
-        /// Requests sent.
-        public var sent: Int
-        /// Requests Graph throttled (429).
-        public var throttled: Int
-        /// Requests that failed.
-        public var failed: Int
-    }
-
-    /// SIP stream connection counters.
-    public struct ConnectionCounts: Codable, Equatable, Sendable {
-        /// Connections accepted from peers.
-        public var accepted: Int
-        /// Connections switchboardd opened.
-        public var opened: Int
-        /// Connections refused at once, by reason.
-        public var refused: RefusedCounts
-        /// Connections closed after carrying nothing for the idle timeout.
-        public var closedIdle: Int
-        /// Connections closed because a started message did not finish in time.
-        public var closedIncompleteMessage: Int
-        /// Connections open now.
-        public var open: Int
-    }
-
-    /// Refused connections by reason.
-    public struct RefusedCounts: Codable, Equatable, Sendable {
-        /// From an address that is no trunk peer.
-        public var unknownPeer: Int
-        /// Over the total cap.
-        public var totalLimit: Int
-        /// Over the cap of the peer's address.
-        public var peerLimit: Int
-    }
-
+extension StatusReport {
     /// The same figures in the Prometheus text exposition format, for `GET /metrics`.
     public var prometheusText: String {
         let gauges: [(String, String, Int)] = [

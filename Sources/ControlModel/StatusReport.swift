@@ -1,0 +1,58 @@
+/// The daemon's state and live counters, as `GET /v1/status` reports them.
+public struct StatusReport: Codable, Equatable, Sendable {
+    /// switchboardd's version.
+    public var version: String
+    /// When the daemon started, ISO 8601 UTC.
+    public var startedAt: String
+    /// Seconds since the daemon started.
+    public var uptimeSeconds: Double
+    /// The SIP listeners, with the ports they are bound to.
+    public var listeners: [ListenerStatus]
+    /// Calls held (queued, ringing or connected).
+    public var calls: Int
+    /// Callers not yet answered by an agent (what `limits.maximumWaitingCalls` caps).
+    public var waitingCalls: Int
+    /// Requests refused with a stateless 503 because the server transaction table was full, since start.
+    public var refusedForTransactionCapacity: Int
+    /// Dialogs still routable (connected legs and lingering ended ones).
+    public var dialogs: Int
+    /// Live server transactions.
+    public var serverTransactions: Int
+    /// Live client transactions.
+    public var clientTransactions: Int
+    /// Whether the daemon is draining (after SIGTERM or `POST /v1/drain`): new calls get 503.
+    public var draining: Bool
+    /// The presence source: `reachable`, or `unreachable: <reason>`.
+    public var presence: String
+    /// The presence source's health in detail.
+    public var presenceSource: PresenceSourceStatus
+    /// Presence requests sent to Graph, throttled (429) and failed, since start.
+    public var presenceRequests: PresenceRequestCounts
+    /// SIP stream (TCP and TLS) connections since start, and how many are open.
+    public var connections: ConnectionCounts
+    /// Each trunk's state, from OPTIONS pings and B-leg INVITEs.
+    public var trunks: [TrunkStatus]
+
+    /// Creates a report.
+    public init(version: String, startedAt: String, uptimeSeconds: Double, listeners: [ListenerStatus], calls: Int, waitingCalls: Int,
+                refusedForTransactionCapacity: Int, dialogs: Int, serverTransactions: Int, clientTransactions: Int, draining: Bool,
+                presence: String, presenceSource: PresenceSourceStatus, presenceRequests: PresenceRequestCounts,
+                connections: ConnectionCounts, trunks: [TrunkStatus]) {
+        self.version = version
+        self.startedAt = startedAt
+        self.uptimeSeconds = uptimeSeconds
+        self.listeners = listeners
+        self.calls = calls
+        self.waitingCalls = waitingCalls
+        self.refusedForTransactionCapacity = refusedForTransactionCapacity
+        self.dialogs = dialogs
+        self.serverTransactions = serverTransactions
+        self.clientTransactions = clientTransactions
+        self.draining = draining
+        self.presence = presence
+        self.presenceSource = presenceSource
+        self.presenceRequests = presenceRequests
+        self.connections = connections
+        self.trunks = trunks
+    }
+}

@@ -1,0 +1,18 @@
+import ACD
+
+/// The supervisor's way into the engine, for the control API (on the router's loop).
+extension ACDCallDistributor {
+    /// The engine's clock now.
+    var engineNow: ACDInstant { epoch + wheel.now }
+
+    /// Feeds a supervisor's event (status changes, withdraw, priority, emergency): the decisions it
+    /// causes go to the router's mailbox; returns what the engine ignored.
+    func supervise(_ event: ACDEvent) -> [IgnoredEvent] {
+        let decisions = engine.handle(event, now: engineNow)
+        rearm()
+        sink?.deliver(translate(decisions))
+        return decisions.compactMap { decision in
+            if case .ignored(let ignored) = decision { ignored } else { nil }
+        }
+    }
+}

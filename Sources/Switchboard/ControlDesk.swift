@@ -1,0 +1,47 @@
+import ACD
+import B2BUA
+import ControlAPI
+import ControlModel
+import Foundation
+
+/// The control API's view of the call runtime, and the supervisor's actions on it: reads the ACD
+/// engine and the call router, changes them through the engine's supervisor events and the
+/// router's mailbox. Confined to the router's event loop, like everything it touches; throws
+/// ``ControlError`` for unknown ids (404) and actions the state does not allow (409).
+final class ControlDesk: @unchecked Sendable {
+    let router: CallRouter
+    let distributor: ACDCallDistributor
+
+    init(router: CallRouter, distributor: ACDCallDistributor) {
+        self.router = router
+        self.distributor = distributor
+    }
+
+    /// The engine, read-only.
+    var engine: ACDEngine { distributor.engine }
+
+    /// The engine's clock now.
+    var now: ACDInstant { distributor.engineNow }
+
+    /// The wall-clock date of an instant on the router's clock.
+    func date(_ routerTime: Duration) -> Date {
+        distributor.epoch.date.addingTimeInterval(Self.seconds(routerTime))
+    }
+
+    /// ISO 8601 UTC, as every timestamp of the API.
+    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    /// A duration in seconds, to the millisecond.
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return (Double(seconds) + Double(attoseconds / 1_000_000_000_000_000) / 1_000).rounded(toPlaces: 3)
+    }
+}
+
+extension Double {
+    /// The value rounded to `places` decimals.
+    func rounded(toPlaces places: Int) -> Double {
+        let scale = Foundation.pow(10, Double(places))
+        return (self * scale).rounded() / scale
+    }
+}
