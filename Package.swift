@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -107,13 +108,20 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CallStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "YAMLConfiguration",
             dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Switchboard",
             dependencies: [
-                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc",
+                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc", "CallStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -184,6 +192,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "B2BUATests", dependencies: ["B2BUA"]),
+        .testTarget(
+            name: "CallStoreTests",
+            dependencies: [
+                "CallStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "YAMLConfigurationTests", dependencies: ["YAMLConfiguration", "ACD", "TeamsPresence"]),
         .testTarget(
             name: "SwitchboardTests",
