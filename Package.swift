@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "local-graph", targets: ["LocalGraph"]),
         .executable(name: "bench-presence", targets: ["bench-presence"]),
         .executable(name: "bench-acd", targets: ["bench-acd"]),
+        .executable(name: "bench-storage", targets: ["bench-storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -111,9 +112,11 @@ let package = Package(
             name: "CallStore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(name: "bench-storage", dependencies: ["CallStore"]),
         .target(
             name: "YAMLConfiguration",
             dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", .product(name: "Yams", package: "Yams")]

@@ -23,8 +23,8 @@ public protocol ContactCenterStore: Sendable {
     /// The call records matching `query`, newest arrival first.
     func callRecords(matching query: CallRecordQuery) throws -> [CallDetailRecord]
 
-    /// The offers of the call with this Call-ID (every call that used it), in the order they were made.
-    func offerAttempts(callID: String) throws -> [OfferAttempt]
+    /// The offers of one call (a record's `callID` and `arrivedAt`), in the order they were made.
+    func offerAttempts(callID: String, arrivedAt: Date) throws -> [OfferAttempt]
 
     /// Queue log events at or after `since`, oldest first, at most `limit` of them.
     func queueLog(since: Date, limit: Int) throws -> [QueueLogEvent]

@@ -34,11 +34,11 @@ extension SQLiteStore {
         }
     }
 
-    /// The offers of every call with this Call-ID, in the order they were made.
-    public func offerAttempts(callID: String) throws -> [OfferAttempt] {
+    /// The offers of one call, in the order they were made.
+    public func offerAttempts(callID: String, arrivedAt: Date) throws -> [OfferAttempt] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM offer_attempts WHERE call_id = ? ORDER BY call_arrived_at, sequence",
-                             arguments: [callID]).map(Self.offerAttempt)
+            try Row.fetchAll(db, sql: "SELECT * FROM offer_attempts WHERE call_arrived_at = ? AND call_id = ? ORDER BY sequence",
+                             arguments: [arrivedAt.unixMilliseconds, callID]).map(Self.offerAttempt)
         }
     }
 

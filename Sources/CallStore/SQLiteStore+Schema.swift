@@ -2,14 +2,15 @@ import GRDB
 
 extension SQLiteStore {
     /// The schema, one migration per change, never edited once released (GRDB's `DatabaseMigrator`
-    /// records the applied ones in `grdb_migrations`). Every time is Unix milliseconds (UTC).
+    /// records the applied ones in `grdb_migrations`). Every time is Unix milliseconds (UTC). The
+    /// tables' keys lead with the arrival time, so new rows go to the end of their B-trees.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: call records, offer attempts, queue log, agent status") { db in
             try db.execute(sql: """
                 CREATE TABLE call_records (
-                    call_id TEXT NOT NULL,
                     arrived_at INTEGER NOT NULL,
+                    call_id TEXT NOT NULL,
                     caller_number TEXT NOT NULL,
                     dialed_number TEXT,
                     queue TEXT NOT NULL,
@@ -22,9 +23,8 @@ extension SQLiteStore {
                     talk_seconds INTEGER,
                     ended_by TEXT,
                     cause TEXT,
-                    PRIMARY KEY (call_id, arrived_at)
-                );
-                CREATE INDEX call_records_by_arrival ON call_records(arrived_at);
+                    PRIMARY KEY (arrived_at, call_id)
+                ) WITHOUT ROWID;
                 CREATE INDEX call_records_by_queue ON call_records(queue, arrived_at);
                 CREATE INDEX call_records_by_agent ON call_records(agent, arrived_at);
                 CREATE INDEX call_records_by_caller ON call_records(caller_number, arrived_at);
@@ -32,16 +32,16 @@ extension SQLiteStore {
                 CREATE INDEX call_records_open ON call_records(arrived_at) WHERE ended_at IS NULL;
 
                 CREATE TABLE offer_attempts (
-                    call_id TEXT NOT NULL,
                     call_arrived_at INTEGER NOT NULL,
+                    call_id TEXT NOT NULL,
                     sequence INTEGER NOT NULL,
                     agent TEXT NOT NULL,
                     offered_at INTEGER NOT NULL,
                     ringing_at INTEGER,
                     ended_at INTEGER NOT NULL,
                     result TEXT NOT NULL,
-                    PRIMARY KEY (call_id, call_arrived_at, sequence)
-                );
+                    PRIMARY KEY (call_arrived_at, call_id, sequence)
+                ) WITHOUT ROWID;
                 CREATE INDEX offer_attempts_by_agent ON offer_attempts(agent, offered_at);
 
                 CREATE TABLE queue_log (

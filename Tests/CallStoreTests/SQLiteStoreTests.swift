@@ -83,7 +83,7 @@ struct SQLiteStoreTests {
         #expect(try store.callRecords(matching: CallRecordQuery()).map(\.arrivedAt) == [instant(500), instant(0)])
     }
 
-    @Test("offer attempts read back in the order they were made")
+    @Test("offer attempts read back per call (Call-ID and arrival), in the order they were made")
     func offerAttempts() throws {
         let temporary = try TemporaryStore()
         defer { temporary.remove() }
@@ -94,8 +94,11 @@ struct SQLiteStoreTests {
                                   ringingAt: nil, endedAt: instant(17), result: .declined)
         let third = OfferAttempt(callID: "a@pstn", callArrivedAt: instant(0), sequence: 3, agent: "carol", offeredAt: instant(17),
                                  ringingAt: instant(18), endedAt: instant(20), result: .answered)
-        try store.apply([.offer(second), .offer(first), .offer(third)])
-        #expect(try store.offerAttempts(callID: "a@pstn") == [first, second, third])
-        #expect(try store.offerAttempts(callID: "other").isEmpty)
+        let later = OfferAttempt(callID: "a@pstn", callArrivedAt: instant(900), sequence: 1, agent: "alice", offeredAt: instant(901),
+                                 ringingAt: nil, endedAt: instant(902), result: .busy)
+        try store.apply([.offer(second), .offer(later), .offer(first), .offer(third)])
+        #expect(try store.offerAttempts(callID: "a@pstn", arrivedAt: instant(0)) == [first, second, third])
+        #expect(try store.offerAttempts(callID: "a@pstn", arrivedAt: instant(900)) == [later])
+        #expect(try store.offerAttempts(callID: "other", arrivedAt: instant(0)).isEmpty)
     }
 }

@@ -33,7 +33,7 @@ final class RecordingStore: ContactCenterStore, @unchecked Sendable {
     }
 
     func callRecords(matching query: CallRecordQuery) throws -> [CallDetailRecord] { [] }
-    func offerAttempts(callID: String) throws -> [OfferAttempt] { [] }
+    func offerAttempts(callID: String, arrivedAt: Date) throws -> [OfferAttempt] { [] }
     func queueLog(since: Date, limit: Int) throws -> [QueueLogEvent] { [] }
     func agentStatuses() throws -> [AgentStatusRecord] { [] }
     func closeInterruptedCalls(at now: Date) throws -> Int { 0 }

@@ -25,7 +25,7 @@ struct CallRecorderTests {
         #expect(record.cause == "BYE")
         #expect(record.firstOfferAt != nil)
         #expect(record.talkSeconds == 30)
-        let attempts = try stored.store.offerAttempts(callID: call.caller.callID)
+        let attempts = try stored.store.offerAttempts(callID: record.callID, arrivedAt: record.arrivedAt)
         #expect(attempts.map(\.result) == [.answered])
         #expect(attempts.first?.ringingAt != nil)
         let id = call.caller.callID
@@ -53,9 +53,9 @@ struct CallRecorderTests {
         let secondAgent = harness.agent(answering: second)
         harness.receive(secondAgent.response(603))
 
-        let (calls, _) = try stored.stored()
-        #expect(calls.first?.outcome == .inProgress)
-        let attempts = try stored.store.offerAttempts(callID: caller.callID)
+        let record = try #require(try stored.stored().calls.first)
+        #expect(record.outcome == .inProgress)
+        let attempts = try stored.store.offerAttempts(callID: caller.callID, arrivedAt: record.arrivedAt)
         #expect(attempts.map(\.result) == [.noAnswer, .declined])
         #expect(attempts.map(\.sequence) == [1, 2])
         #expect(Set(attempts.map(\.agent)) == ["alice", "bob"])
@@ -86,7 +86,7 @@ struct CallRecorderTests {
         #expect(record.cause == "CANCEL")
         #expect(record.waitSeconds == 7)
         #expect(record.talkSeconds == 0)
-        #expect(try stored.store.offerAttempts(callID: caller.callID).map(\.result) == [.callerLeft])
+        #expect(try stored.store.offerAttempts(callID: caller.callID, arrivedAt: record.arrivedAt).map(\.result) == [.callerLeft])
         let id = caller.callID
         #expect(try stored.events() == [
             "\(id)|sales|NONE|ENTERQUEUE||+15551230000|1",

@@ -71,7 +71,7 @@ else
     blackbox_fail "clean run: 100 call records, each completed and ended by the caller's BYE" "found: ${outcomes:-nothing}"
 fi
 bad="$(sql "SELECT c.call_id, count(o.sequence), group_concat(o.result) FROM call_records c
-            LEFT JOIN offer_attempts o ON o.call_id = c.call_id AND o.call_arrived_at = c.arrived_at
+            LEFT JOIN offer_attempts o ON o.call_arrived_at = c.arrived_at AND o.call_id = c.call_id
             WHERE c.call_id LIKE 'clean-%' GROUP BY c.call_id
             HAVING count(o.sequence) != 1 OR group_concat(o.result) != 'answered' OR min(c.agent = o.agent) = 0")"
 if [ -z "$bad" ]; then
