@@ -136,7 +136,7 @@ let package = Package(
         .executableTarget(
             name: "switchboardd",
             dependencies: [
-                "Switchboard", "YAMLConfiguration",
+                "Switchboard", "YAMLConfiguration", "CallStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -75,7 +75,7 @@ extension SQLiteStore {
             endedAt: Date(unixMilliseconds: row["ended_at"]), result: OfferResult(rawValue: row["result"]) ?? .trunkFailure)
     }
 
-    private static func queueLogEvent(_ row: Row) -> QueueLogEvent {
+    static func queueLogEvent(_ row: Row) -> QueueLogEvent {
         let data: [String?] = [row["data1"], row["data2"], row["data3"], row["data4"], row["data5"]]
         return QueueLogEvent(
             time: Date(unixMilliseconds: row["time"]), callID: row["callid"], queue: row["queuename"], agent: row["agent"],
@@ -85,5 +85,25 @@ extension SQLiteStore {
     private static func agentStatus(_ row: Row) -> AgentStatusRecord {
         AgentStatusRecord(agent: row["agent"], status: AgentStatusKind(rawValue: row["status"]) ?? .available, reason: row["reason"],
                           since: Date(unixMilliseconds: row["since"]), until: date(row["until"]))
+    }
+}
+
+extension SQLiteStore {
+    /// Hands the queue log since `since` to `output` as Asterisk's text file, a chunk of lines at a
+    /// time (each line ended by a newline), read in one snapshot without holding it all in memory.
+    public func exportQueueLog(since: Date, to output: (String) throws -> Void) throws {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM queue_log WHERE time >= ? ORDER BY time, id",
+                                           arguments: [since.unixMilliseconds])
+            var chunk = ""
+            while let row = try rows.next() {
+                chunk += Self.queueLogEvent(row).line + "\n"
+                if chunk.utf8.count >= 65_536 {
+                    try output(chunk)
+                    chunk = ""
+                }
+            }
+            if !chunk.isEmpty { try output(chunk) }
+        }
     }
 }

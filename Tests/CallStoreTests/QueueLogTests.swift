@@ -44,6 +44,23 @@ struct QueueLogTests {
             """)
     }
 
+    @Test("the export streams the same text in chunks of whole lines")
+    func export() throws {
+        let temporary = try TemporaryStore()
+        defer { temporary.remove() }
+        let store = try temporary.open()
+        try store.apply((0..<3_000).map { index in
+            .queueLog(QueueLogEvent(time: instant(Int64(index)), callID: "call-\(index)", queue: "support", event: .enterQueue,
+                                    data: ["", "+15551230001", "1"]))
+        })
+        var chunks: [String] = []
+        try store.exportQueueLog(since: instant(1_000)) { chunks.append($0) }
+        #expect(chunks.count > 1)
+        #expect(chunks.allSatisfy { $0.hasSuffix("\n") })
+        #expect(chunks.joined() == (try store.queueLogText(since: instant(1_000), limit: 10_000)))
+        #expect(chunks.joined().split(separator: "\n").count == 2_000)
+    }
+
     @Test("more than five parameters are refused and the whole batch with them")
     func tooManyFields() throws {
         let temporary = try TemporaryStore()

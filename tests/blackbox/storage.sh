@@ -85,6 +85,29 @@ if [ "$events" = "COMPLETECALLER|100 CONNECT|100 ENTERQUEUE|100" ]; then
 else
     blackbox_fail "clean run: queue_log has ENTERQUEUE, CONNECT and COMPLETECALLER for each call" "found: $events"
 fi
+exported="$HARNESS_DIR/queue_log"
+"$SWITCHBOARD_BIN/switchboardd" --config "$config" --export-queue-log >"$exported"
+if problems="$(python3 - "$exported" <<'PY'
+import re, sys
+# Asterisk's queue_log lines (docs/storage.md): time|callid|queuename|agent|event|parameters.
+shapes = {"ENTERQUEUE": r"[^|]*\|\+1555019\d+\|\d+", "CONNECT": r"\d+\|[^|]*\|\d+", "COMPLETECALLER": r"\d+\|\d+\|\d+"}
+counts = {}
+for line in open(sys.argv[1]).read().splitlines():
+    fields = line.split("|", 5)
+    if len(fields) < 5 or not fields[1].startswith("clean-"):
+        continue
+    event = fields[4]
+    if not re.fullmatch(r"\d{10}", fields[0]) or event not in shapes or not re.fullmatch(shapes[event], fields[5] if len(fields) > 5 else ""):
+        print(f"malformed: {line}")
+    counts[event] = counts.get(event, 0) + 1
+if counts != {"ENTERQUEUE": 100, "CONNECT": 100, "COMPLETECALLER": 100}:
+    print(f"counts: {counts}")
+PY
+)" && [ -z "$problems" ]; then
+    blackbox_ok "clean run: switchboardd --export-queue-log prints each call's three lines in Asterisk's form"
+else
+    blackbox_fail "clean run: switchboardd --export-queue-log prints each call's three lines in Asterisk's form" "$problems"
+fi
 numbers="$(sql "SELECT count(*) FROM call_records WHERE call_id LIKE 'clean-%' AND dialed_number = '+15550100'
                 AND caller_number LIKE '+1555019%' AND talk_seconds BETWEEN 0 AND 5 AND wait_seconds BETWEEN 0 AND 5")"
 blackbox_check "clean run: numbers, wait and talk seconds as SIPp dialed and held the calls ($numbers of 100)" [ "$numbers" = 100 ]
