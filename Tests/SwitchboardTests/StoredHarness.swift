@@ -10,17 +10,19 @@ struct StoredHarness {
     let harness: CallHarness
     let store: SQLiteStore
     let writer: StoreWriter
+    let recorder: CallRecorder
     let directory: URL
 
-    init() throws {
+    /// A harness whose recorder knows the statuses restored from an earlier run.
+    init(restored: [AgentStatusRecord] = []) throws {
         harness = try CallHarness()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("recorder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(path: directory.appendingPathComponent("switchboard.sqlite").path)
         writer = StoreWriter(store: store, flushInterval: .milliseconds(1), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let recorder = CallRecorder(writer: writer, configuration: TestQueues.configuration, restored: [])
+        recorder = CallRecorder(writer: writer, configuration: TestQueues.configuration, restored: restored)
         harness.distributor.recorder = recorder
-        harness.log.forward = { record in recorder.finished(record, at: ACDCallDistributor.date(CallHarness.epoch + record.endedAt)) }
+        harness.log.forward = { [recorder] record in recorder.finished(record, at: ACDCallDistributor.date(CallHarness.epoch + record.endedAt)) }
     }
 
     /// Everything recorded so far: the call records (newest first), and the queue log lines.
