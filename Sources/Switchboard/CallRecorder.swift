@@ -105,9 +105,11 @@ final class CallRecorder {
                 if reason == .callerLeft { log(.ringCanceled, call: call, agent: agent.rawValue, at: now, data: []) }
             }
             calls[callID.rawValue] = call
-        case .overflow(let callID, _, let reason, _):
-            guard let call = calls[callID.rawValue] else { return }
+        case .overflow(let callID, let queue, let reason, _):
+            guard var call = calls[callID.rawValue] else { return }
+            call.record.queue = queue.rawValue
             logExit(call, reason: reason, at: now)
+            calls[callID.rawValue] = call
         case .agentStatusChanged(let agent, let status):
             recordStatus(of: agent.rawValue, status, breakUntil: status == .onBreak(.rona) ? now.addingTimeInterval(ronaBreak) : nil, at: now)
         case .callerFinished, .ignored:

@@ -1,3 +1,4 @@
+import ACD
 import CallStore
 import Foundation
 import SIPCore
@@ -92,6 +93,31 @@ struct CallRecorderTests {
             "\(id)|sales|NONE|ENTERQUEUE||+15551230000|1",
             "\(id)|sales|carol|RINGCANCELED",
             "\(id)|sales|NONE|ABANDON|1|1|7",
+        ])
+    }
+
+    @Test("a caller who waits too long: released by Switchboard with the 480, EXITWITHTIMEOUT with the wait")
+    func timedOut() throws {
+        let lobby = QueueConfiguration(id: "lobby", numbers: [TestQueues.lobby], members: [], maxWait: .seconds(10))
+        let stored = try StoredHarness(queues: ACDConfiguration(queues: [lobby], agents: []))
+        defer { stored.remove() }
+        let harness = stored.harness
+        let caller = harness.caller(calling: TestQueues.lobby)
+        harness.receive(caller.invite)
+        let released = harness.advance(by: .seconds(10))
+        let final = try #require(released.responses.last)
+        #expect(final.statusCode == 480)
+        harness.receive(caller.ack(forFailure: final))
+
+        let record = try #require(try stored.stored().calls.first)
+        #expect(record.outcome == .released)
+        #expect(record.endedBy == .switchboard)
+        #expect(record.cause == "480 Queue timeout")
+        #expect(record.waitSeconds == 10)
+        #expect(record.agent == nil)
+        #expect(try stored.events() == [
+            "\(caller.callID)|lobby|NONE|ENTERQUEUE||+15551230000|1",
+            "\(caller.callID)|lobby|NONE|EXITWITHTIMEOUT|1|1|10",
         ])
     }
 }

@@ -14,13 +14,13 @@ struct StoredHarness {
     let directory: URL
 
     /// A harness whose recorder knows the statuses restored from an earlier run.
-    init(restored: [AgentStatusRecord] = []) throws {
-        harness = try CallHarness()
+    init(queues: ACDConfiguration = TestQueues.configuration, restored: [AgentStatusRecord] = []) throws {
+        harness = try CallHarness(queues: queues)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("recorder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(path: directory.appendingPathComponent("switchboard.sqlite").path)
         writer = StoreWriter(store: store, flushInterval: .milliseconds(1), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        recorder = CallRecorder(writer: writer, configuration: TestQueues.configuration, restored: restored)
+        recorder = CallRecorder(writer: writer, configuration: queues, restored: restored)
         harness.distributor.recorder = recorder
         harness.log.forward = { [recorder] record in recorder.finished(record, at: ACDCallDistributor.date(CallHarness.epoch + record.endedAt)) }
     }
