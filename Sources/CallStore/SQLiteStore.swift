@@ -4,7 +4,9 @@ import GRDB
 /// The store in one SQLite file through GRDB: a `DatabasePool` in WAL mode with
 /// `synchronous = NORMAL`, so readers (queries) never wait for the writer and a commit survives
 /// the process being killed (it is in the WAL file once `apply` returns); a power loss may take
-/// back the last commits. The schema and its migrations are in `SQLiteStore+Schema.swift`.
+/// back the commits since the last checkpoint. Each connection gets a 64 MB page cache and
+/// memory-mapped reads; the writer checkpoints every 10,000 WAL pages. The schema and its
+/// migrations are in `SQLiteStore+Schema.swift`.
 public final class SQLiteStore: ContactCenterStore, Sendable {
     let pool: DatabasePool
 

@@ -54,10 +54,10 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     /// Binds the SIP listeners on `eventLoop` and builds every layer above them.
     public static func start(configuration: SwitchboardConfiguration, eventLoop: any EventLoop, httpClient: HTTPClient,
                              logger: Logger) async throws -> SwitchboardCoordinator {
+        let (store, restored) = try openStore(configuration.storage, logger: logger)
         let transport = SIPTransport(configuration: configuration.transport, eventLoop: eventLoop, logger: logger)
         try await transport.start()
         let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger)
-        let (store, restored) = try openStore(configuration.storage, logger: logger)
         let writer = StoreWriter(store: store, flushInterval: configuration.storage.flushInterval,
                                  capacity: configuration.storage.maximumPendingChanges, logger: logger)
         return try await eventLoop.submit {
