@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "local-graph", targets: ["LocalGraph"]),
         .executable(name: "bench-presence", targets: ["bench-presence"]),
         .executable(name: "bench-acd", targets: ["bench-acd"]),
+        .executable(name: "bench-storage", targets: ["bench-storage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -109,6 +111,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CallStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "bench-storage", dependencies: ["CallStore"]),
+        .target(
             name: "YAMLConfiguration",
             dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", "ControlModel", .product(name: "Yams", package: "Yams")]
         ),
@@ -127,7 +138,7 @@ let package = Package(
         .target(
             name: "Switchboard",
             dependencies: [
-                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc",
+                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc", "CallStore",
                 "ControlModel", "ControlAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -138,7 +149,7 @@ let package = Package(
         .executableTarget(
             name: "switchboardd",
             dependencies: [
-                "Switchboard", "YAMLConfiguration",
+                "Switchboard", "YAMLConfiguration", "CallStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -205,6 +216,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "B2BUATests", dependencies: ["B2BUA"]),
+        .testTarget(
+            name: "CallStoreTests",
+            dependencies: [
+                "CallStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "YAMLConfigurationTests", dependencies: ["YAMLConfiguration", "ACD", "TeamsPresence", "ControlModel"]),
         .testTarget(
             name: "ControlAPITests",

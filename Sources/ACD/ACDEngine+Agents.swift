@@ -24,6 +24,15 @@ extension ACDEngine {
         for membership in agents[agent].memberships { evaluateStayPolicy(of: membership.queue, now: now) }
     }
 
+    /// A status kept across a restart; a break with an end (RONA) ends at `breakUntil`, at once if that has passed.
+    mutating func restoreStatus(of agent: Int, to status: AgentStatus, breakUntil: ACDInstant?, now: ACDInstant) {
+        guard case .onBreak = status, let breakUntil else { return changeStatus(of: agent, to: status, now: now) }
+        guard breakUntil > now else { return changeStatus(of: agent, to: .available, now: now) }
+        changeStatus(of: agent, to: status, now: now)
+        agents[agent].ronaBreakUntil = breakUntil
+        schedule(.agent(agent), at: breakUntil)
+    }
+
     /// A new presence observation (an older one than the current is ignored).
     mutating func updatePresence(of agent: Int, _ presence: TeamsPresence, observedAt: ACDInstant, now: ACDInstant) {
         if agents[agent].presence != nil, observedAt < agents[agent].presenceObservedAt { return }

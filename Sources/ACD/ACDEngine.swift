@@ -152,6 +152,8 @@ public struct ACDEngine: Sendable {
             if let slot = knownSlot(callID) { endCall(slot, wrapUp: true, now: now) }
         case .agentStatusChanged(let agent, let status):
             if let agent = knownAgent(agent) { changeStatus(of: agent, to: status, now: now) }
+        case .agentStatusRestored(let agent, let status, let breakUntil):
+            if let agent = knownAgent(agent) { restoreStatus(of: agent, to: status, breakUntil: breakUntil, now: now) }
         case .presenceChanged(let agent, let presence, let observedAt):
             if let agent = knownAgent(agent) { updatePresence(of: agent, presence, observedAt: observedAt, now: now) }
         case .wrapUpEnded(let agent):

@@ -18,6 +18,9 @@ public enum ACDEvent: Hashable, Sendable {
     case callEnded(CallID)
     /// The agent or a supervisor changed the agent's status.
     case agentStatusChanged(AgentID, AgentStatus)
+    /// A status kept across a restart (from the store): applied like ``agentStatusChanged(_:_:)``,
+    /// and a break that was to end by itself (RONA) still ends at `breakUntil`.
+    case agentStatusRestored(AgentID, AgentStatus, breakUntil: ACDInstant?)
     /// The presence poller observed the agent's Teams presence at `observedAt`.
     case presenceChanged(AgentID, TeamsPresence, observedAt: ACDInstant)
     /// The agent ended wrap-up early.

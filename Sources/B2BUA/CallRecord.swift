@@ -7,6 +7,8 @@ public struct CallRecord: Sendable, Equatable {
     public var queue: String
     /// The caller's number as presented to agents.
     public var callerNumber: String
+    /// The number the caller dialed (the A-leg Request-URI's user part).
+    public var dialedNumber: String
     /// The agent connected or last rung, if any.
     public var agentID: String?
     /// When the caller arrived.
@@ -20,8 +22,9 @@ public struct CallRecord: Sendable, Equatable {
 
     /// Creates a record.
     public init(callID: CallID, queue: String, callerNumber: String, arrivedAt: Duration, answeredAt: Duration?,
-                endedAt: Duration, outcome: CallOutcome) {
+                endedAt: Duration, outcome: CallOutcome, dialedNumber: String = "") {
         self.callID = callID
+        self.dialedNumber = dialedNumber
         self.queue = queue
         self.callerNumber = callerNumber
         switch outcome {

@@ -169,6 +169,7 @@ final class CallSession {
         timers.removeAll()
         for attempt in attempts.values { cancelTimer(attempt.ringTimer) }
         delegate.finished(self, record: CallRecord(callID: callID, queue: queue, callerNumber: callerNumber, arrivedAt: arrivedAt,
-                                                   answeredAt: answeredAt, endedAt: context.now, outcome: outcome))
+                                                   answeredAt: answeredAt, endedAt: context.now, outcome: outcome,
+                                                   dialedNumber: invite.requestURI.user ?? ""))
     }
 }

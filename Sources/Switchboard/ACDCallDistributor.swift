@@ -1,6 +1,7 @@
 import TeamsPresence
 import ACD
 import B2BUA
+import Foundation
 import Logging
 import SIPStack
 
@@ -22,6 +23,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     private var armed: (deadline: ACDInstant, handle: TimerWheel.Handle)?
     /// Where decisions the engine reaches on its own go (the call router).
     public weak var sink: (any DistributionDecisionSink)?
+    /// Hears every call-flow event before the engine and every decision after it, for the store.
+    var recorder: CallRecorder?
 
     /// Creates the engine with every configured agent Available (presence then decides).
     public init(configuration: ACDConfiguration, wheel: TimerWheel, epoch: ACDInstant, logger: Logger) throws {
@@ -39,14 +42,29 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     /// Feeds a call-flow event and returns the engine's decisions.
     public func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision] {
         if case .offerAnswered(_, let agentID) = event { answeredToday.record(agentID, at: (epoch + now).date) }
+        recorder?.observe(event, at: Self.date(epoch + now))
         let decisions = engine.handle(Self.engineEvent(for: event), now: epoch + now)
+        recorder?.observe(decisions, at: Self.date(epoch + now))
         rearm()
         return translate(decisions)
+    }
+
+    /// Restores an agent's status kept across a restart (a RONA break still ends at `breakUntil`).
+    public func restore(agentID: String, status: AgentStatus, breakUntil: ACDInstant?) {
+        let decisions = engine.handle(.agentStatusRestored(AgentID(agentID), status, breakUntil: breakUntil), now: epoch + wheel.now)
+        rearm()
+        sink?.deliver(translate(decisions))
+    }
+
+    /// The wall-clock instant of an engine instant.
+    static func date(_ instant: ACDInstant) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(instant.nanosecondsSinceEpoch) / 1e9)
     }
 
     /// Feeds an agent's Teams presence, observed at `observedAt` on the router's clock.
     public func presenceChanged(agentID: String, presence: TeamsPresence, observedAt: Duration) {
         let decisions = engine.handle(.presenceChanged(AgentID(agentID), presence, observedAt: epoch + observedAt), now: epoch + wheel.now)
+        recorder?.observe(decisions, at: Self.date(epoch + wheel.now))
         rearm()
         sink?.deliver(translate(decisions))
     }
@@ -86,6 +104,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             guard let self else { return }
             self.armed = nil
             let decisions = self.engine.tick(now: self.epoch + self.wheel.now)
+            self.recorder?.observe(decisions, at: Self.date(self.epoch + self.wheel.now))
             self.rearm()
             self.sink?.deliver(self.translate(decisions))
         }

@@ -1,6 +1,7 @@
 import ACD
 import AsyncHTTPClient
 import B2BUA
+import CallStore
 import YAMLConfiguration
 import Foundation
 import Logging
@@ -27,18 +28,24 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     public let presence: PresenceFeed
     /// OPTIONS pings and B-leg reports: whether each trunk is up.
     public let trunks: TrunkMonitor
+    /// Call records, offer attempts, the queue log and agent statuses (queries may block: call them off the loop).
+    public let store: any ContactCenterStore
+    /// The store's batched writer, fed from the loop.
+    private let writer: StoreWriter
     /// The wall-clock instant the loop's clock counts from (the daemon's start).
     let epoch: Date
     private let trimmer: MemoryTrimmer
 
     private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed,
-                 trunks: TrunkMonitor, epoch: Date) {
+                 trunks: TrunkMonitor, store: any ContactCenterStore, writer: StoreWriter, epoch: Date) {
         self.transport = transport
         self.stack = stack
         self.router = router
         self.distributor = distributor
         self.presence = presence
         self.trunks = trunks
+        self.store = store
+        self.writer = writer
         self.epoch = epoch
         trimmer = MemoryTrimmer(wheel: stack.timerWheel)
         trimmer.start()
@@ -47,9 +54,12 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     /// Binds the SIP listeners on `eventLoop` and builds every layer above them.
     public static func start(configuration: SwitchboardConfiguration, eventLoop: any EventLoop, httpClient: HTTPClient,
                              logger: Logger) async throws -> SwitchboardCoordinator {
+        let (store, restored) = try openStore(configuration.storage, logger: logger)
         let transport = SIPTransport(configuration: configuration.transport, eventLoop: eventLoop, logger: logger)
         try await transport.start()
         let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger)
+        let writer = StoreWriter(store: store, flushInterval: configuration.storage.flushInterval,
+                                 capacity: configuration.storage.maximumPendingChanges, logger: logger)
         return try await eventLoop.submit {
             let timers = TransactionTimers(t1: configuration.timers.t1, t2: configuration.timers.t2, t4: configuration.timers.t4)
             let stack = TransactionLayer(sender: transport, timers: timers, logger: logger,
@@ -59,24 +69,30 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             let started = Date()
             let epoch = ACDInstant(nanosecondsSinceEpoch: Int64(started.timeIntervalSince1970 * 1_000_000_000))
             let distributor = try ACDCallDistributor(configuration: configuration.acd, wheel: stack.timerWheel, epoch: epoch, logger: logger)
+            let recorder = CallRecorder(writer: writer, configuration: configuration.acd, restored: restored)
+            distributor.recorder = recorder
+            restore(restored, into: distributor, recorder: recorder, now: started)
             let router = CallRouter(stack: stack, configuration: try routerConfiguration(configuration, transport: transport),
                                     distributor: distributor, logger: logger) { record in
                 logger.info("call record", metadata: record.metadata)
+                recorder.finished(record, at: ACDCallDistributor.date(epoch + record.endedAt))
             }
             distributor.sink = router
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
             return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
-                                          trunks: trunks, epoch: started)
+                                          trunks: trunks, store: store, writer: writer, epoch: started)
         }.get()
     }
 
-    /// Stops the loop's timer wheel once the services are done: pending timers never fire.
+    /// Stops the loop's timer wheel once the services are done (pending timers never fire), then
+    /// commits what the store's writer still holds.
     public func stop() async throws {
         try await stack.eventLoop.submit {
             self.trunks.stop()
             self.stack.timerWheel.stop()
         }.get()
+        writer.close()
     }
 
     /// The router's view of the first trunk and Switchboard's address toward it.

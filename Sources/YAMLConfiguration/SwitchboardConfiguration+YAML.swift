@@ -5,17 +5,21 @@ import SIPTransport
 import Yams
 
 extension SwitchboardConfiguration {
-    /// Reads and validates a configuration file; `environment` holds the variable `control.tokenEnvironment` names.
+    /// Reads and validates a configuration file; relative paths in it are taken from its folder, and
+    /// `environment` holds the variable `control.tokenEnvironment` names.
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SwitchboardConfiguration {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(key: "", line: nil, message: "cannot read \(path)")
         }
-        return try parse(yaml: text, environment: environment)
+        return try parse(yaml: text, directory: URL(fileURLWithPath: path).deletingLastPathComponent().path, environment: environment)
     }
 
-    /// Parses and validates configuration text; `environment` holds the variable `control.tokenEnvironment` names.
-    public static func parse(yaml text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SwitchboardConfiguration {
-        let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "acd", "presence", "limits", "log", "control"])
+    /// Parses and validates configuration text; relative paths in it are taken from `directory`, and
+    /// `environment` holds the variable `control.tokenEnvironment` names.
+    public static func parse(yaml text: String, directory: String = FileManager.default.currentDirectoryPath,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SwitchboardConfiguration {
+        let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "acd", "presence", "limits", "log",
+                                                                      "control", "storage"])
         let sip = try root["sip"].allowingOnly(["listen", "tls", "timers", "maximumMessageBytes", "unknownPeers", "udpReceiveBufferBytes",
                                                 "maximumConnections", "maximumConnectionsPerPeer", "maximumConnectionsPerTrunk",
                                                 "connectionIdleSeconds", "incompleteMessageSeconds"])
@@ -36,8 +40,18 @@ extension SwitchboardConfiguration {
             presence: try parsePresence(root["presence"]),
             limits: try parseLimits(root["limits"]),
             logLevel: try parseLogLevel(root["log"]),
-            control: try parseControl(root["control"], environment: environment))
+            control: try parseControl(root["control"], environment: environment),
+            storage: try parseStorage(root["storage"], directory: directory))
         return configuration
+    }
+
+    private static func parseStorage(_ node: ConfigurationNode, directory: String) throws -> StorageSettings {
+        let node = try node.allowingOnly(["path", "flushMilliseconds", "maximumPendingChanges"])
+        let path = try node["path"].string(default: "switchboard.sqlite")
+        guard !path.isEmpty, !path.hasSuffix("/") else { throw node["path"].error("expected the path of a file, got \"\(path)\"") }
+        let absolute = path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
+        return StorageSettings(path: absolute, flushInterval: .milliseconds(try node["flushMilliseconds"].int(in: 1...1_000, default: 20)),
+                               maximumPendingChanges: try node["maximumPendingChanges"].int(in: 1_000...10_000_000, default: 100_000))
     }
 
     private static func parseListeners(_ node: ConfigurationNode) throws -> [SIPListenerConfiguration] {

@@ -21,6 +21,18 @@ public struct SwitchboardConfiguration: Sendable {
     public var logLevel: String
     /// The control API, when configured.
     public var control: ControlSettings?
+    /// Where call records, offer attempts, the queue log and agent statuses are kept.
+    public var storage: StorageSettings
+}
+
+/// The call store: one SQLite file.
+public struct StorageSettings: Sendable, Equatable {
+    /// The SQLite file (absolute: a relative path in the file is taken from the configuration file's folder).
+    public var path: String
+    /// How long the writer gathers changes before it commits them in one transaction.
+    public var flushInterval: Duration
+    /// Changes waiting for the writer beyond which new ones are dropped (and counted and logged).
+    public var maximumPendingChanges: Int
 }
 
 /// RFC 3261 §17 timer base values.

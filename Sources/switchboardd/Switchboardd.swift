@@ -1,5 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
+import CallStore
+import Foundation
 import YAMLConfiguration
 import Logging
 import NIOPosix
@@ -19,6 +21,17 @@ struct Switchboardd: AsyncParsableCommand {
     @Flag(name: .long, help: "Validate the configuration and exit.")
     var check = false
 
+    @Flag(name: .long, help: "Print the queue log of the configured store as Asterisk's queue_log text, then exit (the daemon may be running).")
+    var exportQueueLog = false
+
+    @Option(name: .long, help: "With --export-queue-log: only events at or after this Unix time (seconds).")
+    var since: Int64?
+
+    func validate() throws {
+        if since != nil, !exportQueueLog { throw ValidationError("--since applies to --export-queue-log only") }
+        if check, exportQueueLog { throw ValidationError("--check and --export-queue-log do not go together") }
+    }
+
     func run() async throws {
         let configuration: SwitchboardConfiguration
         do {
@@ -28,6 +41,13 @@ struct Switchboardd: AsyncParsableCommand {
         }
         if check {
             print("\(config): configuration is valid")
+            return
+        }
+        if exportQueueLog {
+            let store = try SQLiteStore(path: configuration.storage.path)
+            try store.exportQueueLog(since: Date(timeIntervalSince1970: TimeInterval(since ?? 0))) { text in
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
             return
         }
         LoggingSystem.bootstrap { label in

@@ -22,7 +22,12 @@ final class CallHarness {
     /// Calls the router finished, in order.
     final class RecordLog {
         var records: [CallRecord] = []
+        /// Also hands each record here (to a call recorder).
+        var forward: ((CallRecord) -> Void)?
     }
+
+    /// The wall-clock instant the engine's clock counts from.
+    static let epoch = ACDInstant(secondsSinceEpoch: 1_750_000_000)
 
     let sbc: SIPPeerAddress
     let sender = LoopbackMessageSender()
@@ -36,7 +41,7 @@ final class CallHarness {
         let logger = Logger(label: "switchboard-tests") { _ in SwiftLogNoOpLogHandler() }
         layer = TransactionLayer(sender: sender, timers: TransactionTimers(), logger: logger)
         distributor = try ACDCallDistributor(configuration: queues, wheel: layer.timerWheel,
-                                             epoch: ACDInstant(secondsSinceEpoch: 1_750_000_000), logger: logger)
+                                             epoch: Self.epoch, logger: logger)
         var queueByNumber: [String: String] = [:]
         for queue in queues.queues {
             for number in queue.numbers { queueByNumber[number] = queue.id.rawValue }
@@ -47,7 +52,10 @@ final class CallHarness {
                                                     maximumCallDuration: .seconds(4 * 3600), retryAfterSeconds: 30)
         let log = RecordLog()
         self.log = log
-        router = CallRouter(stack: layer, configuration: configuration, distributor: distributor, logger: logger) { log.records.append($0) }
+        router = CallRouter(stack: layer, configuration: configuration, distributor: distributor, logger: logger) { record in
+            log.records.append(record)
+            log.forward?(record)
+        }
         distributor.sink = router
         for agent in queues.agents {
             distributor.presenceChanged(agentID: agent.id.rawValue, presence: .available, observedAt: router.now)

@@ -1,0 +1,70 @@
+import GRDB
+
+extension SQLiteStore {
+    /// The schema, one migration per change, never edited once released (GRDB's `DatabaseMigrator`
+    /// records the applied ones in `grdb_migrations`). Every time is Unix milliseconds (UTC). The
+    /// tables' keys lead with the arrival time, so new rows go to the end of their B-trees.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: call records, offer attempts, queue log, agent status") { db in
+            try db.execute(sql: """
+                CREATE TABLE call_records (
+                    arrived_at INTEGER NOT NULL,
+                    call_id TEXT NOT NULL,
+                    caller_number TEXT NOT NULL,
+                    dialed_number TEXT,
+                    queue TEXT NOT NULL,
+                    agent TEXT,
+                    first_offer_at INTEGER,
+                    answered_at INTEGER,
+                    ended_at INTEGER,
+                    outcome TEXT NOT NULL,
+                    wait_seconds INTEGER,
+                    talk_seconds INTEGER,
+                    ended_by TEXT,
+                    cause TEXT,
+                    PRIMARY KEY (arrived_at, call_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX call_records_by_queue ON call_records(queue, arrived_at);
+                CREATE INDEX call_records_by_agent ON call_records(agent, arrived_at);
+                CREATE INDEX call_records_by_caller ON call_records(caller_number, arrived_at);
+                CREATE INDEX call_records_by_dialed ON call_records(dialed_number, arrived_at);
+                CREATE INDEX call_records_open ON call_records(arrived_at) WHERE ended_at IS NULL;
+
+                CREATE TABLE offer_attempts (
+                    call_arrived_at INTEGER NOT NULL,
+                    call_id TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    agent TEXT NOT NULL,
+                    offered_at INTEGER NOT NULL,
+                    ringing_at INTEGER,
+                    ended_at INTEGER NOT NULL,
+                    result TEXT NOT NULL,
+                    PRIMARY KEY (call_arrived_at, call_id, sequence)
+                ) WITHOUT ROWID;
+                CREATE INDEX offer_attempts_by_agent ON offer_attempts(agent, offered_at);
+
+                CREATE TABLE queue_log (
+                    id INTEGER PRIMARY KEY,
+                    time INTEGER NOT NULL,
+                    callid TEXT NOT NULL,
+                    queuename TEXT NOT NULL,
+                    agent TEXT NOT NULL,
+                    event TEXT NOT NULL,
+                    data1 TEXT, data2 TEXT, data3 TEXT, data4 TEXT, data5 TEXT
+                );
+                CREATE INDEX queue_log_by_time ON queue_log(time);
+
+                CREATE TABLE agent_status (
+                    agent TEXT PRIMARY KEY,
+                    status TEXT NOT NULL,
+                    paused INTEGER NOT NULL,
+                    reason TEXT,
+                    since INTEGER NOT NULL,
+                    until INTEGER
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+/// The store in one SQLite file through GRDB: a `DatabasePool` in WAL mode with
+/// `synchronous = NORMAL`, so readers (queries) never wait for the writer and a commit survives
+/// the process being killed (it is in the WAL file once `apply` returns); a power loss may take
+/// back the commits since the last checkpoint. Each connection gets a 64 MB page cache and
+/// memory-mapped reads; the writer checkpoints every 10,000 WAL pages. The schema and its
+/// migrations are in `SQLiteStore+Schema.swift`.
+public final class SQLiteStore: ContactCenterStore, Sendable {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.label = "switchboard.store"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    /// The migrations applied so far, oldest first (for tests and diagnostics).
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    /// Applies the changes in order in one write transaction.
+    public func apply(_ changes: [StoreChange]) throws {
+        guard !changes.isEmpty else { return }
+        try pool.write { db in
+            for change in changes {
+                switch change {
+                case .call(let record): try Self.upsert(record, in: db)
+                case .offer(let attempt): try Self.insert(attempt, in: db)
+                case .queueLog(let event): try Self.insert(event, in: db)
+                case .agentStatus(let status): try Self.upsert(status, in: db)
+                }
+            }
+        }
+    }
+
+    /// Closes the call records left open as `interrupted`, ended at `now` by Switchboard.
+    public func closeInterruptedCalls(at now: Date) throws -> Int {
+        let end = now.unixMilliseconds
+        return try pool.write { db in
+            try db.execute(sql: """
+                UPDATE call_records SET ended_at = :end, outcome = 'interrupted', ended_by = 'switchboard', cause = 'restart',
+                    wait_seconds = MAX(0, (COALESCE(answered_at, :end) - arrived_at) / 1000),
+                    talk_seconds = CASE WHEN answered_at IS NULL THEN 0 ELSE MAX(0, (:end - answered_at) / 1000) END
+                WHERE ended_at IS NULL
+                """, arguments: ["end": end])
+            return db.changesCount
+        }
+    }
+}

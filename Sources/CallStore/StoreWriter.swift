@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+
+/// Hands changes from the SIP event loop to the store without ever blocking the loop: `append` takes
+/// a short lock and returns; a dedicated thread writes what has accumulated in one transaction at
+/// most every `flushInterval` (at once when `batchLimit` changes are waiting).
+///
+/// Bounded: at most `capacity` changes wait. Past that an append is dropped, counted in
+/// ``droppedChanges`` and logged (one warning per batch that saw drops, with the total), never
+/// silently. A batch the store refuses (disk full, I/O error) is logged and counted the same way.
+public final class StoreWriter: @unchecked Sendable {
+    private let store: any ContactCenterStore
+    private let flushInterval: TimeInterval
+    private let capacity: Int
+    private let batchLimit: Int
+    private let logger: Logger
+    private let condition = NSCondition()
+    private var pending: [StoreChange] = []
+    private var appended = 0
+    private var written = 0
+    private var dropped = 0
+    private var reportedDrops = 0
+    private var stopping = false
+    private var flushRequested = false
+    private var thread: Thread?
+
+    /// Creates the writer and starts its thread, which runs until ``close()``.
+    public init(store: any ContactCenterStore, flushInterval: Duration, capacity: Int = 100_000, batchLimit: Int = 5_000,
+                logger: Logger) {
+        self.store = store
+        self.flushInterval = TimeInterval(flushInterval.components.seconds) + TimeInterval(flushInterval.components.attoseconds) / 1e18
+        self.capacity = capacity
+        self.batchLimit = batchLimit
+        self.logger = logger
+        pending.reserveCapacity(min(capacity, batchLimit))
+        let thread = Thread { self.run() }
+        thread.name = "switchboard-store-writer"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Queues a change for the next batch; drops (and counts) it when `capacity` changes already wait
+    /// or the writer is closed.
+    public func append(_ change: StoreChange) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopping, pending.count < capacity else {
+            dropped += 1
+            return
+        }
+        pending.append(change)
+        appended += 1
+        if pending.count == 1 || pending.count >= batchLimit { condition.signal() }
+    }
+
+    /// Changes dropped so far because the writer was full or closed, or because the store refused their batch.
+    public var droppedChanges: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return dropped
+    }
+
+    /// Waits until every change appended before this call is written (or dropped).
+    public func flush() {
+        condition.lock()
+        let target = appended
+        flushRequested = true
+        condition.signal()
+        while written < target { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Writes what is pending, then stops the thread; later appends are dropped and counted.
+    public func close() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while thread != nil { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        var lastCommit = Date.distantPast
+        condition.lock()
+        while true {
+            while pending.isEmpty && !stopping { condition.wait() }
+            if pending.isEmpty && stopping { break }
+            let due = lastCommit.addingTimeInterval(flushInterval)
+            while !stopping, !flushRequested, pending.count < batchLimit, Date() < due {
+                _ = condition.wait(until: due)
+            }
+            flushRequested = false
+            let batch = pending
+            pending.removeAll(keepingCapacity: true)
+            condition.unlock()
+            let failed = write(batch)
+            lastCommit = Date()
+            condition.lock()
+            written += batch.count
+            dropped += failed
+            reportDrops()
+            condition.broadcast()
+        }
+        thread = nil
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Writes one batch; returns how many changes were lost (all of them when the store refused it).
+    private func write(_ batch: [StoreChange]) -> Int {
+        do {
+            try store.apply(batch)
+            return 0
+        } catch {
+            logger.error("call store write failed: changes lost", metadata: ["store.changes": "\(batch.count)", "store.error": "\(error)"])
+            return batch.count
+        }
+    }
+
+    /// Logs the drops since the last report (called with the lock held).
+    private func reportDrops() {
+        guard dropped > reportedDrops else { return }
+        logger.warning("call store behind: changes dropped", metadata: ["store.dropped_since_last": "\(dropped - reportedDrops)",
+                                                                         "store.dropped_total": "\(dropped)",
+                                                                         "store.capacity": "\(capacity)"])
+        reportedDrops = dropped
+    }
+}
