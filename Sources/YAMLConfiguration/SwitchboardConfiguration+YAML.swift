@@ -124,11 +124,13 @@ extension SwitchboardConfiguration {
 
     private static func parsePresence(_ node: ConfigurationNode) throws -> PresenceSourceConfiguration? {
         guard node.isPresent, let yaml = node.node else { return nil }
+        _ = try node.allowingOnly(["source", "graph", "static"])
+        _ = try node["graph"].allowingOnly(GraphConfiguration.configurationKeys)
         do {
             return try YAMLDecoder().decode(PresenceSourceConfiguration.self, from: yaml)
         } catch let DecodingError.keyNotFound(key, context) {
             throw ConfigurationError(key: node.path + "." + (context.codingPath + [key]).map(\.stringValue).joined(separator: "."),
-                                     line: node.line, message: "is required (\(context.debugDescription))")
+                                     line: node.line, message: "is required")
         } catch let DecodingError.dataCorrupted(context), let DecodingError.typeMismatch(_, context) {
             throw ConfigurationError(key: ([node.path] + context.codingPath.map(\.stringValue)).joined(separator: "."),
                                      line: node.line, message: context.debugDescription)
