@@ -9,7 +9,8 @@ import Testing
 import YAMLConfiguration
 
 /// The daemon's side of `GET /v1/call-records` and `GET /v1/queue-log`: ``SwitchboardControl`` over a
-/// coordinator whose call store is a real SQLite file in a temporary folder.
+/// coordinator whose call store is a real SQLite file in a temporary folder (`switchboard.sqlite`
+/// next to the configuration, which is read as if it were there).
 @Suite("Control API history from the daemon's call store")
 struct ControlHistoryTests {
     /// `2026-12-01T10:00:00Z` plus `milliseconds`.
@@ -38,8 +39,7 @@ struct ControlHistoryTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("control-history-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let yaml = ControlEndToEndTests.yaml + "\nstorage: { path: \(directory.appendingPathComponent("switchboard.sqlite").path) }\n"
-        let configuration = try SwitchboardConfiguration.parse(yaml: yaml, environment: [:])
+        let configuration = try SwitchboardConfiguration.parse(yaml: ControlEndToEndTests.yaml, directory: directory.path, environment: [:])
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(), httpClient: .shared,
                                                                  logger: Logger(label: "control-history") { _ in SwiftLogNoOpLogHandler() })
