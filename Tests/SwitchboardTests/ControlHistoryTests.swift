@@ -4,7 +4,7 @@ import ControlModel
 import Foundation
 import Logging
 import NIOPosix
-import Switchboard
+@testable import Switchboard
 import Testing
 import YAMLConfiguration
 
@@ -84,4 +84,29 @@ struct ControlHistoryTests {
         try await coordinator.stop()
         try await group.shutdownGracefully()
     }
+
+    @Test("a store that cannot be read: 503 with the store's error")
+    func unreadableStore() async throws {
+        let history = CallHistory(store: BrokenStore())
+        await #expect(throws: ControlError.unavailable("the call store could not be read: disk I/O error")) {
+            _ = try await history.records(CallRecordFilter())
+        }
+        await #expect(throws: ControlError.unavailable("the call store could not be read: disk I/O error")) {
+            _ = try await history.queueLog(QueueLogQuery())
+        }
+    }
+}
+
+/// A store whose every read fails.
+private struct BrokenStore: ContactCenterStore {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String { "disk I/O error" }
+    }
+
+    func apply(_ changes: [StoreChange]) throws { throw Failure() }
+    func callRecords(matching query: CallRecordQuery) throws -> [CallDetailRecord] { throw Failure() }
+    func offerAttempts(callID: String, arrivedAt: Date) throws -> [OfferAttempt] { throw Failure() }
+    func queueLog(since: Date, limit: Int) throws -> [QueueLogEvent] { throw Failure() }
+    func agentStatuses() throws -> [AgentStatusRecord] { throw Failure() }
+    func closeInterruptedCalls(at now: Date) throws -> Int { throw Failure() }
 }
