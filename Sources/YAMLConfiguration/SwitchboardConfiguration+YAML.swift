@@ -40,6 +40,7 @@ extension SwitchboardConfiguration {
             presence: try parsePresence(root["presence"]),
             limits: try parseLimits(root["limits"]),
             logLevel: try parseLogLevel(root["log"]),
+            logFormat: try root["log"]["format"].oneOf(LogFormat.self, default: .logfmt),
             control: try parseControl(root["control"], environment: environment),
             storage: try parseStorage(root["storage"], directory: directory))
         return configuration
@@ -138,7 +139,7 @@ extension SwitchboardConfiguration {
     }
 
     private static func parseLogLevel(_ node: ConfigurationNode) throws -> String {
-        let node = try node.allowingOnly(["level"])
+        let node = try node.allowingOnly(["level", "format"])
         let level = try node["level"].string(default: "info")
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         guard levels.contains(level) else { throw node["level"].error("unknown level \"\(level)\"; expected one of \(levels.joined(separator: ", "))") }

@@ -52,7 +52,8 @@ struct Switchboardd: AsyncParsableCommand {
             return
         }
         LoggingSystem.bootstrap { label in
-            var handler = WireSafeLogHandler(wrapping: StreamLogHandler.standardError(label: label))
+            let format: StructuredLogHandler.Format = configuration.logFormat == .json ? .json : .logfmt
+            var handler = WireSafeLogHandler(wrapping: StructuredLogHandler(label: label, format: format))
             handler.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
             return handler
         }
