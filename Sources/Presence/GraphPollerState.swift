@@ -41,6 +41,7 @@ struct GraphPollerState: Sendable {
         now: ContinuousClock.Instant
     ) -> (health: PresenceSourceHealth?, newlyUnknown: [String]) {
         gate.recordSuccess()
+        status.requestsAnswered += 1
         status.lastSuccessAt = now
         let answeredIDs = Set(answered.map(\.userID))
         var newlyUnknown: [String] = []

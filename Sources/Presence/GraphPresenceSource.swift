@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Logging
+import Metrics
 import NIOConcurrencyHelpers
 
 /// The Graph presence poller: polls every agent once per interval in batches of at most 650 ids,
@@ -29,16 +30,22 @@ where C.Instant == ContinuousClock.Instant, C.Duration == Duration {
     private let logger: Logger
     private let state: NIOLockedValueBox<GraphPollerState>
     private let agents: NIOLockedValueBox<[String]>
+    /// How long each batch request took, answered or not (`switchboard_graph_request_duration_seconds`).
+    private let requestDuration: Metrics.Timer
 
-    /// Creates a poller for `agentIDs` (Entra object ids); `clock` drives every schedule and timestamp.
+    /// Creates a poller for `agentIDs` (Entra object ids); `clock` drives every schedule and timestamp;
+    /// request latency is recorded through `metricsFactory`.
     public init(
         configuration: GraphConfiguration,
         agentIDs: [String],
         httpClient: HTTPClient,
         clock: C,
-        logger: Logger = Logger(label: "switchboard.presence.graph")
+        logger: Logger = Logger(label: "switchboard.presence.graph"),
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) throws(GraphPresenceError) {
         self.configuration = configuration
+        requestDuration = Metrics.Timer(label: "switchboard_graph_request_duration_seconds", preferredDisplayUnit: .seconds,
+                                        factory: metricsFactory)
         self.clock = clock
         self.logger = logger
         self.freshness = configuration.freshness
@@ -98,8 +105,10 @@ where C.Instant == ContinuousClock.Instant, C.Duration == Duration {
     }
 
     private func poll(_ batch: [String]) async {
+        let sentAt = clock.now
         do {
             let snapshots = try await client.presences(of: batch)
+            recordDuration(since: sentAt)
             let outcome = state.withLockedValue {
                 $0.recordSuccess(requested: batch, answered: snapshots, now: clock.now)
             }
@@ -110,10 +119,16 @@ where C.Instant == ContinuousClock.Instant, C.Duration == Duration {
             continuation.yield(.observed(snapshots))
         } catch {
             if Task.isCancelled { return }
+            recordDuration(since: sentAt)
             let health = state.withLockedValue { $0.recordFailure(error, now: clock.now) }
             logger.debug("Graph presence request failed", metadata: ["graph.error": "\(error)"])
             if let health { report(health) }
         }
+    }
+
+    private func recordDuration(since sentAt: ContinuousClock.Instant) {
+        let (seconds, attoseconds) = sentAt.duration(to: clock.now).components
+        requestDuration.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     private func report(_ health: PresenceSourceHealth) {
@@ -152,10 +167,11 @@ extension GraphPresenceSource where C == ContinuousClock {
         configuration: GraphConfiguration,
         agentIDs: [String],
         httpClient: HTTPClient,
-        logger: Logger = Logger(label: "switchboard.presence.graph")
+        logger: Logger = Logger(label: "switchboard.presence.graph"),
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) throws(GraphPresenceError) {
         try self.init(
             configuration: configuration, agentIDs: agentIDs, httpClient: httpClient, clock: ContinuousClock(),
-            logger: logger)
+            logger: logger, metricsFactory: metricsFactory)
     }
 }

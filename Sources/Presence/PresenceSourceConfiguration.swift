@@ -1,6 +1,7 @@
 import TeamsPresence
 import AsyncHTTPClient
 import Logging
+import Metrics
 
 /// The `presence:` section of the daemon's YAML file: which source, and its settings.
 ///
@@ -57,15 +58,18 @@ public enum PresenceSourceConfiguration: Sendable, Decodable {
         }
     }
 
-    /// Builds the configured source for `agentIDs` (a static source reports only its own table).
+    /// Builds the configured source for `agentIDs` (a static source reports only its own table); a
+    /// Graph source records its request latency through `metricsFactory`.
     public func makeSource(
         agentIDs: [String],
         httpClient: HTTPClient,
-        logger: Logger = Logger(label: "switchboard.presence")
+        logger: Logger = Logger(label: "switchboard.presence"),
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) throws(GraphPresenceError) -> any PresenceSource {
         switch self {
         case .graph(let configuration):
-            try GraphPresenceSource(configuration: configuration, agentIDs: agentIDs, httpClient: httpClient, logger: logger)
+            try GraphPresenceSource(configuration: configuration, agentIDs: agentIDs, httpClient: httpClient, logger: logger,
+                                    metricsFactory: metricsFactory)
         case .static(let presences):
             StaticPresenceSource(presences: presences)
         }

@@ -1,9 +1,6 @@
 /// Counters and health of a presence source, for the control API's status and the metrics endpoint.
 ///
-/// Suggested metric names: `switchboard_presence_source_up` (1 when ``health`` is reachable),
-/// `switchboard_presence_requests_total`, `switchboard_presence_requests_throttled_total`,
-/// `switchboard_presence_requests_failed_total`, `switchboard_presence_outages_total`,
-/// `switchboard_presence_unknown_agents`.
+/// A request sent is later counted once as answered, throttled or failed.
 public struct PresenceStatus: Sendable, Hashable {
     /// Reachable, or unreachable since when and why.
     public var health: PresenceSourceHealth
@@ -11,6 +8,8 @@ public struct PresenceStatus: Sendable, Hashable {
     public var agents: Int
     /// Batch requests sent to Graph (the one retry after a `401` is not counted again).
     public var requestsSent: Int
+    /// Requests Graph answered with presence.
+    public var requestsAnswered: Int
     /// Requests Graph answered with `429`.
     public var requestsThrottled: Int
     /// Requests that failed otherwise (no answer, `5xx`, rejected).
@@ -27,6 +26,7 @@ public struct PresenceStatus: Sendable, Hashable {
         health: PresenceSourceHealth = .reachable,
         agents: Int = 0,
         requestsSent: Int = 0,
+        requestsAnswered: Int = 0,
         requestsThrottled: Int = 0,
         requestsFailed: Int = 0,
         outages: Int = 0,
@@ -36,6 +36,7 @@ public struct PresenceStatus: Sendable, Hashable {
         self.health = health
         self.agents = agents
         self.requestsSent = requestsSent
+        self.requestsAnswered = requestsAnswered
         self.requestsThrottled = requestsThrottled
         self.requestsFailed = requestsFailed
         self.outages = outages

@@ -142,6 +142,7 @@ public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendabl
         case .cancelTimer(let timer):
             timers.cancel(timer, on: layer.timerWheel)
         case .timeout:
+            layer.countTimeout()
             deliverLocally(statusCode: 408)
         case .transportError:
             deliverLocally(statusCode: 503)

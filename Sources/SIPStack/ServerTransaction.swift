@@ -67,6 +67,7 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
             response.headers.to.tag = localTag
         }
         latestStatusCode = response.statusCode
+        layer.countResponse(statusCode: response.statusCode)
         latest = layer.sender.responseDestination(for: response, receivedFrom: source).map { (response.serialized(), $0) }
         if response.statusCode >= 200 { pending = nil }
         switch machine {
@@ -137,7 +138,10 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
                 timers.start(timer, after: delay, on: layer.timerWheel, for: self)
             case .cancelTimer(let timer):
                 timers.cancel(timer, on: layer.timerWheel)
-            case .timeout, .transportError:
+            case .timeout:
+                layer.countTimeout()
+                layer.user?.serverTransactionFailed(self)
+            case .transportError:
                 layer.user?.serverTransactionFailed(self)
             case .terminated:
                 isTerminated = true

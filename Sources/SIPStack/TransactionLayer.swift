@@ -45,6 +45,11 @@ public final class TransactionLayer: @unchecked Sendable {
     public let retryAfterSeconds: Int
     /// Requests refused because the server transaction table was full, since start.
     public private(set) var refusedForCapacity = 0
+    /// Responses sent since start (stateless ones included, retransmissions not), by status code.
+    public private(set) var responsesSent: [Int: Int] = [:]
+    /// Server and client transactions that timed out since start (RFC 3261 Timers B, F, H, and the
+    /// 64·T1 wait after a CANCEL).
+    public private(set) var transactionTimeouts = 0
     private var refusing = false
 
     /// Creates the layer over `sender`; feed it what arrives with `receive(_:)`.
@@ -97,6 +102,16 @@ public final class TransactionLayer: @unchecked Sendable {
     /// A new Via branch with the RFC 3261 magic cookie.
     public static func makeBranch() -> String {
         "z9hG4bK" + String(UInt64.random(in: .min ... .max), radix: 36) + String(UInt32.random(in: .min ... .max), radix: 36)
+    }
+
+    /// Counts a response sent with `statusCode`.
+    func countResponse(statusCode: Int) {
+        responsesSent[statusCode, default: 0] += 1
+    }
+
+    /// Counts a transaction that timed out.
+    func countTimeout() {
+        transactionTimeouts += 1
     }
 
     func remove(_ transaction: ServerTransaction) {
@@ -163,6 +178,7 @@ public final class TransactionLayer: @unchecked Sendable {
             logger.warning("server transaction table full: new requests get 503", metadata: ["sip.transactions": "\(serverTransactions.count)"])
         }
         refusedForCapacity += 1
+        countResponse(statusCode: 503)
         var response = SIPResponse(replyingTo: request, statusCode: 503)
         response.headers.add("Retry-After", String(retryAfterSeconds))
         sender.sendResponse(response, receivedFrom: source)

@@ -9,6 +9,7 @@ extension ACDCallDistributor {
     /// causes go to the router's mailbox; returns what the engine ignored.
     func supervise(_ event: ACDEvent) -> [IgnoredEvent] {
         let decisions = engine.handle(event, now: engineNow)
+        metrics?.observe(decisions)
         rearm()
         sink?.deliver(translate(decisions))
         return decisions.compactMap { decision in

@@ -25,6 +25,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     public weak var sink: (any DistributionDecisionSink)?
     /// Hears every call-flow event before the engine and every decision after it, for the store.
     var recorder: CallRecorder?
+    /// Hears the same, for the call and queue series.
+    var metrics: CallMetrics?
 
     /// Creates the engine with every configured agent Available (presence then decides).
     public init(configuration: ACDConfiguration, wheel: TimerWheel, epoch: ACDInstant, logger: Logger) throws {
@@ -43,8 +45,10 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     public func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision] {
         if case .offerAnswered(_, let agentID) = event { answeredToday.record(agentID, at: (epoch + now).date) }
         recorder?.observe(event, at: Self.date(epoch + now))
+        metrics?.observe(event)
         let decisions = engine.handle(Self.engineEvent(for: event), now: epoch + now)
         recorder?.observe(decisions, at: Self.date(epoch + now))
+        metrics?.observe(decisions)
         rearm()
         return translate(decisions)
     }
@@ -65,6 +69,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     public func presenceChanged(agentID: String, presence: TeamsPresence, observedAt: Duration) {
         let decisions = engine.handle(.presenceChanged(AgentID(agentID), presence, observedAt: epoch + observedAt), now: epoch + wheel.now)
         recorder?.observe(decisions, at: Self.date(epoch + wheel.now))
+        metrics?.observe(decisions)
         rearm()
         sink?.deliver(translate(decisions))
     }
@@ -105,6 +110,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             self.armed = nil
             let decisions = self.engine.tick(now: self.epoch + self.wheel.now)
             self.recorder?.observe(decisions, at: Self.date(self.epoch + self.wheel.now))
+            self.metrics?.observe(decisions)
             self.rearm()
             self.sink?.deliver(self.translate(decisions))
         }

@@ -21,7 +21,7 @@ public struct SwitchboardControl: ControlSurface {
     /// See ``ControlSurface/status()``.
     public func status() async throws -> StatusReport { try await coordinator.statusReport() }
     /// See ``ControlSurface/metrics()``.
-    public func metrics() async throws -> String { try await coordinator.statusReport().prometheusText }
+    public func metrics() async throws -> String { try await coordinator.metricsText() }
     /// See ``ControlSurface/queues()``.
     public func queues() async throws -> [QueueView] { try await onLoop { $0.queues() } }
     /// See ``ControlSurface/queue(_:)``.

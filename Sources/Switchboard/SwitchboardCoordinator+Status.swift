@@ -5,42 +5,45 @@ import Presence
 extension SwitchboardCoordinator {
     /// The daemon's state and live counters, read on the loop.
     public func statusReport() async throws -> StatusReport {
-        try await stack.eventLoop.submit {
-            let source = self.presence.source.status()
-            let wallNow = Date()
-            let (health, presenceSource): (String, StatusReport.PresenceSourceStatus) = switch source.health {
-            case .reachable:
-                ("reachable", .init(reachable: true, unreachableSince: nil, reason: nil, agents: source.agents, outages: source.outages,
-                                    unknownAgents: source.unknownAgents))
-            case .unreachable(let since, let reason):
-                ("unreachable: \(reason)",
-                 .init(reachable: false, unreachableSince: Self.wallDate(of: since, wallNow: wallNow).formatted(.iso8601), reason: reason,
-                       agents: source.agents, outages: source.outages, unknownAgents: source.unknownAgents))
-            }
-            let counts = self.router.liveCounts
-            let connections = self.transport.connectionCounters
-            let trunks = self.trunks.states.map { trunk in
-                StatusReport.TrunkStatus(name: trunk.name, up: trunk.isUp,
-                                         since: (self.epoch + TimeInterval(trunk.since.components.seconds)).formatted(.iso8601))
-            }
-            let listeners = self.transport.listeners.map {
-                StatusReport.ListenerStatus(transport: $0.transport.rawValue, address: $0.host, port: $0.port)
-            }
-            return StatusReport(
-                version: SwitchboardVersion.current, startedAt: self.epoch.formatted(.iso8601),
-                uptimeSeconds: (wallNow.timeIntervalSince(self.epoch) * 1_000).rounded() / 1_000, listeners: listeners,
-                calls: counts.calls, waitingCalls: self.router.waitingCount, refusedForTransactionCapacity: self.stack.refusedForCapacity,
-                dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
-                clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
-                presenceSource: presenceSource,
-                presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed),
-                connections: .init(accepted: connections.accepted, opened: connections.opened,
-                                   refused: .init(unknownPeer: connections.refusedUnknownPeer, totalLimit: connections.refusedTotalLimit,
-                                                  peerLimit: connections.refusedPeerLimit),
-                                   closedIdle: connections.closedIdle, closedIncompleteMessage: connections.closedIncompleteMessage,
-                                   open: connections.open),
-                trunks: trunks)
-        }.get()
+        try await stack.eventLoop.submit { self.currentStatus() }.get()
+    }
+
+    /// The daemon's state and live counters now (on the loop).
+    func currentStatus() -> StatusReport {
+        let source = self.presence.source.status()
+        let wallNow = Date()
+        let (health, presenceSource): (String, StatusReport.PresenceSourceStatus) = switch source.health {
+        case .reachable:
+            ("reachable", .init(reachable: true, unreachableSince: nil, reason: nil, agents: source.agents, outages: source.outages,
+                                unknownAgents: source.unknownAgents))
+        case .unreachable(let since, let reason):
+            ("unreachable: \(reason)",
+             .init(reachable: false, unreachableSince: Self.wallDate(of: since, wallNow: wallNow).formatted(.iso8601), reason: reason,
+                   agents: source.agents, outages: source.outages, unknownAgents: source.unknownAgents))
+        }
+        let counts = self.router.liveCounts
+        let connections = self.transport.connectionCounters
+        let trunks = self.trunks.states.map { trunk in
+            StatusReport.TrunkStatus(name: trunk.name, up: trunk.isUp,
+                                     since: (self.epoch + TimeInterval(trunk.since.components.seconds)).formatted(.iso8601))
+        }
+        let listeners = self.transport.listeners.map {
+            StatusReport.ListenerStatus(transport: $0.transport.rawValue, address: $0.host, port: $0.port)
+        }
+        return StatusReport(
+            version: SwitchboardVersion.current, startedAt: self.epoch.formatted(.iso8601),
+            uptimeSeconds: (wallNow.timeIntervalSince(self.epoch) * 1_000).rounded() / 1_000, listeners: listeners,
+            calls: counts.calls, waitingCalls: self.router.waitingCount, refusedForTransactionCapacity: self.stack.refusedForCapacity,
+            dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
+            clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
+            presenceSource: presenceSource,
+            presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed),
+            connections: .init(accepted: connections.accepted, opened: connections.opened,
+                               refused: .init(unknownPeer: connections.refusedUnknownPeer, totalLimit: connections.refusedTotalLimit,
+                                              peerLimit: connections.refusedPeerLimit),
+                               closedIdle: connections.closedIdle, closedIncompleteMessage: connections.closedIncompleteMessage,
+                               open: connections.open),
+            trunks: trunks)
     }
 
     /// The wall-clock date of a monotonic instant.

@@ -35,9 +35,14 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     /// The wall-clock instant the loop's clock counts from (the daemon's start).
     let epoch: Date
     private let trimmer: MemoryTrimmer
+    /// The registry `GET /metrics` renders.
+    let metrics: SwitchboardMetrics
+    /// The snapshot series, refreshed on each scrape (on the loop).
+    let queueGauges: QueueGauges
+    let statusGauges: StatusGauges
 
     private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed,
-                 trunks: TrunkMonitor, store: any ContactCenterStore, writer: StoreWriter, epoch: Date) {
+                 trunks: TrunkMonitor, store: any ContactCenterStore, writer: StoreWriter, epoch: Date, metrics: SwitchboardMetrics) {
         self.transport = transport
         self.stack = stack
         self.router = router
@@ -47,17 +52,22 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
         self.store = store
         self.writer = writer
         self.epoch = epoch
+        self.metrics = metrics
+        let queues = distributor.configuration.queues.map(\.id)
+        queueGauges = QueueGauges(factory: metrics.factory, queues: queues)
+        statusGauges = StatusGauges(factory: metrics.factory)
         trimmer = MemoryTrimmer(wheel: stack.timerWheel)
         trimmer.start()
     }
 
-    /// Binds the SIP listeners on `eventLoop` and builds every layer above them.
+    /// Binds the SIP listeners on `eventLoop` and builds every layer above them; the layers record
+    /// their series into `metrics`.
     public static func start(configuration: SwitchboardConfiguration, eventLoop: any EventLoop, httpClient: HTTPClient,
-                             logger: Logger) async throws -> SwitchboardCoordinator {
+                             logger: Logger, metrics: SwitchboardMetrics = SwitchboardMetrics()) async throws -> SwitchboardCoordinator {
         let (store, restored) = try openStore(configuration.storage, logger: logger)
         let transport = SIPTransport(configuration: configuration.transport, eventLoop: eventLoop, logger: logger)
         try await transport.start()
-        let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger)
+        let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger, metrics: metrics)
         let writer = StoreWriter(store: store, flushInterval: configuration.storage.flushInterval,
                                  capacity: configuration.storage.maximumPendingChanges, logger: logger)
         return try await eventLoop.submit {
@@ -71,17 +81,20 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             let distributor = try ACDCallDistributor(configuration: configuration.acd, wheel: stack.timerWheel, epoch: epoch, logger: logger)
             let recorder = CallRecorder(writer: writer, configuration: configuration.acd, restored: restored)
             distributor.recorder = recorder
+            let callMetrics = CallMetrics(factory: metrics.factory, queues: configuration.acd.queues.map(\.id))
+            distributor.metrics = callMetrics
             restore(restored, into: distributor, recorder: recorder, now: started)
             let router = CallRouter(stack: stack, configuration: try routerConfiguration(configuration, transport: transport),
                                     distributor: distributor, logger: logger) { record in
                 logger.info("call record", metadata: record.metadata)
                 recorder.finished(record, at: ACDCallDistributor.date(epoch + record.endedAt))
+                callMetrics.finished(record)
             }
             distributor.sink = router
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
             return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
-                                          trunks: trunks, store: store, writer: writer, epoch: started)
+                                          trunks: trunks, store: store, writer: writer, epoch: started, metrics: metrics)
         }.get()
     }
 
@@ -144,9 +157,9 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
 
     /// The presence source the configuration names, or a static table with every agent Available.
     private static func makePresenceSource(configuration: SwitchboardConfiguration, httpClient: HTTPClient,
-                                           logger: Logger) throws -> any PresenceSource {
+                                           logger: Logger, metrics: SwitchboardMetrics) throws -> any PresenceSource {
         let users = presenceUsers(configuration)
         let presence = configuration.presence ?? .static(Dictionary(users.values.map { ($0, .available) }, uniquingKeysWith: { first, _ in first }))
-        return try presence.makeSource(agentIDs: Array(users.values), httpClient: httpClient, logger: logger)
+        return try presence.makeSource(agentIDs: Array(users.values), httpClient: httpClient, logger: logger, metricsFactory: metrics.factory)
     }
 }

@@ -72,7 +72,7 @@ public final class FakeControlSurface: ControlSurface {
     /// See ``ControlSurface/status()``.
     public func status() async throws -> StatusReport { Self.status }
     /// See ``ControlSurface/metrics()``.
-    public func metrics() async throws -> String { "# TYPE switchboard_calls gauge\nswitchboard_calls 1\n" }
+    public func metrics() async throws -> String { "# TYPE switchboard_calls_in_progress gauge\nswitchboard_calls_in_progress 1\n" }
     /// See ``ControlSurface/queues()``.
     public func queues() async throws -> [QueueView] { [Self.support] }
     /// See ``ControlSurface/queue(_:)``.

@@ -4,6 +4,7 @@ import CallStore
 import Foundation
 import YAMLConfiguration
 import Logging
+import Metrics
 import NIOPosix
 import ServiceLifecycle
 import Switchboard
@@ -61,9 +62,11 @@ struct Switchboardd: AsyncParsableCommand {
         for warning in configuration.warnings {
             logger.warning("\(warning.message)", metadata: ["config.key": "\(warning.key)"])
         }
+        let metrics = SwitchboardMetrics()
+        MetricsSystem.bootstrap(metrics.factory)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(),
-                                                                 httpClient: .shared, logger: logger)
+                                                                 httpClient: .shared, logger: logger, metrics: metrics)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: SIPTransportService(transport: coordinator.transport))]
         if let control = configuration.control {
             let drain = DrainTrigger()

@@ -33,7 +33,7 @@ struct ControlAPIResourceTests {
             let answer = try await HTTPExchange.send(.GET, url + "/metrics")
             #expect(answer.status == 200)
             #expect(answer.headers.first(name: "Content-Type") == "text/plain; version=0.0.4")
-            #expect(answer.body.contains("switchboard_calls 1\n"))
+            #expect(answer.body.contains("switchboard_calls_in_progress 1\n"))
         }
     }
 

@@ -67,7 +67,11 @@ struct ControlEndToEndTests {
             #expect(missingCode == 404)
             #expect(try JSONDecoder().decode(ErrorBody.self, from: missingBody) == ErrorBody(error: #"no call "nope""#, field: "call"))
             let metrics = try await request(.GET, url + "/metrics", token: token)
-            #expect(String(decoding: metrics.1, as: UTF8.self).contains("switchboard_calls 0\n"))
+            let metricsText = String(decoding: metrics.1, as: UTF8.self)
+            #expect(metricsText.contains("# TYPE switchboard_calls_in_progress gauge\nswitchboard_calls_in_progress 0.0\n"))
+            #expect(metricsText.contains("# TYPE switchboard_queue_wait_seconds histogram\n"))
+            #expect(metricsText.contains("# TYPE switchboard_calls_started_total counter\nswitchboard_calls_started_total 0\n"))
+            #expect(metricsText.contains(#"switchboard_agents{state="idle"} "#))
         }
         await coordinator.transport.stop()
         try await coordinator.stop()

@@ -60,9 +60,9 @@ if awk -v d="$delay" -v limit=$((poll_seconds + 5)) 'BEGIN { exit !(d > limit) }
     blackbox_fail "the offer took ${delay} s, more than one ${poll_seconds} s poll interval plus 5 s of slack"
 fi
 metrics="$(curl -fsS "http://127.0.0.1:$control_port/metrics")"
-if grep -qx 'switchboard_presence_source_up 1' <<<"$metrics" &&
-    grep -qE '^switchboard_graph_requests_total\{result="sent"\} [1-9]' <<<"$metrics"; then
-    blackbox_ok "/metrics shows the Graph source up and the requests sent"
+if grep -qxE 'switchboard_presence_source_up 1(\.0)?' <<<"$metrics" &&
+    grep -qE '^switchboard_graph_requests_total\{result="ok"\} [1-9]' <<<"$metrics"; then
+    blackbox_ok "/metrics shows the Graph source up and the requests answered"
 else
     blackbox_fail "/metrics does not show the presence source: $metrics"
 fi
