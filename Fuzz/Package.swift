@@ -4,7 +4,9 @@ import PackageDescription
 // The fuzz targets, kept out of the root package so its build stays as it is. `scripts/fuzz` builds
 // them with `-sanitize=fuzzer,address`. SIPCore and COSIP are the root package's own directories
 // (symbolic links under Sources/), and SIPStreamFraming holds a link to the stream framer of
-// SIPTransport, which needs nothing else from that target; nothing is copied.
+// SIPTransport, which needs nothing else from that target; nothing is copied. COSIP finds libosip2
+// through pkg-config: `scripts/fuzz` puts first on PKG_CONFIG_PATH a libosip2 it builds with
+// coverage instrumentation and AddressSanitizer (a plain `swift build` here gets the system library).
 let package = Package(
     name: "SwitchboardFuzz",
     targets: [

@@ -25,8 +25,8 @@ public struct ControlRoute: Sendable {
         self.handler = handler
     }
 
-    /// Every route: the resources, then the actions.
-    public static var all: [ControlRoute] { resources + actions }
+    /// Every route: the resources, the stored history, then the actions.
+    public static var all: [ControlRoute] { resources + history + actions }
 
     /// The path in Hummingbird's spelling (`:name` for a parameter).
     var routerPath: RouterPath {

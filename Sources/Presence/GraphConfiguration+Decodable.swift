@@ -2,7 +2,10 @@ import Foundation
 
 /// Decodes the `presence.graph` section of the YAML file (keys in ``PresenceSourceConfiguration``).
 extension GraphConfiguration: Decodable {
-    private enum CodingKeys: String, CodingKey {
+    /// The keys `presence.graph` accepts; any other is a typo the configuration refuses.
+    public static var configurationKeys: Set<String> { Set(CodingKeys.allCases.map(\.rawValue)) }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case tenantId, clientId, clientSecretEnv, clientSecretFile, certificateFile, privateKeyFile
         case cloud, loginUrl, graphUrl
         case pollIntervalSeconds, stalenessBudgetSeconds, keepLastKnownSeconds, failuresBeforeUnreachable

@@ -3,8 +3,8 @@
 /// keep-alives (a double CRLF "ping" between messages, answered with one CRLF "pong").
 ///
 /// ```
-///  bytes ──► [skip leading CRLFs] ──► headers up to CRLFCRLF ──► Content-Length ──► body ──► message
-///                 │ CRLFCRLF alone                │ > maximum                 │ missing / bad
+///  bytes ──► [line ends, pings]   ──► headers up to CRLFCRLF ──► Content-Length ──► body ──► message
+///                 │ exactly CRLFCRLF              │ > maximum                 │ missing / bad
 ///                 ▼                               ▼                           ▼
 ///               .keepAlivePing              .messageTooLarge          .malformedFraming
 /// ```
@@ -74,14 +74,20 @@ public struct SIPStreamFramer: Sendable {
     }
 
     /// Finds the first frame in `bytes` (RFC 3261 §18.3, RFC 5626 §3.5.1).
+    ///
+    /// Line ends before a message are read left to right, one byte at a time, so the frames never
+    /// depend on how the stream was cut into reads: exactly CRLFCRLF is a ping; a line-end byte that
+    /// cannot begin one is skipped; a tail that may still become one (`CR`, `CRLF`, `CRLFCR`) waits.
     static func scan(_ bytes: UnsafeRawBufferPointer, maximumMessageSize: Int) throws(Error) -> Boundary {
         var start = 0
-        while start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A { start += 1 }
-        if start == bytes.count {
-            if start >= 4, bytes[0] == 0x0D, bytes[1] == 0x0A, bytes[2] == 0x0D, bytes[3] == 0x0A { return .keepAlivePing(length: start) }
-            return .needMore(skippable: 0)
+        while start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A {
+            switch pingPrefix(in: bytes, at: start) {
+            case .ping: return .keepAlivePing(length: start + 4)
+            case .partial: return .needMore(skippable: start)
+            case .none: start += 1
+            }
         }
-        if start >= 4 { return .keepAlivePing(length: 4) }
+        guard start < bytes.count else { return .needMore(skippable: start) }
         guard let headerEnd = endOfHeaders(in: bytes, from: start) else {
             if bytes.count - start > maximumMessageSize { throw .messageTooLarge(limit: maximumMessageSize) }
             return .needMore(skippable: start)
@@ -91,6 +97,25 @@ public struct SIPStreamFramer: Sendable {
         guard total <= maximumMessageSize else { throw .messageTooLarge(limit: maximumMessageSize) }
         guard bytes.count - start >= total else { return .needMore(skippable: start) }
         return .message(offset: start, length: total)
+    }
+
+    /// How the bytes at `index` relate to a CRLFCRLF ping.
+    private enum PingMatch {
+        /// They are one.
+        case ping
+        /// They end the buffer and are its start: more bytes decide.
+        case partial
+        /// They cannot be one.
+        case none
+    }
+
+    private static func pingPrefix(in bytes: UnsafeRawBufferPointer, at index: Int) -> PingMatch {
+        let ping: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
+        for offset in 0..<4 {
+            guard index + offset < bytes.count else { return .partial }
+            if bytes[index + offset] != ping[offset] { return .none }
+        }
+        return .ping
     }
 
     /// The index just past the CRLFCRLF that ends the header section, if present.

@@ -8,12 +8,14 @@ public struct SwitchboardControl: ControlSurface {
     private let coordinator: SwitchboardCoordinator
     private let desk: ControlDesk
     private let drainTrigger: DrainTrigger
+    private let history: CallHistory
 
     /// The surface of `coordinator`; `drain` is told of `POST /v1/drain`.
     public init(coordinator: SwitchboardCoordinator, drain: DrainTrigger) {
         self.coordinator = coordinator
         desk = ControlDesk(router: coordinator.router, distributor: coordinator.distributor)
         drainTrigger = drain
+        history = CallHistory(store: coordinator.store)
     }
 
     /// See ``ControlSurface/status()``.
@@ -53,6 +55,11 @@ public struct SwitchboardControl: ControlSurface {
         return ActionResult(action: "drain", callID: nil,
                             message: "draining: new calls get 503; switchboardd stops once the calls in progress end")
     }
+
+    /// See ``ControlSurface/callRecords(_:)``: read from the call store off the event loop.
+    public func callRecords(_ filter: CallRecordFilter) async throws -> [CallRecordView] { try await history.records(filter) }
+    /// See ``ControlSurface/queueLog(_:)``: read from the call store off the event loop.
+    public func queueLog(_ query: QueueLogQuery) async throws -> [QueueLogEntryView] { try await history.queueLog(query) }
 
     private func onLoop<Value: Sendable>(_ body: @escaping @Sendable (ControlDesk) throws -> Value) async throws -> Value {
         let desk = desk

@@ -5,7 +5,7 @@ import ControlModel
 struct SwitchboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
-        abstract: "Operate switchboardd through its control API: queues, agents, calls.",
+        abstract: "Operate switchboardd through its control API: queues, agents, calls, call records, the queue log.",
         discussion: """
             The daemon is found with --url, then $SWITCHBOARD_URL, then `url` in ~/.config/switchboard/cli.yaml \
             ($XDG_CONFIG_HOME/switchboard/cli.yaml when set), then \(CLIConfiguration.defaultURL); the token with \
@@ -17,7 +17,7 @@ struct SwitchboardCommand: ParsableCommand {
         version: SwitchboardVersion.current,
         subcommands: [StatusCommand.self, QueuesCommand.self, QueueCommand.self, AgentsCommand.self, AgentCommand.self,
                       CallsCommand.self, CallCommand.self, ExplainCommand.self, CallerCommand.self, EmergencyCommand.self,
-                      DrainCommand.self, WatchCommand.self])
+                      DrainCommand.self, WatchCommand.self, CDRCommand.self, QueueLogCommand.self])
 }
 
 /// `switchboard status`.

@@ -1,10 +1,11 @@
 import ControlAPI
 import ControlModel
+import Foundation
 import NIOConcurrencyHelpers
 
 /// A control surface with one queue (`support`, one caller `c1` waiting), two agents (`alice`,
-/// `bob`) and one call (`c1`); it records every action and answers unknown ids with 404, as the
-/// daemon does.
+/// `bob`), one call (`c1`), three stored call records and four queue log events; it records every
+/// action and history read, and answers unknown ids with 404, as the daemon does.
 public final class FakeControlSurface: ControlSurface {
     /// An action the fake was asked for.
     public enum Recorded: Hashable, Sendable {
@@ -16,6 +17,10 @@ public final class FakeControlSurface: ControlSurface {
         case emergency(String?, Bool)
         /// A drain.
         case drain
+        /// A read of the call records.
+        case callRecords(CallRecordFilter)
+        /// A read of the queue log.
+        case queueLog(QueueLogQuery)
     }
 
     private let recorded = NIOLockedValueBox<[Recorded]>([])
@@ -120,5 +125,26 @@ public final class FakeControlSurface: ControlSurface {
     public func drain() async throws -> ActionResult {
         recorded.withLockedValue { $0.append(.drain) }
         return ActionResult(action: "drain", callID: nil, message: "draining")
+    }
+    /// See ``ControlSurface/callRecords(_:)``: ``records`` filtered as the store filters them.
+    public func callRecords(_ filter: CallRecordFilter) async throws -> [CallRecordView] {
+        recorded.withLockedValue { $0.append(.callRecords(filter)) }
+        return Array(Self.records.filter { Self.matches($0, filter) }.prefix(filter.limit))
+    }
+    /// See ``ControlSurface/queueLog(_:)``: ``queueLogEvents`` from `since`, at most `limit`.
+    public func queueLog(_ query: QueueLogQuery) async throws -> [QueueLogEntryView] {
+        recorded.withLockedValue { $0.append(.queueLog(query)) }
+        let since = query.since.map { Int64(($0.timeIntervalSince1970 * 1_000).rounded()) } ?? .min
+        return Array(Self.queueLogEvents.filter { (ControlTime.unixMilliseconds($0.time) ?? 0) >= since }.prefix(query.limit))
+    }
+
+    private static func matches(_ record: CallRecordView, _ filter: CallRecordFilter) -> Bool {
+        let arrived = Date(timeIntervalSince1970: TimeInterval(ControlTime.unixMilliseconds(record.arrivedAt) ?? 0) / 1_000)
+        let checks: [Bool] = [
+            filter.since.map { arrived >= $0 } ?? true, filter.until.map { arrived < $0 } ?? true,
+            filter.queue.map { record.queue == $0 } ?? true, filter.agent.map { record.agent == $0 } ?? true,
+            filter.number.map { record.callerNumber == $0 || record.dialedNumber == $0 } ?? true,
+        ]
+        return !checks.contains(false)
     }
 }

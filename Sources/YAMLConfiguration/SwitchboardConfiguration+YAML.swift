@@ -40,6 +40,7 @@ extension SwitchboardConfiguration {
             presence: try parsePresence(root["presence"]),
             limits: try parseLimits(root["limits"]),
             logLevel: try parseLogLevel(root["log"]),
+            logFormat: try root["log"]["format"].oneOf(LogFormat.self, default: .logfmt),
             control: try parseControl(root["control"], environment: environment),
             storage: try parseStorage(root["storage"], directory: directory))
         return configuration
@@ -124,11 +125,13 @@ extension SwitchboardConfiguration {
 
     private static func parsePresence(_ node: ConfigurationNode) throws -> PresenceSourceConfiguration? {
         guard node.isPresent, let yaml = node.node else { return nil }
+        _ = try node.allowingOnly(["source", "graph", "static"])
+        _ = try node["graph"].allowingOnly(GraphConfiguration.configurationKeys)
         do {
             return try YAMLDecoder().decode(PresenceSourceConfiguration.self, from: yaml)
         } catch let DecodingError.keyNotFound(key, context) {
             throw ConfigurationError(key: node.path + "." + (context.codingPath + [key]).map(\.stringValue).joined(separator: "."),
-                                     line: node.line, message: "is required (\(context.debugDescription))")
+                                     line: node.line, message: "is required")
         } catch let DecodingError.dataCorrupted(context), let DecodingError.typeMismatch(_, context) {
             throw ConfigurationError(key: ([node.path] + context.codingPath.map(\.stringValue)).joined(separator: "."),
                                      line: node.line, message: context.debugDescription)
@@ -136,7 +139,7 @@ extension SwitchboardConfiguration {
     }
 
     private static func parseLogLevel(_ node: ConfigurationNode) throws -> String {
-        let node = try node.allowingOnly(["level"])
+        let node = try node.allowingOnly(["level", "format"])
         let level = try node["level"].string(default: "info")
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         guard levels.contains(level) else { throw node["level"].error("unknown level \"\(level)\"; expected one of \(levels.joined(separator: ", "))") }

@@ -19,6 +19,8 @@ public struct SwitchboardConfiguration: Sendable {
     public var limits: LimitSettings
     /// swift-log level name (`trace` … `critical`).
     public var logLevel: String
+    /// How log lines are written.
+    public var logFormat: LogFormat
     /// The control API, when configured.
     public var control: ControlSettings?
     /// Where call records, offer attempts, the queue log and agent statuses are kept.
@@ -99,4 +101,12 @@ public struct ControlSettings: Sendable, Equatable {
         self.port = port
         self.token = token
     }
+}
+
+/// How the daemon writes its log lines (`log.format`).
+public enum LogFormat: String, Sendable, CaseIterable {
+    /// `key=value` pairs, quoted where needed (logfmt), one line per event.
+    case logfmt
+    /// One JSON object per line.
+    case json
 }

@@ -40,6 +40,7 @@ struct Switchboardd: AsyncParsableCommand {
             throw ValidationError("\(config): \(error)")
         }
         if check {
+            for warning in configuration.warnings { print("\(config): warning: \(warning)") }
             print("\(config): configuration is valid")
             return
         }
@@ -51,14 +52,14 @@ struct Switchboardd: AsyncParsableCommand {
             return
         }
         LoggingSystem.bootstrap { label in
-            var handler = WireSafeLogHandler(wrapping: StreamLogHandler.standardError(label: label))
+            let format: StructuredLogHandler.Format = configuration.logFormat == .json ? .json : .logfmt
+            var handler = WireSafeLogHandler(wrapping: StructuredLogHandler(label: label, format: format))
             handler.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
             return handler
         }
         let logger = Logger(label: "switchboardd")
-        for queue in configuration.acd.queues where queue.ringTimeout >= .seconds(20) {
-            logger.warning("ring timeout at or above 20 s: Teams may send the call to the agent's voicemail",
-                           metadata: ["acd.queue": "\(queue.id)", "acd.ring_timeout": "\(queue.ringTimeout)"])
+        for warning in configuration.warnings {
+            logger.warning("\(warning.message)", metadata: ["config.key": "\(warning.key)"])
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(),

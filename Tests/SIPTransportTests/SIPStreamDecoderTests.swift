@@ -38,6 +38,21 @@ struct SIPStreamDecoderTests {
             decoderFactory: { SIPStreamDecoder(maximumMessageSize: 65_535) })
     }
 
+    @Test("Runs of line ends give the same pings whatever the reads: exactly CRLFCRLF is one, other line ends are skipped")
+    func lineEndRuns() throws {
+        let message = Self.message("")
+        let crlf = "\r\n"
+        try ByteToMessageDecoderVerifier.verifyDecoder(
+            inputOutputPairs: [
+                (ByteBuffer(string: String(repeating: crlf, count: 7) + message), [.keepAlivePing, .keepAlivePing, .keepAlivePing, Self.frame(message)]),
+                (ByteBuffer(string: "\n\r\n\r\n" + message), [.keepAlivePing, Self.frame(message)]),
+                (ByteBuffer(string: "\r\r\n\r\n" + message), [.keepAlivePing, Self.frame(message)]),
+                (ByteBuffer(string: "\n\n\n\n" + message), [Self.frame(message)]),
+                (ByteBuffer(string: "\r\n\r" + message), [Self.frame(message)]),
+            ],
+            decoderFactory: { SIPStreamDecoder(maximumMessageSize: 65_535) })
+    }
+
     @Test("Headers or a declared body over the limit are refused", arguments: [
         message(String(repeating: "x", count: 2_000)),
         "OPTIONS sip:a@b SIP/2.0\r\nX-Long: " + String(repeating: "y", count: 2_000),

@@ -34,7 +34,10 @@ struct ControlEndToEndTests {
 
     @Test("401 without the token; status, an agent paused and seen paused, 404 for an unknown call")
     func throughTheDaemon() async throws {
-        let configuration = try SwitchboardConfiguration.parse(yaml: Self.yaml, environment: [:])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("control-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configuration = try SwitchboardConfiguration.parse(yaml: Self.yaml, directory: directory.path, environment: [:])
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let logger = Logger(label: "control-e2e") { _ in SwiftLogNoOpLogHandler() }
         let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(),

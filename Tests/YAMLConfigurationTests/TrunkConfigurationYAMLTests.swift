@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import YAMLConfiguration
 
@@ -34,5 +35,16 @@ struct TrunkConfigurationYAMLTests {
         #expect(error?.key == key)
         #expect(error?.line == 6)
         #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "no error")")
+    }
+}
+
+@Suite("Start-up warnings, printed by --check too")
+struct ConfigurationWarningTests {
+    @Test func aRingTimeoutOf20SecondsOrMoreIsWarnedOfWithItsKey() throws {
+        let risky = configuration(trunk: []).replacingOccurrences(of: "agents: [alice]}]", with: "agents: [alice], ringTimeoutSeconds: 25}]")
+        let warnings = try SwitchboardConfiguration.parse(yaml: risky).warnings
+        #expect(warnings.map(\.key) == ["queues[0].ringTimeoutSeconds"])
+        #expect(warnings.first?.message.contains("voicemail") == true)
+        #expect(try SwitchboardConfiguration.parse(yaml: configuration(trunk: [])).warnings.isEmpty)
     }
 }

@@ -44,9 +44,10 @@ outage_at=$(date +%s)
 sleep 25
 stop_process callers
 
-# offer_times: the epoch second of every "offering" line in the daemon's log.
+# offer_times: the epoch second of every "offering" line in the daemon's logfmt log (its time= field).
 offer_times() {
-    grep ' offering' "$HARNESS_DIR/switchboardd/switchboardd.log" | awk '{print $1}' | while read -r stamp; do date -d "$stamp" +%s; done
+    grep 'msg=offering ' "$HARNESS_DIR/switchboardd/switchboardd.log" | sed -E 's/^time=([^ ]+) .*/\1/' \
+        | while read -r stamp; do date -d "$stamp" +%s; done
 }
 before="$(offer_times | awk -v t="$outage_at" '$1 <= t' | wc -l)"
 # Grace 4 s, noticing the outage within about 2 s (one failed 1 s poll), and 6 s of slack for a loaded machine.

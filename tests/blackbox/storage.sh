@@ -4,7 +4,8 @@
 #
 #   1. a clean run: the call_records rows are the calls SIPp made (count, outcome, who hung up),
 #      each with exactly one answered offer attempt, and the queue log has each call's
-#      ENTERQUEUE, CONNECT and COMPLETECALLER;
+#      ENTERQUEUE, CONNECT and COMPLETECALLER; the control API serves the same through
+#      `switchboard cdr --json` and `switchboard queue-log`;
 #   2. kill -9 of the daemon in the middle of a steady load, then a restart on the same file:
 #      every call SIPp saw end (200 to its BYE) has its record, no record is left open, and the
 #      calls cut by the kill are closed as interrupted.
@@ -111,6 +112,40 @@ fi
 numbers="$(sql "SELECT count(*) FROM call_records WHERE call_id LIKE 'clean-%' AND dialed_number = '+15550100'
                 AND caller_number LIKE '+1555019%' AND talk_seconds BETWEEN 0 AND 5 AND wait_seconds BETWEEN 0 AND 5")"
 blackbox_check "clean run: numbers, wait and talk seconds as SIPp dialed and held the calls ($numbers of 100)" [ "$numbers" = 100 ]
+
+# The same history through the control API and the CLI (no token on this daemon's API).
+cli() { HOME="$HARNESS_DIR" XDG_CONFIG_HOME="" SWITCHBOARD_TOKEN="" SWITCHBOARD_URL="http://127.0.0.1:$control_port" "$SWITCHBOARD_BIN/switchboard" "$@"; }
+cli_status=0
+cli cdr --json --since 10m --number +15550100 --limit 1000 >"$HARNESS_DIR/cdr.json" 2>"$HARNESS_DIR/cdr.err" || cli_status=$?
+if problems="$(python3 - "$HARNESS_DIR/cdr.json" <<'PY'
+import json, sys
+records = [r for r in json.load(open(sys.argv[1]))["records"] if r["callID"].startswith("clean-")]
+problems = [] if len(records) == 100 else [f"{len(records)} records of the clean run"]
+for r in records:
+    offers = r["offers"]
+    if (r["outcome"], r["endedBy"], r["dialedNumber"]) != ("completed", "caller", "+15550100") or [o["result"] for o in offers] != ["answered"] \
+            or offers[0]["agent"] != r["agent"]:
+        problems.append(f"{r['callID']}: {r['outcome']} by {r['endedBy']}, offers {offers}")
+if [r["arrivedAt"] for r in records] != sorted((r["arrivedAt"] for r in records), reverse=True):
+    problems.append("not newest first")
+print("\n".join(problems[:5]))
+PY
+)" && [ "$cli_status" = 0 ] && [ -z "$problems" ]; then
+    blackbox_ok "clean run: switchboard cdr --json lists the 100 calls, newest first, each completed with its one answered offer"
+else
+    blackbox_fail "clean run: switchboard cdr --json lists the 100 calls, newest first, each completed with its one answered offer" \
+        "exit $cli_status $(cat "$HARNESS_DIR/cdr.err") $problems"
+fi
+cli_status=0
+cli queue-log --since 10m >"$HARNESS_DIR/cli-queue-log" 2>"$HARNESS_DIR/cli-queue-log.err" || cli_status=$?
+piped="$(grep -cE '^[0-9]{10}\|clean-[^|]+\|support\|[^|]+\|(ENTERQUEUE|CONNECT|COMPLETECALLER)(\|[^|]*)+$' "$HARNESS_DIR/cli-queue-log" || true)"
+if [ "$cli_status" = 0 ] && [ "$piped" = 300 ] \
+        && diff <(grep -F '|clean-' "$exported") <(grep -F '|clean-' "$HARNESS_DIR/cli-queue-log") >/dev/null; then
+    blackbox_ok "clean run: switchboard queue-log prints the 300 pipe-separated lines, as --export-queue-log does"
+else
+    blackbox_fail "clean run: switchboard queue-log prints the 300 pipe-separated lines, as --export-queue-log does" \
+        "exit $cli_status, $piped well-formed lines; $(head -c 300 "$HARNESS_DIR/cli-queue-log.err")"
+fi
 
 # 2. kill -9 under load, restart on the same file.
 load_trace="$HARNESS_DIR/load-messages.log"
