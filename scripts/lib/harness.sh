@@ -14,6 +14,8 @@
 #
 # Environment:
 #   KEEP_LOGS=1              keep $HARNESS_DIR after the run
+#   HARNESS_LOG_DIR=DIR      use DIR (created when missing) as $HARNESS_DIR instead of a temp dir,
+#                            and keep it after the run
 #   SIPP_TIMEOUT=60          hard limit in seconds for one run_sipp
 #   KAMAILIO_SHM_MB=2048     Kamailio shared memory, touched only as used; transactions stay
 #                            5 s after they end, and 512 MB runs out near 5,000 calls/s
@@ -29,9 +31,12 @@ HARNESS_GROUPS=()
 HARNESS_FAILED=()
 KAMAILIO_PID=""
 
-# test_tmpdir: prints the per-run temp dir, creating it (mktemp) on first use.
+# test_tmpdir: prints the per-run dir, creating it on first use (HARNESS_LOG_DIR, or mktemp).
 test_tmpdir() {
-    if [ -z "$HARNESS_DIR" ]; then
+    if [ -z "$HARNESS_DIR" ] && [ -n "${HARNESS_LOG_DIR:-}" ]; then
+        mkdir -p "$HARNESS_LOG_DIR"
+        HARNESS_DIR="$(cd "$HARNESS_LOG_DIR" && pwd)"
+    elif [ -z "$HARNESS_DIR" ]; then
         HARNESS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/switchboard-harness.XXXXXX")"
     fi
     echo "$HARNESS_DIR"
@@ -394,7 +399,8 @@ blackbox_summary() {
 }
 
 # cleanup: the EXIT trap. Stops every recorded process, prints the logs of those that failed
-# (of every process when the script itself fails), then removes $HARNESS_DIR unless KEEP_LOGS=1.
+# (of every process when the script itself fails), then removes $HARNESS_DIR unless KEEP_LOGS=1
+# or HARNESS_LOG_DIR named it.
 cleanup() {
     local status=$?
     trap - EXIT
@@ -406,7 +412,7 @@ cleanup() {
     done
     if [ "${KEEP_LOGS:-0}" = 1 ]; then
         echo "harness: logs kept in $HARNESS_DIR" >&2
-    else
+    elif [ -z "${HARNESS_LOG_DIR:-}" ]; then
         rm -rf "$HARNESS_DIR"
     fi
     return "$status"
