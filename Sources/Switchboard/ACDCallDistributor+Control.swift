@@ -6,14 +6,18 @@ extension ACDCallDistributor {
     var engineNow: ACDInstant { epoch + wheel.now }
 
     /// Feeds a supervisor's event (status changes, withdraw, priority, emergency): the decisions it
-    /// causes go to the router's mailbox; returns what the engine ignored.
+    /// causes go to the call store, the metrics and the router's mailbox; returns what the engine ignored.
     func supervise(_ event: ACDEvent) -> [IgnoredEvent] {
         let decisions = engine.handle(event, now: engineNow)
+        let ignored = decisions.compactMap { decision in
+            if case .ignored(let ignored) = decision { ignored } else { nil }
+        }
+        let now = Self.date(engineNow)
+        if ignored.isEmpty { recorder?.observe(supervisorEvent: event, at: now) }
+        recorder?.observe(decisions, at: now)
         metrics?.observe(decisions)
         rearm()
         sink?.deliver(translate(decisions))
-        return decisions.compactMap { decision in
-            if case .ignored(let ignored) = decision { ignored } else { nil }
-        }
+        return ignored
     }
 }

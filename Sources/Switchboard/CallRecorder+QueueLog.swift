@@ -23,6 +23,12 @@ extension CallRecorder {
         }
     }
 
+    /// A supervisor's event the engine accepted: a status it sets is stored here, since the engine
+    /// reports as decisions only the status changes it makes itself (RONA, a break's end).
+    func observe(supervisorEvent event: ACDEvent, at now: Date) {
+        if case .agentStatusChanged(let agent, let status) = event { recordStatus(of: agent.rawValue, status, breakUntil: nil, at: now) }
+    }
+
     /// Stores an agent's new status and writes its queue log lines: `PAUSE`/`UNPAUSE` with the break
     /// reason, `ADDMEMBER`/`REMOVEMEMBER` for logging in and out, one line per queue the agent serves.
     func recordStatus(of agent: String, _ status: AgentStatus, breakUntil: Date?, at now: Date) {

@@ -2,6 +2,7 @@ import ACD
 import CallStore
 import Foundation
 import SIPCore
+@testable import Switchboard
 import SwitchboardTestKit
 import Testing
 
@@ -119,5 +120,23 @@ struct CallRecorderTests {
             "\(caller.callID)|lobby|NONE|ENTERQUEUE||+15551230000|1",
             "\(caller.callID)|lobby|NONE|EXITWITHTIMEOUT|1|1|10",
         ])
+    }
+
+    @Test("a supervisor's pause and resume reach the store: agent status, PAUSE and UNPAUSE with the reason")
+    func supervisorPauseIsStored() throws {
+        let stored = try StoredHarness()
+        defer { stored.remove() }
+        let distributor = stored.harness.distributor
+        _ = distributor.supervise(.agentStatusChanged("alice", .onBreak(BreakReason("lunch"))))
+        stored.writer.flush()
+        let paused = try #require(try stored.store.agentStatuses().first { $0.agent == "alice" })
+        #expect(paused.status == .onBreak)
+        #expect(paused.reason == "lunch")
+
+        _ = distributor.supervise(.agentStatusChanged("alice", .available))
+        let events = try stored.events()
+        #expect(events.contains("NONE|support|alice|PAUSE|lunch"))
+        #expect(events.contains("NONE|support|alice|UNPAUSE|lunch"))
+        #expect(try stored.store.agentStatuses().first { $0.agent == "alice" }?.status == .available)
     }
 }
