@@ -18,6 +18,9 @@ extension SIPMessage {
         if let (reason, detail) = SIPStartLine.problem(in: bytes, frame: frame) {
             throw SIPParseError.rejecting(bytes, frame: frame, reason, detail)
         }
+        if let detail = frame.bareCarriageReturn(in: bytes) {
+            throw SIPParseError.rejecting(bytes, frame: frame, .malformedHeader("line end"), detail)
+        }
         if let detail = frame.multipartProblem(in: bytes) {
             throw SIPParseError.rejecting(bytes, frame: frame, .malformedBody, detail)
         }

@@ -60,6 +60,16 @@ struct SIPParseErrorTests {
         #expect(try SIPMessage(parsing: Array(lfOnly.utf8)).headers.cseq.sequenceNumber == 314_159)
     }
 
+    @Test("a carriage return without a line feed in the headers is refused, naming the byte", arguments: [
+        "Max-Forwards: 70\r\u{0E}X-Extra: 1", "Max-Forwards: 70\rX-Extra: 1", "Max-Forwards: 7\r0",
+    ])
+    func bareCarriageReturn(line: String) {
+        let error = error(Self.message(replacing: "Max-Forwards", with: line))
+        #expect(error?.reason == .malformedHeader("line end"))
+        #expect(error?.detail.contains("a carriage return without a line feed at byte") == true)
+        #expect(error?.responseHeaders != nil)
+    }
+
     @Test("required headers", arguments: ["Via", "From", "To", "Call-ID", "CSeq"])
     func missingHeader(name: String) {
         let error = error(Self.message(replacing: name))
