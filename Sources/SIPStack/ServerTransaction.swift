@@ -67,7 +67,6 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
             response.headers.to.tag = localTag
         }
         latestStatusCode = response.statusCode
-        layer.countResponse(statusCode: response.statusCode)
         latest = layer.sender.responseDestination(for: response, receivedFrom: source).map { (response.serialized(), $0) }
         if response.statusCode >= 200 { pending = nil }
         switch machine {
@@ -130,7 +129,10 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
     private func perform(_ actions: [ServerTransactionAction], ack: SIPRequest? = nil) {
         for action in actions {
             switch action {
-            case .sendResponse, .retransmitResponse:
+            case .sendResponse:
+                if let latestStatusCode { layer.countResponse(statusCode: latestStatusCode) }
+                if let latest { layer.sender.send(latest.bytes, to: latest.destination) }
+            case .retransmitResponse:
                 if let latest { layer.sender.send(latest.bytes, to: latest.destination) }
             case .deliverACK:
                 if let ack { layer.user?.receivedACK(ack, from: source) }

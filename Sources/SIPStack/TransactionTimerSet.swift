@@ -35,9 +35,9 @@ struct TransactionTimerSet {
     }
 
     mutating func cancelAll(on wheel: TimerWheel) {
-        for pending in [slots.0, slots.1, slots.2] {
-            if let pending { wheel.cancel(pending.handle) }
-        }
+        if let pending = slots.0 { wheel.cancel(pending.handle) }
+        if let pending = slots.1 { wheel.cancel(pending.handle) }
+        if let pending = slots.2 { wheel.cancel(pending.handle) }
         slots = (nil, nil, nil)
     }
 }

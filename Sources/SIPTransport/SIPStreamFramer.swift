@@ -110,10 +110,10 @@ public struct SIPStreamFramer: Sendable {
     }
 
     private static func pingPrefix(in bytes: UnsafeRawBufferPointer, at index: Int) -> PingMatch {
-        let ping: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
         for offset in 0..<4 {
             guard index + offset < bytes.count else { return .partial }
-            if bytes[index + offset] != ping[offset] { return .none }
+            // CR at even offsets, LF at odd ones: CRLFCRLF.
+            if bytes[index + offset] != (offset % 2 == 0 ? 0x0D : 0x0A) { return .none }
         }
         return .ping
     }

@@ -1,29 +1,22 @@
 import Foundation
 import Logging
+import YAMLConfiguration
 
 /// Writes each log event as one structured line: logfmt (`time=… level=info logger=switchboardd
 /// msg="caller queued" acd.queue=support`) or a JSON object with the same fields. The time is UTC
 /// to the millisecond; metadata keys follow in sorted order. Wrap it in `WireSafeLogHandler` so
 /// nothing from the wire reaches the line unescaped.
 public struct StructuredLogHandler: LogHandler {
-    /// The two line formats.
-    public enum Format: Sendable {
-        /// `key=value` pairs; a value with a space, `=`, `"` or nothing in it is quoted.
-        case logfmt
-        /// One JSON object per line.
-        case json
-    }
-
     /// The lowest level written.
     public var logLevel: Logger.Level = .info
     /// Metadata added to every event of this logger.
     public var metadata: Logger.Metadata = [:]
     private let label: String
-    private let format: Format
+    private let format: LogFormat
     private let write: @Sendable (String) -> Void
 
     /// A handler for `label` writing lines of `format` through `write` (standard error by default).
-    public init(label: String, format: Format, write: @escaping @Sendable (String) -> Void = StructuredLogHandler.standardError) {
+    public init(label: String, format: LogFormat, write: @escaping @Sendable (String) -> Void = StructuredLogHandler.standardError) {
         self.label = label
         self.format = format
         self.write = write
@@ -67,6 +60,7 @@ public struct StructuredLogHandler: LogHandler {
         }
     }
 
+    /// A logfmt value: quoted (with `"` and `\` escaped) when it holds a space, `=`, `"` or `\`, or nothing.
     private static func logfmtValue(_ value: String) -> String {
         let needsQuotes = value.isEmpty || value.utf8.contains { $0 == 0x20 || $0 == 0x3D || $0 == 0x22 || $0 == 0x5C }
         guard needsQuotes else { return value }

@@ -53,8 +53,7 @@ struct Switchboardd: AsyncParsableCommand {
             return
         }
         LoggingSystem.bootstrap { label in
-            let format: StructuredLogHandler.Format = configuration.logFormat == .json ? .json : .logfmt
-            var handler = WireSafeLogHandler(wrapping: StructuredLogHandler(label: label, format: format))
+            var handler = WireSafeLogHandler(wrapping: StructuredLogHandler(label: label, format: configuration.logFormat))
             handler.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
             return handler
         }

@@ -4,10 +4,11 @@ import Logging
 import NIOConcurrencyHelpers
 import Switchboard
 import Testing
+import YAMLConfiguration
 
 @Suite("Structured log lines: logfmt and JSON, values for people")
 struct StructuredLogHandlerTests {
-    private static func lines(_ format: StructuredLogHandler.Format, _ body: (Logger) -> Void) -> [String] {
+    private static func lines(_ format: LogFormat, _ body: (Logger) -> Void) -> [String] {
         let written = NIOLockedValueBox<[String]>([])
         let logger = Logger(label: "switchboardd") { label in
             StructuredLogHandler(label: label, format: format) { line in written.withLockedValue { $0.append(line) } }
