@@ -50,7 +50,7 @@ extension ACDEngine {
         refreshReadiness(of: agent, now: now)
     }
 
-    private mutating func schedulePresenceCheck(of agent: Int, now: ACDInstant) {
+    mutating func schedulePresenceCheck(of agent: Int, now: ACDInstant) {
         let stale = agents[agent].presenceObservedAt + configuration.presenceStaleness + .nanoseconds(1)
         guard stale > now else { return }
         agents[agent].presenceCheck = stale

@@ -45,9 +45,7 @@ extension ACDEngine {
             caller.order = now
             caller.sequence = counter
         }
-        var merged: [Int: Int] = [:]
-        for need in queues[queue].needs + caller.ownNeeds { merged[need.skill] = max(merged[need.skill] ?? 0, need.level) }
-        caller.needs = merged.map { SkillNeed(skill: $0.key, level: $0.value) }.sorted()
+        caller.needs = requirements(of: caller, in: queue)
         caller.signature = signature(of: caller.needs)
         callers[slot] = caller
         queues[queue].statistics.entered += 1
@@ -80,6 +78,13 @@ extension ACDEngine {
             enterLine(slot)
         }
         scheduleCallerCheck(slot, now: now)
+    }
+
+    /// The queue's and the caller's own requirements merged: the higher level of each skill.
+    func requirements(of caller: CallerRecord, in queue: Int) -> [SkillNeed] {
+        var merged: [Int: Int] = [:]
+        for need in queues[queue].needs + caller.ownNeeds { merged[need.skill] = max(merged[need.skill] ?? 0, need.level) }
+        return merged.map { SkillNeed(skill: $0.key, level: $0.value) }.sorted()
     }
 
     /// Puts the caller in its queue's waiting line at its order key.
@@ -186,7 +191,7 @@ extension ACDEngine {
         return skillNames.count - 1
     }
 
-    private mutating func signature(of needs: [SkillNeed]) -> Int {
+    mutating func signature(of needs: [SkillNeed]) -> Int {
         if let known = signatures[needs] { return known }
         signatures[needs] = signatures.count
         return signatures.count - 1

@@ -77,12 +77,25 @@ public struct ACDEngine: Sendable {
         randomNumberGenerator: some RandomNumberGenerator & Sendable,
         now: ACDInstant
     ) throws(ACDConfigurationError) {
+        try self.init(configuration: configuration, statistics: statistics, randomNumberGenerator: randomNumberGenerator,
+                      now: now, knownSkills: [])
+    }
+
+    /// The designated initializer; `knownSkills` keep their interned identifiers (in that order), so
+    /// a reconfigured engine can carry callers' interned requirements over unchanged.
+    init(
+        configuration: ACDConfiguration,
+        statistics: ACDStatistics,
+        randomNumberGenerator: some RandomNumberGenerator & Sendable,
+        now: ACDInstant,
+        knownSkills: [String]
+    ) throws(ACDConfigurationError) {
         try configuration.validate()
         self.configuration = configuration
         generator = randomNumberGenerator
         lastNow = now
         var skills: [String: Int] = [:]
-        for name in (configuration.agents.flatMap(\.skills.keys) + configuration.queues.flatMap(\.requiredSkills.keys)).sorted()
+        for name in knownSkills + (configuration.agents.flatMap(\.skills.keys) + configuration.queues.flatMap(\.requiredSkills.keys)).sorted()
         where skills[name] == nil {
             skills[name] = skills.count
         }
@@ -195,7 +208,7 @@ public struct ACDEngine: Sendable {
         return now
     }
 
-    private mutating func takeDecisions() -> [ACDDecision] {
+    mutating func takeDecisions() -> [ACDDecision] {
         defer { decisions = [] }
         return decisions
     }

@@ -25,6 +25,19 @@ struct ExpiringMemory<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         entries[key] = nil
     }
 
+    /// The live entries, each rewritten by `transform` (or dropped when it returns `nil`), in the
+    /// order they were stored and with their expiries.
+    func remapped<NewKey: Hashable & Sendable, NewValue: Sendable>(
+        _ transform: (Key, Value) -> (NewKey, NewValue)?
+    ) -> ExpiringMemory<NewKey, NewValue> {
+        var remapped = ExpiringMemory<NewKey, NewValue>()
+        for (key, expiry) in order {
+            guard let entry = entries[key], entry.expiry == expiry, let (newKey, newValue) = transform(key, entry.value) else { continue }
+            remapped.store(newValue, for: newKey, until: expiry)
+        }
+        return remapped
+    }
+
     /// Drops every entry that expired at `now`.
     mutating func prune(at now: ACDInstant) {
         while let first = order.first, first.expiry <= now {

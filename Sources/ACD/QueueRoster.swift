@@ -118,6 +118,12 @@ struct QueueRoster: Sendable {
         members[member].answered += 1
     }
 
+    /// Sets `member`'s counters (a reconfigured engine carrying them over).
+    mutating func restoreCounters(of member: Int, answered: Int64, talkNanoseconds: Int64) {
+        members[member].answered = answered
+        members[member].talkNanoseconds = talkNanoseconds
+    }
+
     /// Records talk time of `member` (least-talk-time).
     mutating func recordTalk(_ nanoseconds: Int64, of member: Int) {
         members[member].talkNanoseconds += nanoseconds

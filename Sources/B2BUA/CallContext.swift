@@ -5,9 +5,9 @@ import SIPStack
 import SIPTransport
 
 /// What every call of one router shares: the transaction layer it sends through, the trunk,
-/// Switchboard's own addresses, the RFC 4028 policy, the clock and the logger. Immutable, and one
-/// instance shared by every call (live or lingering), so a call holds a pointer to it and never
-/// reaches back into the router for these.
+/// Switchboard's own addresses, the RFC 4028 policy, the clock and the logger. Immutable but for
+/// the number plan a reload replaces, and one instance shared by every call (live or lingering), so
+/// a call holds a pointer to it and never reaches back into the router for these.
 final class CallContext {
     /// The transaction layer (and through it the loop's clock and timer wheel).
     let stack: TransactionLayer
@@ -21,12 +21,15 @@ final class CallContext {
     let logger: Logger
     /// Where the calls report what the trunk did with their B-leg INVITEs.
     let trunkFeedback = TrunkFeedback()
+    /// Each number a queue serves and that queue's name; a reload replaces it.
+    var queueByNumber: [String: String]
 
     init(stack: TransactionLayer, configuration: CallRouterConfiguration, logger: Logger) {
         self.stack = stack
         self.configuration = configuration
         self.agentInvites = configuration.agentInvites
         self.localContact = configuration.localContact
+        self.queueByNumber = configuration.queueByNumber
         self.logger = logger
     }
 
@@ -72,6 +75,6 @@ final class CallContext {
 
     /// The queue serving `number`, if any.
     func queue(servingNumber number: String) -> String? {
-        configuration.queueByNumber[number]
+        queueByNumber[number]
     }
 }

@@ -46,6 +46,12 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     /// The router's clock: time since the loop's timer wheel started.
     public var now: Duration { context.now }
 
+    /// The queue each number reaches, for new calls and transfers from now on (a reload).
+    public var queueByNumber: [String: String] {
+        get { context.queueByNumber }
+        set { context.queueByNumber = newValue }
+    }
+
     /// The number of calls and dialogs held (for status and leak checks).
     public var liveCounts: (calls: Int, dialogs: Int) { (sessions.count, dialogOwners.count) }
 

@@ -34,6 +34,10 @@ extension ControlRoute {
             _ = try await JSONFields.read(request, allowing: [])
             return try JSONResponse.make(try await surface.drain(), status: .accepted)
         },
+        ControlRoute(.post, "/v1/reload") { request, _, surface in
+            _ = try await JSONFields.read(request, allowing: [])
+            return try JSONResponse.make(try await surface.reload())
+        },
     ]
 
     private static let agentActions: [ControlRoute] = [

@@ -31,6 +31,8 @@ public protocol ControlSurface: Sendable {
     func perform(_ action: CallAction, call id: String) async throws -> ActionResult
     /// Starts draining: new calls get 503, the daemon stops once the calls in progress end.
     func drain() async throws -> ActionResult
+    /// Reads the configuration file again and applies it; a refusal is a ``ControlError/conflict(field:message:)`` with the reason.
+    func reload() async throws -> ActionResult
     /// Stored call records matching `filter`, newest arrival first, each with its offer attempts.
     func callRecords(_ filter: CallRecordFilter) async throws -> [CallRecordView]
     /// Stored queue log events, oldest first.

@@ -23,7 +23,7 @@ import Metrics
 ///
 /// Decoding reads the client secret from the named environment variable or file, so a missing
 /// secret fails at start-up with the key's path; the secret itself is never part of an error.
-public enum PresenceSourceConfiguration: Sendable, Decodable {
+public enum PresenceSourceConfiguration: Sendable, Equatable, Decodable {
     /// Poll Microsoft Graph.
     case graph(GraphConfiguration)
     /// Presence from the configuration, changed at runtime from the CLI.

@@ -63,7 +63,7 @@ public enum SIPUnknownPeerPolicy: String, Hashable, Sendable, CaseIterable {
 }
 
 /// The transport layer's configuration.
-public struct SIPTransportConfiguration: Sendable {
+public struct SIPTransportConfiguration: Sendable, Equatable {
     /// The listening addresses.
     public var listeners: [SIPListenerConfiguration]
     /// TLS material, required when a listener uses TLS.

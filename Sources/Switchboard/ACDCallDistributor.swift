@@ -16,8 +16,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     private let logger: Logger
     /// The wall-clock instant the router's clock (time since the wheel started) counts from.
     let epoch: ACDInstant
-    /// The queues and agents the engine was built from.
-    let configuration: ACDConfiguration
+    /// The queues and agents the engine was built from (or last reloaded with).
+    var configuration: ACDConfiguration
     /// Calls each agent answered today (the daemon's local day).
     private(set) var answeredToday = DailyCounter(timeZone: .current)
     private var armed: (deadline: ACDInstant, handle: TimerWheel.Handle)?

@@ -22,6 +22,11 @@ final class CallMetrics {
     init(factory: any MetricsFactory, queues: [QueueID]) {
         self.factory = factory
         callsStarted = Counter(label: "switchboard_calls_started_total", factory: factory)
+        track(queues)
+    }
+
+    /// Series at zero for each queue that has none yet (at start-up, and for queues a reload adds).
+    func track(_ queues: [QueueID]) {
         for queue in queues { _ = series(queue.rawValue) }
     }
 

@@ -27,9 +27,9 @@ final class CallRecorder {
 
     let writer: StoreWriter
     /// The queues each agent serves, for its per-queue PAUSE/UNPAUSE lines.
-    let queuesOfAgent: [String: [String]]
+    private(set) var queuesOfAgent: [String: [String]] = [:]
     /// How long a RONA break lasts, to store when it ends.
-    let ronaBreak: TimeInterval
+    private(set) var ronaBreak: TimeInterval = 0
     var calls: [String: LiveCall] = [:]
     /// Each agent's last status, for the transitions the queue log shows.
     var statuses: [String: AgentStatusRecord] = [:]
@@ -37,6 +37,11 @@ final class CallRecorder {
     init(writer: StoreWriter, configuration: ACDConfiguration, restored: [AgentStatusRecord]) {
         self.writer = writer
         statuses = Dictionary(restored.map { ($0.agent, $0) }, uniquingKeysWith: { _, last in last })
+        reconfigure(configuration)
+    }
+
+    /// Takes the memberships and the RONA break length of a (reloaded) configuration.
+    func reconfigure(_ configuration: ACDConfiguration) {
         var queuesOfAgent: [String: [String]] = [:]
         for queue in configuration.queues {
             for member in queue.members { queuesOfAgent[member.agent.rawValue, default: []].append(queue.id.rawValue) }

@@ -14,7 +14,7 @@ public final class PresenceFeed: @unchecked Sendable {
     /// The presence source.
     public let source: any PresenceSource
     private let directory: PresenceDirectory
-    private let agentByUser: [String: String]
+    private var agentByUser: [String: String]
     private let distributor: ACDCallDistributor
     private let wheel: TimerWheel
     private var fedToEngine: [String: TeamsPresence] = [:]
@@ -45,6 +45,21 @@ public final class PresenceFeed: @unchecked Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Replaces the agents and their presence user ids (a reload), on the wheel's loop: a Graph
+    /// source polls the new list from its next cycle; with `addedAvailable` (no presence section:
+    /// every agent counts as Available) a static source gets the new users as Available. Every
+    /// agent is then fed again.
+    public func setUsers(_ users: [String: String], addedAvailable: Bool) {
+        let added = Set(users.values).subtracting(agentByUser.keys)
+        agentByUser = Dictionary(users.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        fedToEngine = fedToEngine.filter { users[$0.key] != nil }
+        if let graph = source as? GraphPresenceSource<ContinuousClock> { graph.setAgents(Array(users.values)) }
+        if addedAvailable, let table = source as? StaticPresenceSource {
+            for user in added.sorted() { table.set(userID: user, availability: .available) }
+        }
+        feed(users: Array(agentByUser.keys))
     }
 
     private func scheduleReevaluation() {

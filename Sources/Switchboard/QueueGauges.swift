@@ -14,27 +14,40 @@ final class QueueGauges {
     /// The label of each agent state.
     static let states = ["idle", "reserved", "offering", "on_call", "wrap_up"]
 
-    private let queues: [QueueID: QueueSeries]
+    private let factory: any MetricsFactory
+    private var queues: [QueueID: QueueSeries] = [:]
     private let agents: [String: Gauge]
     private let presenceAge: Gauge
 
     /// Gauges for every configured queue and every agent state.
     init(factory: any MetricsFactory, queues: [QueueID]) {
-        self.queues = Dictionary(uniqueKeysWithValues: queues.map { queue in
-            let dimensions = [("queue", queue.rawValue)]
-            return (queue, QueueSeries(
-                waiting: Gauge(label: "switchboard_queue_waiting_callers", dimensions: dimensions, factory: factory),
-                oldestWait: Gauge(label: "switchboard_queue_oldest_wait_seconds", dimensions: dimensions, factory: factory),
-                serviceLevel: Gauge(label: "switchboard_queue_service_level_ratio", dimensions: dimensions, factory: factory)))
-        })
+        self.factory = factory
+        for queue in queues { self.queues[queue] = Self.series(of: queue, factory: factory) }
         agents = Dictionary(uniqueKeysWithValues: Self.states.map {
             ($0, Gauge(label: "switchboard_agents", dimensions: [("state", $0)], factory: factory))
         })
         presenceAge = Gauge(label: "switchboard_presence_age_seconds", factory: factory)
     }
 
-    /// Sets every gauge from the engine at `now`.
+    private static func series(of queue: QueueID, factory: any MetricsFactory) -> QueueSeries {
+        let dimensions = [("queue", queue.rawValue)]
+        return QueueSeries(
+            waiting: Gauge(label: "switchboard_queue_waiting_callers", dimensions: dimensions, factory: factory),
+            oldestWait: Gauge(label: "switchboard_queue_oldest_wait_seconds", dimensions: dimensions, factory: factory),
+            serviceLevel: Gauge(label: "switchboard_queue_service_level_ratio", dimensions: dimensions, factory: factory))
+    }
+
+    /// Sets every gauge from the engine at `now`; a queue a reload added gets its gauges, a queue it
+    /// removed loses them.
     func refresh(from engine: ACDEngine, now: ACDInstant) {
+        let current = Set(engine.queueIDs)
+        for id in current where queues[id] == nil { queues[id] = Self.series(of: id, factory: factory) }
+        for (id, series) in queues where !current.contains(id) {
+            series.waiting.destroy()
+            series.oldestWait.destroy()
+            series.serviceLevel.destroy()
+            queues[id] = nil
+        }
         let statistics = engine.statistics
         for (id, series) in queues {
             let waiting = engine.waitingCallers(in: id, now: now)

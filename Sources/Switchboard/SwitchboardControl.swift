@@ -8,13 +8,15 @@ public struct SwitchboardControl: ControlSurface {
     private let coordinator: SwitchboardCoordinator
     private let desk: ControlDesk
     private let drainTrigger: DrainTrigger
+    private let reloader: ConfigurationReloader
     private let history: CallHistory
 
-    /// The surface of `coordinator`; `drain` is told of `POST /v1/drain`.
-    public init(coordinator: SwitchboardCoordinator, drain: DrainTrigger) {
+    /// The surface of `coordinator`; `drain` is told of `POST /v1/drain`, `reloader` does `POST /v1/reload`.
+    public init(coordinator: SwitchboardCoordinator, drain: DrainTrigger, reloader: ConfigurationReloader) {
         self.coordinator = coordinator
         desk = ControlDesk(router: coordinator.router, distributor: coordinator.distributor)
         drainTrigger = drain
+        self.reloader = reloader
         history = CallHistory(store: coordinator.store)
     }
 
@@ -54,6 +56,15 @@ public struct SwitchboardControl: ControlSurface {
         drainTrigger.request()
         return ActionResult(action: "drain", callID: nil,
                             message: "draining: new calls get 503; switchboardd stops once the calls in progress end")
+    }
+
+    /// See ``ControlSurface/reload()``.
+    public func reload() async throws -> ActionResult {
+        do {
+            return ActionResult(action: "reload", callID: nil, message: try await reloader.reload())
+        } catch let refusal as ReloadRefusal {
+            throw ControlError.conflict(field: nil, message: "reload refused: \(refusal)")
+        }
     }
 
     /// See ``ControlSurface/callRecords(_:)``: read from the call store off the event loop.

@@ -34,6 +34,9 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     private let writer: StoreWriter
     /// The wall-clock instant the loop's clock counts from (the daemon's start).
     let epoch: Date
+    /// The configuration in effect: the file read at start-up, or at the last reload (read and
+    /// replaced on the loop).
+    var configuration: SwitchboardConfiguration
     private let trimmer: MemoryTrimmer
     /// The registry `GET /metrics` renders.
     let metrics: SwitchboardMetrics
@@ -42,7 +45,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     let statusGauges: StatusGauges
 
     private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed,
-                 trunks: TrunkMonitor, store: any ContactCenterStore, writer: StoreWriter, epoch: Date, metrics: SwitchboardMetrics) {
+                 trunks: TrunkMonitor, store: any ContactCenterStore, writer: StoreWriter, epoch: Date, metrics: SwitchboardMetrics,
+                 configuration: SwitchboardConfiguration) {
         self.transport = transport
         self.stack = stack
         self.router = router
@@ -53,6 +57,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
         self.writer = writer
         self.epoch = epoch
         self.metrics = metrics
+        self.configuration = configuration
         let queues = distributor.configuration.queues.map(\.id)
         queueGauges = QueueGauges(factory: metrics.factory, queues: queues)
         statusGauges = StatusGauges(factory: metrics.factory)
@@ -94,7 +99,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
             return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
-                                          trunks: trunks, store: store, writer: writer, epoch: started, metrics: metrics)
+                                          trunks: trunks, store: store, writer: writer, epoch: started, metrics: metrics,
+                                          configuration: configuration)
         }.get()
     }
 
@@ -108,19 +114,24 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
         writer.close()
     }
 
+    /// Each number a queue serves and that queue's name (the first queue listing a number wins).
+    static func queueByNumber(_ configuration: ACDConfiguration) -> [String: String] {
+        var queueByNumber: [String: String] = [:]
+        for queue in configuration.queues {
+            for number in queue.numbers where queueByNumber[number] == nil { queueByNumber[number] = queue.id.rawValue }
+        }
+        return queueByNumber
+    }
+
     /// The router's view of the first trunk and Switchboard's address toward it.
     private static func routerConfiguration(_ configuration: SwitchboardConfiguration, transport: SIPTransport) throws -> CallRouterConfiguration {
         let sbc = configuration.trunks[0]
         guard let local = transport.sentBy(for: sbc.transport) else {
             throw ConfigurationError(key: "sip.listen", line: nil, message: "no \(sbc.transport.rawValue) listener for trunk \"\(sbc.name)\"")
         }
-        var queueByNumber: [String: String] = [:]
-        for queue in configuration.acd.queues {
-            for number in queue.numbers where queueByNumber[number] == nil { queueByNumber[number] = queue.id.rawValue }
-        }
         return CallRouterConfiguration(
             trunk: try SIPPeerAddress(transport: sbc.transport, host: sbc.host, port: sbc.port), trunkURIHost: sbc.uriHost,
-            localHost: local.host, localPort: local.port, queueByNumber: queueByNumber,
+            localHost: local.host, localPort: local.port, queueByNumber: queueByNumber(configuration.acd),
             maximumConcurrentCalls: configuration.limits.maximumConcurrentCalls,
             maximumWaitingCalls: configuration.limits.maximumWaitingCalls,
             maximumWaitingCallsPerTrunk: configuration.limits.maximumWaitingCallsPerTrunk,
@@ -150,7 +161,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     }
 
     /// Each agent id and its presence user id (the Teams object id, or the agent id without one).
-    private static func presenceUsers(_ configuration: SwitchboardConfiguration) -> [String: String] {
+    static func presenceUsers(_ configuration: SwitchboardConfiguration) -> [String: String] {
         Dictionary(configuration.acd.agents.map { ($0.id.rawValue, $0.teamsObjectID.isEmpty ? $0.id.rawValue : $0.teamsObjectID.lowercased()) },
                    uniquingKeysWith: { first, _ in first })
     }

@@ -17,7 +17,7 @@ struct SwitchboardCommand: ParsableCommand {
         version: SwitchboardVersion.current,
         subcommands: [StatusCommand.self, QueuesCommand.self, QueueCommand.self, AgentsCommand.self, AgentCommand.self,
                       CallsCommand.self, CallCommand.self, ExplainCommand.self, CallerCommand.self, EmergencyCommand.self,
-                      DrainCommand.self, WatchCommand.self, CDRCommand.self, QueueLogCommand.self])
+                      DrainCommand.self, ReloadCommand.self, WatchCommand.self, CDRCommand.self, QueueLogCommand.self])
 }
 
 /// `switchboard status`.
@@ -38,6 +38,18 @@ struct DrainCommand: CLICommand {
 
     func execute(_ session: CLISession) async throws -> String {
         try session.show(try await session.client.post("/v1/drain"), as: ActionResult.self, Render.result)
+    }
+}
+
+/// `switchboard reload`.
+struct ReloadCommand: CLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reload",
+        abstract: "Apply the daemon's configuration file again (agents, queues, acd) without dropping calls, pauses or statistics.")
+    @OptionGroup var connection: ConnectionOptions
+
+    func execute(_ session: CLISession) async throws -> String {
+        try session.show(try await session.client.post("/v1/reload"), as: ActionResult.self, Render.result)
     }
 }
 

@@ -5,7 +5,8 @@ import NIOConcurrencyHelpers
 
 /// A control surface with one queue (`support`, one caller `c1` waiting), two agents (`alice`,
 /// `bob`), one call (`c1`), three stored call records and four queue log events; it records every
-/// action and history read, and answers unknown ids with 404, as the daemon does.
+/// action and history read, answers unknown ids with 404, as the daemon does, and a reload with 409
+/// when told to refuse it.
 public final class FakeControlSurface: ControlSurface {
     /// An action the fake was asked for.
     public enum Recorded: Hashable, Sendable {
@@ -17,6 +18,8 @@ public final class FakeControlSurface: ControlSurface {
         case emergency(String?, Bool)
         /// A drain.
         case drain
+        /// A reload.
+        case reload
         /// A read of the call records.
         case callRecords(CallRecordFilter)
         /// A read of the queue log.
@@ -24,9 +27,13 @@ public final class FakeControlSurface: ControlSurface {
     }
 
     private let recorded = NIOLockedValueBox<[Recorded]>([])
+    /// The reason a reload is refused with (409), or `nil` to accept it.
+    public let refuseReload: String?
 
-    /// Creates the fake.
-    public init() {}
+    /// Creates the fake; `refuseReload` makes every reload a refusal with that reason.
+    public init(refuseReload: String? = nil) {
+        self.refuseReload = refuseReload
+    }
 
     /// The actions asked for, oldest first.
     public var actions: [Recorded] { recorded.withLockedValue { $0 } }
@@ -125,6 +132,12 @@ public final class FakeControlSurface: ControlSurface {
     public func drain() async throws -> ActionResult {
         recorded.withLockedValue { $0.append(.drain) }
         return ActionResult(action: "drain", callID: nil, message: "draining")
+    }
+    /// See ``ControlSurface/reload()``: refused when ``refuseReload`` holds a reason.
+    public func reload() async throws -> ActionResult {
+        recorded.withLockedValue { $0.append(.reload) }
+        if let reason = refuseReload { throw ControlError.conflict(field: nil, message: reason) }
+        return ActionResult(action: "reload", callID: nil, message: "reloaded: 1 queues (0 added, 0 removed), 3 agents (0 added, 0 removed)")
     }
     /// See ``ControlSurface/callRecords(_:)``: ``records`` filtered as the store filters them.
     public func callRecords(_ filter: CallRecordFilter) async throws -> [CallRecordView] {

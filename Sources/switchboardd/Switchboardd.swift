@@ -66,12 +66,14 @@ struct Switchboardd: AsyncParsableCommand {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(),
                                                                  httpClient: .shared, logger: logger, metrics: metrics)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: SIPTransportService(transport: coordinator.transport))]
+        let reloader = ConfigurationReloader(path: config, coordinator: coordinator, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: SIPTransportService(transport: coordinator.transport)),
+                                                                           .init(service: ReloadService(reloader: reloader))]
         if let control = configuration.control {
             let drain = DrainTrigger()
+            let surface = SwitchboardControl(coordinator: coordinator, drain: drain, reloader: reloader)
             services.append(.init(service: drain, successTerminationBehavior: .gracefullyShutdownGroup))
-            services.append(.init(service: ControlService(control: control, surface: SwitchboardControl(coordinator: coordinator, drain: drain),
-                                                          logger: logger)))
+            services.append(.init(service: ControlService(control: control, surface: surface, logger: logger)))
         }
         services.append(.init(service: PresenceService(feed: coordinator.presence, logger: logger)))
         services.append(.init(service: CallService(coordinator: coordinator, limits: configuration.limits, logger: logger)))

@@ -65,6 +65,7 @@ struct Simulation {
         case 83..<85: if let agent = agentIDs.randomElement(using: &random) { send(.wrapUpEnded(agent)) }
         case 85..<87: supervisor()
         case 87..<88: reconcile()
+        case 88..<89: reconfigure()
         default: apply(harness.advance(.seconds(Int64.random(in: 0...30, using: &random))))
         }
     }
@@ -114,6 +115,17 @@ struct Simulation {
         var live = active
         if let lost = live.randomElement(using: &random) { live.remove(lost) }
         send(.reconcile(liveCalls: live))
+    }
+
+    /// A reload: the same agents and queues with new memberships, tiers, strategies and timers.
+    mutating func reconfigure() {
+        do {
+            let (engine, decisions) = try harness.engine.reconfigured(to: Self.configuration(&random), now: harness.now)
+            harness.engine = engine
+            apply(decisions)
+        } catch {
+            violations.append("reconfiguration refused: \(error)")
+        }
     }
 
     mutating func send(_ event: ACDEvent) {

@@ -25,12 +25,24 @@ struct ControlAPIActionTests {
         ("/v1/queues/support/emergency", #"{"active":true}"#, .emergency("support", true), 200),
         ("/v1/emergency", #"{"active":false}"#, .emergency(nil, false), 200),
         ("/v1/drain", nil, .drain, 202),
+        ("/v1/reload", nil, .reload, 200),
     ])
     func actions(path: String, body: String?, expected: FakeControlSurface.Recorded, status: Int) async throws {
         try await withAPI { url, surface in
             let answer = try await HTTPExchange.send(.POST, url + path, body: body)
             #expect(answer.status == status, "\(answer.body)")
             #expect(surface.actions == [expected])
+        }
+    }
+
+    @Test("a refused reload answers 409 with the reason")
+    func refusedReload() async throws {
+        let surface = FakeControlSurface(refuseReload: "trunks changed: restart switchboardd")
+        try await withLiveControlAPI(surface: surface, token: ControlToken("t0ken-for-tests")) { url in
+            let answer = try await HTTPExchange.send(.POST, url + "/v1/reload", body: nil)
+            #expect(answer.status == 409)
+            #expect(answer.body.contains("trunks changed: restart switchboardd"))
+            #expect(surface.actions == [.reload])
         }
     }
 

@@ -28,7 +28,7 @@ struct CLIParsingTests {
         ["status"], ["queues"], ["queue", "show", "support"], ["agents"], ["agent", "show", "alice"], ["agent", "resume", "alice"],
         ["agent", "login", "alice"], ["agent", "logout", "alice"], ["agent", "end-break", "alice"], ["calls"], ["call", "hangup", "c1"],
         ["call", "show", "c1"], ["explain", "c1"], ["caller", "withdraw", "c1"], ["caller", "withdraw", "c1", "--queue", "sales", "--keep-position"],
-        ["caller", "priority", "c1", "5"], ["drain"], ["watch", "--interval", "1"],
+        ["caller", "priority", "c1", "5"], ["drain"], ["reload"], ["watch", "--interval", "1"],
     ])
     func commands(arguments: [String]) throws {
         #expect(try SwitchboardCommand.parseAsRoot(arguments) is any CLICommand)

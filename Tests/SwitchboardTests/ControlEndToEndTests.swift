@@ -42,7 +42,8 @@ struct ControlEndToEndTests {
         let logger = Logger(label: "control-e2e") { _ in SwiftLogNoOpLogHandler() }
         let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(),
                                                                  httpClient: .shared, logger: logger)
-        let surface = SwitchboardControl(coordinator: coordinator, drain: DrainTrigger())
+        let surface = SwitchboardControl(coordinator: coordinator, drain: DrainTrigger(),
+                                         reloader: ConfigurationReloader(path: "/nonexistent.yaml", coordinator: coordinator, logger: logger))
         let token = "e2e-t0ken"
         try await withLiveControlAPI(surface: surface, token: ControlToken(token)) { url in
             #expect(try await request(.GET, url + "/v1/status", token: nil).0 == 401)

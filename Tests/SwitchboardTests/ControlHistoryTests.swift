@@ -44,7 +44,9 @@ struct ControlHistoryTests {
         let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(), httpClient: .shared,
                                                                  logger: Logger(label: "control-history") { _ in SwiftLogNoOpLogHandler() })
         try coordinator.store.apply(Self.changes)
-        let surface = SwitchboardControl(coordinator: coordinator, drain: DrainTrigger())
+        let surface = SwitchboardControl(coordinator: coordinator, drain: DrainTrigger(),
+                                         reloader: ConfigurationReloader(path: "/nonexistent.yaml", coordinator: coordinator,
+                                                                         logger: Logger(label: "control-history") { _ in SwiftLogNoOpLogHandler() }))
 
         let all = try await surface.callRecords(CallRecordFilter())
         #expect(all.map(\.callID) == ["c3", "c2", "c1"])

@@ -154,6 +154,56 @@ flow "an INVITE retransmitted over UDP while queued, through the SBC: one B-leg 
 caller=("127.0.0.1:$sip_port" -m 1 -s +15550120 -sf "$scenarios/caller-retransmits.xml")
 flow "an INVITE retransmitted over UDP while queued, straight to switchboardd: absorbed, one B-leg INVITE" retransmitted-direct 1
 
+# Reloads while a call is up: a valid file through the CLI and one by SIGHUP apply (an agent added,
+# then removed), an invalid one is refused with its key named; the call goes on to its normal end.
+status_calls() { curl -fsS "http://127.0.0.1:$control_port/v1/status" | python3 -c 'import json, sys; print(json.load(sys.stdin)["calls"])'; }
+reload_cli() { "$SWITCHBOARD_BIN/switchboard" reload --url "http://127.0.0.1:$control_port" "$@"; }
+start_sipp reload-teams "${teams_common[@]}" -m 1 -sf "$scenarios/agent-answers.xml" -key queue longring
+reload_teams_pid="$SIPP_PID"
+wait_for_udp_listen "$teams_port" 20 "$reload_teams_pid" || true
+start_sipp reload-caller "${caller_common[@]}" "$via_sbc" -m 1 -s +15550120 -d 8000 -sf "$scenarios/caller.xml"
+reload_caller_pid="$SIPP_PID"
+for _ in $(seq 1 100); do [ "$(status_calls 2>/dev/null)" = 1 ] && break; sleep 0.1; done
+sed -e 's/- { name: lobby, numbers: \["+15550110"\], agents: \[\] }/- { name: lobby, numbers: ["+15550110"], agents: [zoe] }/' \
+    -e '/^limits:/i\  - { id: zoe, number: "+15550299" }' "$queues" >"$HARNESS_DIR/reloaded.yaml"
+write_switchboard_config "$config" "$sip_port" "$sbc_port" "$HARNESS_DIR/reloaded.yaml"
+reload_out="$(reload_cli 2>&1)" || true
+blackbox_check "switchboard reload during a call applies the file (one agent added)" \
+    grep -q "12 agents (1 added, 0 removed)" <<<"$reload_out"
+blackbox_check "the added agent is in the agent list" \
+    bash -c "curl -fsS 'http://127.0.0.1:$control_port/v1/agents' | grep -q '\"zoe\"'"
+write_switchboard_config "$config" "$sip_port" "$sbc_port" "$queues"
+kill -HUP "$SWITCHBOARDD_PID"
+removed=no
+for _ in $(seq 1 50); do
+    if ! curl -fsS "http://127.0.0.1:$control_port/v1/agents" | grep -q '"zoe"'; then removed=yes; break; fi
+    sleep 0.1
+done
+blackbox_check "SIGHUP applies the file again (the agent removed), switchboardd runs on" \
+    bash -c "[ $removed = yes ] && kill -0 $SWITCHBOARDD_PID"
+sed 's/ringTimeoutSeconds: 120/ringTimeoutSecnds: 120/' "$queues" >"$HARNESS_DIR/invalid.yaml"
+write_switchboard_config "$config" "$sip_port" "$sbc_port" "$HARNESS_DIR/invalid.yaml"
+reload_status=0
+reload_out="$(reload_cli 2>&1)" || reload_status=$?
+if [ "$reload_status" = 1 ] && grep -q ringTimeoutSecnds <<<"$reload_out"; then
+    blackbox_ok "an invalid file is refused (exit 1) with the key named"
+else
+    blackbox_fail "an invalid file is refused (exit 1) with the key named" "exit $reload_status: $reload_out"
+fi
+write_switchboard_config "$config" "$sip_port" "$sbc_port" "$queues"
+reload_problems=()
+wait "$reload_caller_pid" || reload_problems+=("caller: sipp exited with $?")
+wait "$reload_teams_pid" || reload_problems+=("Teams UAS: sipp exited with $?")
+stop_process reload-caller
+stop_process reload-teams
+leftover="$(wait_until_idle "$control_port" 40 calls)" || reload_problems+=("switchboardd still holds calls 40 s later: $leftover")
+if [ ${#reload_problems[@]} -eq 0 ]; then
+    blackbox_ok "the call in progress during the three reloads ended normally on both legs"
+else
+    blackbox_fail "the call in progress during the three reloads ended normally on both legs" "${reload_problems[@]}"
+    show_logs reload-teams reload-caller switchboardd
+fi
+
 burst_agents="$HARNESS_DIR/burst-agents.log"
 burst_callers="$HARNESS_DIR/burst-callers.log"
 teams=(-sf "$scenarios/agent-answers.xml" -key queue longring -trace_logs -log_file "$burst_agents" -timeout 110)
