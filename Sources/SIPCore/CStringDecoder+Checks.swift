@@ -27,14 +27,31 @@ extension CStringDecoder {
         guard let value else { return true }
         let text = bytes(value)
         guard let first = text.first else { return false }
-        if first == .quote {
-            return text.count >= 2 && text.last == .quote && !text.contains(where: { $0 == .cr || $0 == .lf })
-        }
+        if first == .quote { return isQuotedString(text) }
         return text.allSatisfy { byte in
             switch byte {
             case 0...0x20, 0x7F, .semicolon, 0x2C, 0x3C, 0x3E, .quote, 0x3D: false
             default: true
             }
         }
+    }
+
+    /// Whether `text` is exactly one RFC 3261 §25.1 `quoted-string`: `"`, then text in which every
+    /// `"` and `\` is escaped by a `\` (a `quoted-pair`), then the closing `"` as the last byte; no
+    /// CR or LF anywhere. libosip2 takes `q="""` whole as a value, which would open a quoted string
+    /// that swallows whatever follows it once written back (a second value after a comma, say).
+    static func isQuotedString(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= 2, text.first == .quote, text.last == .quote else { return false }
+        var index = 1
+        while index < text.count - 1 {
+            switch text[index] {
+            case .cr, .lf, .quote: return false
+            case 0x5C:
+                guard index + 1 < text.count - 1, text[index + 1] != .cr, text[index + 1] != .lf else { return false }
+                index += 2
+            default: index += 1
+            }
+        }
+        return true
     }
 }

@@ -149,7 +149,7 @@ private struct Converter {
         }
         readAddresses(of: message, into: &parts)
         if let type = message.pointee.content_type, let main = type.pointee.type, let sub = type.pointee.subtype {
-            if main.pointee == 0 || sub.pointee == 0 || !writable(type.pointee.gen_params) { parts.noteMalformed("Content-Type") }
+            if !Self.isMediaType(main, sub) || !writable(type.pointee.gen_params) { parts.noteMalformed("Content-Type") }
             parts.contentType = type.pointee.gen_params.nb_elt == 0
                 ? decoder.joining(main, 0x2F, sub) : String(writing: { writeMediaType(type, into: &$0) })
         }
@@ -218,12 +218,13 @@ private struct Converter {
         }
         let headers = message.pointee
         // libosip2 reads 'Accept: t/ ;' as type t with an empty subtype, and ' ;' as a parameter with
-        // an empty name; written back, it drops them.
+        // an empty name; written back, it drops them. It also takes quotes, spaces and control bytes
+        // into a type, which then break the comma-separated line the values are written back as.
         func check<Element>(_ name: String, _ list: osip_list_t, _ type: Element.Type, _ parameters: (Pointer<Element>) -> osip_list_t) {
             list.forEach(as: type) { if !writable(parameters($0)) { parts.noteMalformed(name) } }
         }
         headers.accepts.forEach(as: osip_accept_t.self) { type in
-            if let main = type.pointee.type, let sub = type.pointee.subtype, main.pointee == 0 || sub.pointee == 0 {
+            if let main = type.pointee.type, let sub = type.pointee.subtype, !Self.isMediaType(main, sub) {
                 parts.noteMalformed("Accept")
             }
         }
@@ -365,6 +366,11 @@ private struct Converter {
                                 value: parameter.pointee.gvalue.map { decoder.uriPart($0, allowed: allowed) })
         }
         return usable ? parameters : nil
+    }
+
+    /// Whether a media type's type and subtype are RFC 3261 §25.1 tokens (`m-type`, `m-subtype`; `*` is one).
+    private static func isMediaType(_ main: UnsafePointer<CChar>, _ sub: UnsafePointer<CChar>) -> Bool {
+        CStringDecoder.isToken(main) && CStringDecoder.isToken(sub)
     }
 
     /// Writes `type/subtype` and its parameters, as in Content-Type and Accept.

@@ -70,6 +70,21 @@ struct SIPParseErrorTests {
         #expect(error?.responseHeaders != nil)
     }
 
+    @Test("a parameter value that opens a quoted string it does not close, or a media type that is no token, is refused", arguments: [
+        "Accept: t/x;q=\"\"\"", "Accept: t/x;q=\"a\\\"", "Accept-Language: en;q=\"\"\"", "Call-Info: <http://x.example/a>;purpose=\"i\"c\"",
+        "Accept: t\"\"\"x: y/z", "Accept: a b/c", "Content-Type: app\"lication/sdp",
+    ])
+    func unbalancedQuotes(line: String) {
+        let name = String(line.prefix { $0 != ":" })
+        #expect(error(Self.message(replacing: "Max-Forwards", with: line + "\r\nMax-Forwards: 70"))?.reason == .malformedHeader(name))
+    }
+
+    @Test("quoted parameter values with escaped quotes and backslashes parse", arguments: ["Accept: t/x;p=\"a\\\"b\\\\\"", "Accept: t/x;p=\"\""])
+    func balancedQuotes(line: String) throws {
+        let message = try SIPMessage(parsing: Self.message(replacing: "Max-Forwards", with: line + "\r\nMax-Forwards: 70"))
+        #expect(message.headers["Accept"] == [String(line.dropFirst("Accept: ".count))])
+    }
+
     @Test("required headers", arguments: ["Via", "From", "To", "Call-ID", "CSeq"])
     func missingHeader(name: String) {
         let error = error(Self.message(replacing: name))
