@@ -109,7 +109,7 @@ public final class StoreWriter: @unchecked Sendable {
     /// Writes one batch; returns how many changes were lost (all of them when the store refused it).
     private func write(_ batch: [StoreChange]) -> Int {
         do {
-            try store.apply(batch)
+            try store.apply(StoreChange.coalescing(batch))
             return 0
         } catch {
             logger.error("call store write failed: changes lost", metadata: ["store.changes": "\(batch.count)", "store.error": "\(error)"])
