@@ -3,7 +3,9 @@ import Testing
 @testable import ACD
 
 /// Drives the engine with random events the way the B2BUA, agents, supervisors and the presence
-/// poller would, and checks the engine's invariants after every step.
+/// poller would, and checks the engine's invariants after every step. Every choice draws from the
+/// seeded generator over a sorted list (never a set's or dictionary's own order, which changes from
+/// process to process), so a seed replays the same sequence.
 struct Simulation {
     var harness: Harness
     var random: SeededGenerator
@@ -56,10 +58,10 @@ struct Simulation {
         let roll = Int.random(in: 0..<100, using: &random)
         switch roll {
         case 0..<20: arrive()
-        case 20..<42: if let (agent, call) = ringing.randomElement(using: &random) { answer(call, by: agent) }
-        case 42..<50: if let (agent, call) = ringing.randomElement(using: &random) { fail(call, agent: agent) }
-        case 50..<62: if let (call, _) = connected.randomElement(using: &random) { send(.callEnded(call)) }
-        case 62..<67: if let call = active.randomElement(using: &random) { send(.callerAbandoned(call)) }
+        case 20..<42: if let (agent, call) = ringing.sorted(by: { $0.key < $1.key }).randomElement(using: &random) { answer(call, by: agent) }
+        case 42..<50: if let (agent, call) = ringing.sorted(by: { $0.key < $1.key }).randomElement(using: &random) { fail(call, agent: agent) }
+        case 50..<62: if let call = connected.keys.sorted().randomElement(using: &random) { send(.callEnded(call)) }
+        case 62..<67: if let call = active.sorted().randomElement(using: &random) { send(.callerAbandoned(call)) }
         case 67..<75: changeStatus()
         case 75..<83: presence()
         case 83..<85: if let agent = agentIDs.randomElement(using: &random) { send(.wrapUpEnded(agent)) }
@@ -103,7 +105,7 @@ struct Simulation {
     }
 
     mutating func supervisor() {
-        guard let call = active.randomElement(using: &random) else { return }
+        guard let call = active.sorted().randomElement(using: &random) else { return }
         switch Int.random(in: 0..<3, using: &random) {
         case 0: send(.withdraw(call, target: nil))
         case 1: send(.reprioritize(call, priority: Int.random(in: 0...2, using: &random)))
@@ -113,7 +115,7 @@ struct Simulation {
 
     mutating func reconcile() {
         var live = active
-        if let lost = live.randomElement(using: &random) { live.remove(lost) }
+        if let lost = live.sorted().randomElement(using: &random) { live.remove(lost) }
         send(.reconcile(liveCalls: live))
     }
 
