@@ -4,7 +4,7 @@ import GRDB
 /// The store in one SQLite file through GRDB: a `DatabasePool` in WAL mode with
 /// `synchronous = NORMAL`, so readers (queries) never wait for the writer and a commit survives
 /// the process being killed (it is in the WAL file once `apply` returns); a power loss may take
-/// back the commits since the last checkpoint. Each connection gets a 16 MB page cache and no
+/// back the commits since the last checkpoint. Each connection gets a 4 MB page cache and no
 /// memory-mapped reads, so the daemon's resident size does not grow with the file; the writer
 /// checkpoints every 10,000 WAL pages. The schema and its
 /// migrations are in `SQLiteStore+Schema.swift`.
@@ -17,7 +17,7 @@ public final class SQLiteStore: ContactCenterStore, Sendable {
         configuration.label = "switchboard.store"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA cache_size = -16384")
+            try db.execute(sql: "PRAGMA cache_size = -4096")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
