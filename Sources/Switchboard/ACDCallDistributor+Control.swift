@@ -8,16 +8,13 @@ extension ACDCallDistributor {
     /// Feeds a supervisor's event (status changes, withdraw, priority, emergency): the decisions it
     /// causes go to the call store, the metrics and the router's mailbox; returns what the engine ignored.
     func supervise(_ event: ACDEvent) -> [IgnoredEvent] {
-        let decisions = engine.handle(event, now: engineNow)
+        let now = engineNow
+        let decisions = engine.handle(event, now: now)
         let ignored = decisions.compactMap { decision in
             if case .ignored(let ignored) = decision { ignored } else { nil }
         }
-        let now = Self.date(engineNow)
-        if ignored.isEmpty { recorder?.observe(supervisorEvent: event, at: now) }
-        recorder?.observe(decisions, at: now)
-        metrics?.observe(decisions)
-        rearm()
-        sink?.deliver(translate(decisions))
+        if ignored.isEmpty { recorder?.observe(supervisorEvent: event, at: Self.date(now)) }
+        deliver(decisions, at: now)
         return ignored
     }
 }

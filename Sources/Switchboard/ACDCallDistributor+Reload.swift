@@ -15,9 +15,6 @@ extension ACDCallDistributor {
         metrics?.track(configuration.queues.map(\.id))
         var decisions = carried
         for agent in added { decisions += engine.handle(.agentStatusChanged(agent, .available), now: now) }
-        recorder?.observe(decisions, at: Self.date(now))
-        metrics?.observe(decisions)
-        rearm()
-        sink?.deliver(translate(decisions))
+        deliver(decisions, at: now)
     }
 }

@@ -47,8 +47,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         recorder?.observe(event, at: Self.date(epoch + now))
         metrics?.observe(event)
         let decisions = engine.handle(Self.engineEvent(for: event), now: epoch + now)
-        recorder?.observe(decisions, at: Self.date(epoch + now))
-        metrics?.observe(decisions)
+        observe(decisions, at: epoch + now)
         rearm()
         return translate(decisions)
     }
@@ -67,11 +66,22 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
 
     /// Feeds an agent's Teams presence, observed at `observedAt` on the router's clock.
     public func presenceChanged(agentID: String, presence: TeamsPresence, observedAt: Duration) {
-        let decisions = engine.handle(.presenceChanged(AgentID(agentID), presence, observedAt: epoch + observedAt), now: epoch + wheel.now)
-        recorder?.observe(decisions, at: Self.date(epoch + wheel.now))
-        metrics?.observe(decisions)
+        let now = epoch + wheel.now
+        deliver(engine.handle(.presenceChanged(AgentID(agentID), presence, observedAt: epoch + observedAt), now: now), at: now)
+    }
+
+    /// Decisions the engine reached outside `handle`: recorded (store, metrics), the wheel timer kept
+    /// at the engine's next deadline, and handed to the router's mailbox.
+    func deliver(_ decisions: [ACDDecision], at now: ACDInstant) {
+        observe(decisions, at: now)
         rearm()
         sink?.deliver(translate(decisions))
+    }
+
+    /// Hands the engine's decisions at `now` to the call store and the metrics.
+    private func observe(_ decisions: [ACDDecision], at now: ACDInstant) {
+        recorder?.observe(decisions, at: Self.date(now))
+        metrics?.observe(decisions)
     }
 
     /// The engine's view of one agent.
@@ -108,11 +118,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         let handle = wheel.schedule(after: max(.zero, next - (epoch + wheel.now))) { [weak self] in
             guard let self else { return }
             self.armed = nil
-            let decisions = self.engine.tick(now: self.epoch + self.wheel.now)
-            self.recorder?.observe(decisions, at: Self.date(self.epoch + self.wheel.now))
-            self.metrics?.observe(decisions)
-            self.rearm()
-            self.sink?.deliver(self.translate(decisions))
+            let now = self.epoch + self.wheel.now
+            self.deliver(self.engine.tick(now: now), at: now)
         }
         armed = (next, handle)
     }

@@ -64,6 +64,8 @@ public struct SwitchboardControl: ControlSurface {
             return ActionResult(action: "reload", callID: nil, message: try await reloader.reload())
         } catch let refusal as ReloadRefusal {
             throw ControlError.conflict(field: nil, message: "reload refused: \(refusal)")
+        } catch let error as EventLoopError {
+            throw ControlError.unavailable("switchboardd is stopping (\(error))")
         }
     }
 
