@@ -31,8 +31,9 @@ public struct AgentInviteBuilder: Sendable {
         return identity.user ?? "anonymous"
     }
 
-    /// The INVITE offering `caller` (the A-leg INVITE) to the agent at `agentNumber`.
-    public func makeInvite(offering caller: SIPRequest, to agentNumber: String, queueName: String,
+    /// The INVITE offering `caller` (the A-leg INVITE) to the agent at `agentNumber`; the From display
+    /// name is `namePrefix` followed by the caller's number.
+    public func makeInvite(offering caller: SIPRequest, to agentNumber: String, namePrefix: String,
                            callID: String, fromTag: String, branch: String, extraHeaders: [SIPHeaderField] = []) -> SIPRequest {
         let number = Self.callerNumber(of: caller)
         let agentURI = SIPURI(user: agentNumber, host: sbcHost, port: sbcPort, parameters: [SIPParameter(name: "user", value: "phone")])
@@ -40,7 +41,7 @@ public struct AgentInviteBuilder: Sendable {
         var headers = SIPHeaders(
             via: [SIPVia(transport: transport, host: localHost, port: localPort,
                          parameters: [SIPParameter(name: "branch", value: branch), SIPParameter(name: "rport")])],
-            from: SIPNameAddress(displayName: "\(queueName) \(number)", uri: callerURI, parameters: [SIPParameter(name: "tag", value: fromTag)]),
+            from: SIPNameAddress(displayName: namePrefix + number, uri: callerURI, parameters: [SIPParameter(name: "tag", value: fromTag)]),
             to: SIPNameAddress(uri: agentURI),
             callID: callID,
             cseq: SIPCSeq(sequenceNumber: 1, method: .invite),

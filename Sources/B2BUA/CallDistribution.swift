@@ -7,11 +7,15 @@ public struct AgentOffer: Hashable, Sendable {
     public var agentID: String
     /// The agent's E.164 Teams number.
     public var number: String
+    /// Put before the caller's number in the display name the agent sees; `nil` puts the queue's name
+    /// and a space.
+    public var callerNamePrefix: String?
 
     /// Creates an offer target.
-    public init(agentID: String, number: String) {
+    public init(agentID: String, number: String, callerNamePrefix: String? = nil) {
         self.agentID = agentID
         self.number = number
+        self.callerNamePrefix = callerNamePrefix
     }
 }
 

@@ -6,7 +6,8 @@ import SIPStack
 extension CallSession {
     func ring(_ agent: AgentOffer, attempt: Int) {
         let fromTag = Self.makeTag()
-        let request = context.agentInvites.makeInvite(offering: invite, to: agent.number, queueName: queue,
+        let request = context.agentInvites.makeInvite(offering: invite, to: agent.number,
+                                                      namePrefix: agent.callerNamePrefix ?? "\(queue) ",
                                                       callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
                                                       branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
         start(request, attempt: attempt, agent: agent, fromTag: fromTag)

@@ -65,7 +65,7 @@ extension CallSession {
             return
         }
         let fromTag = Self.makeTag()
-        var request = context.agentInvites.makeInvite(offering: invite, to: target.uri.user ?? "", queueName: queue,
+        var request = context.agentInvites.makeInvite(offering: invite, to: target.uri.user ?? "", namePrefix: "\(queue) ",
                                                    callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
                                                    branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
         var exact = target.uri

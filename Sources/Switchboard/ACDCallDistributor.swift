@@ -128,8 +128,10 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         decisions.flatMap { decision -> [DistributionDecision] in
             switch decision {
             case .offer(let offer):
+                let prefix = configuration.queues.first { $0.id == offer.queue }?.announcements.callerNamePrefix
                 return offer.agents.map {
-                    .offer(offer.callID.rawValue, AgentOffer(agentID: $0.id.rawValue, number: $0.number), ringTimeout: offer.ringTimeout)
+                    .offer(offer.callID.rawValue, AgentOffer(agentID: $0.id.rawValue, number: $0.number, callerNamePrefix: prefix),
+                           ringTimeout: offer.ringTimeout)
                 }
             case .cancelOffer(let callID, let agents, _):
                 return agents.map { .cancelOffer(callID.rawValue, agentID: $0.rawValue) }

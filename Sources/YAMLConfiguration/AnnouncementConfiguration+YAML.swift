@@ -6,7 +6,15 @@ extension AnnouncementConfiguration {
     ]
     private static let ewtModes: KeyValuePairs<String, EWTMode> = ["never": .never, "once": .once]
 
-    /// Reads a queue's `announcements:`; absent keys keep the defaults (ringback, no prompts).
+    /// The keys that need a media path (answered hold, prompts, DTMF); refused until one exists, so
+    /// no setting is accepted and then silently ignored.
+    private static let mediaKeys = [
+        "welcomePrompt", "musicOnHold", "position", "ewt", "ewtRoundingSeconds", "periodicPrompt",
+        "periodicPromptIntervalSeconds", "whisperPrompt",
+    ]
+
+    /// Reads a queue's `announcements:`; absent keys keep the defaults (ringback, no prompts). Keys that
+    /// need a media path are validated, then refused.
     static func parse(_ node: ConfigurationNode) throws -> AnnouncementConfiguration {
         let node = try node.allowingOnly([
             "welcomePrompt", "musicOnHold", "position", "ewt", "ewtRoundingSeconds", "periodicPrompt",
@@ -23,6 +31,7 @@ extension AnnouncementConfiguration {
             .seconds(in: 5...3_600, default: announcements.periodicPromptInterval)
         announcements.whisperPrompt = try node["whisperPrompt"].optionalString()
         announcements.callerNamePrefix = try node["callerNamePrefix"].optionalString()
+        if let key = mediaKeys.first(where: { node[$0].isPresent }) { throw node[key].needsMediaPath("a waiting caller hears ringback and no prompt") }
         return announcements
     }
 

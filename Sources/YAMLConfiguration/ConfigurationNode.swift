@@ -28,6 +28,12 @@ struct ConfigurationNode {
         ConfigurationError(key: path, line: line, message: message)
     }
 
+    /// Refuses a key that needs a media path (prompts, music on hold, DTMF), which Switchboard does not
+    /// have yet; `consequence` says what the operator would otherwise wrongly expect.
+    func needsMediaPath(_ consequence: String) -> ConfigurationError {
+        error("is not available yet: Switchboard has no media path, so \(consequence); remove the key")
+    }
+
     private func childPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
     /// The value at `key`; absent values are allowed until read with a required accessor.

@@ -1,12 +1,16 @@
 import ACD
 
 extension OverflowTarget {
-    /// Reads a queue's `overflow:` mapping from ``OverflowReason`` names to targets.
+    /// Reads a queue's `overflow:` mapping from ``OverflowReason`` names to targets. The exit key
+    /// needs DTMF from the caller's media, so an `exitKey` target is refused until a media path exists.
     static func parseTargets(_ node: ConfigurationNode) throws -> [OverflowReason: OverflowTarget] {
         let node = try node.allowingOnly(Set(OverflowReason.allCases.map(\.rawValue)))
         var targets: [OverflowReason: OverflowTarget] = [:]
         for reason in OverflowReason.allCases where node[reason.rawValue].isPresent {
             targets[reason] = try parse(node[reason.rawValue])
+        }
+        if node[OverflowReason.exitKey.rawValue].isPresent {
+            throw node[OverflowReason.exitKey.rawValue].needsMediaPath("no caller can press an exit key")
         }
         return targets
     }
@@ -30,7 +34,8 @@ extension OverflowTarget {
             return .number(try node["number"].e164())
         default:
             let hangUp = try node["hangup"].allowingOnly(["announcement"])
-            return .hangUp(announcement: try hangUp["announcement"].optionalString())
+            if hangUp["announcement"].isPresent { throw hangUp["announcement"].needsMediaPath("no announcement can be played") }
+            return .hangUp(announcement: nil)
         }
     }
 }

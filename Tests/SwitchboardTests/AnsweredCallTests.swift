@@ -5,6 +5,15 @@ import Testing
 
 @Suite("Answered calls")
 struct AnsweredCallTests {
+    @Test func aQueuesCallerNamePrefixLeadsTheDisplayNameTheAgentSees() throws {
+        var queues = TestQueues.configuration
+        queues.queues[2].announcements.callerNamePrefix = "[Sales] "
+        let harness = try CallHarness(queues: queues)
+        let invite = try #require(harness.receive(harness.caller(calling: TestQueues.sales).invite).requests(.invite).first)
+        #expect(invite.headers.from.displayName == "[Sales] +15551230000")
+        #expect(invite.headers["P-Asserted-Identity"] == ["<sip:+15551230000@\(CallHarness.switchboardHost);user=phone>"])
+    }
+
     @Test func answeredByTheFirstAgentThenTheCallerHangsUp() throws {
         let harness = try CallHarness()
         let caller = harness.caller(calling: TestQueues.sales)

@@ -34,8 +34,7 @@ struct ACDConfigurationYAMLTests {
             overflowTargets: [
                 .full: .queue("sales", keepPosition: true), .timeout: .number("+15550999"),
                 .noAgents: .hangUp(announcement: nil), .ewt: .queue("sales", keepPosition: false),
-                .exitKey: .hangUp(announcement: "goodbye"), .closed: .hangUp(announcement: "closed"),
-                .holiday: .number("+15550998"), .emergency: .hangUp(announcement: "emergency"),
+                .closed: .hangUp(announcement: nil), .holiday: .number("+15550998"), .emergency: .hangUp(announcement: nil),
             ],
             ewtThreshold: .seconds(600), rejoinWindow: .seconds(120),
             preferredAgent: PreferredAgentConfiguration(rememberFor: .seconds(86_400), waitFor: .seconds(20)),
@@ -52,15 +51,11 @@ struct ACDConfigurationYAMLTests {
                     Holiday(name: "New Year", first: LocalDate(year: 2026, month: 12, day: 31),
                             last: LocalDate(year: 2027, month: 1, day: 1)),
                 ]),
-            announcements: AnnouncementConfiguration(
-                welcomePrompt: "welcome-support", musicOnHold: "jazz", position: .upTo(5), ewt: .periodic(.seconds(120)),
-                ewtRounding: .seconds(30), periodicPrompt: "still-waiting", periodicPromptInterval: .seconds(45),
-                whisperPrompt: "support-whisper", callerNamePrefix: "[Support] "),
+            announcements: AnnouncementConfiguration(callerNamePrefix: "[Support] "),
             handleTimeWindow: 100, initialHandleTime: .seconds(240))
         let sales = QueueConfiguration(
             id: "sales", numbers: ["+15550200"], strategy: .roundRobin,
-            members: [QueueMember(agent: "carol"), QueueMember(agent: "alice")], ringTimeout: .seconds(15),
-            announcements: AnnouncementConfiguration(position: .whenImproved, ewt: .once))
+            members: [QueueMember(agent: "carol"), QueueMember(agent: "alice")], ringTimeout: .seconds(15))
         let expected = ACDConfiguration(
             queues: [support, sales],
             agents: [
