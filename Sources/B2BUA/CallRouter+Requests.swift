@@ -38,8 +38,8 @@ extension CallRouter {
         }
     }
 
-    /// A new caller: refused while draining, for an unknown number, over capacity, without an SDP
-    /// offer, with an unacceptable session timer or a looping Call-ID; otherwise queued.
+    /// A new caller (already admitted by `refusal(for:)`): refused while draining, for an unknown
+    /// number, with a full queue, without an SDP offer, with an unacceptable session timer or a looping Call-ID; otherwise queued.
     private func receivedInitialInvite(_ request: SIPRequest, transaction: ServerTransaction) {
         let configuration = context.configuration
         let retryAfter = SIPHeaderField(name: "Retry-After", value: String(configuration.retryAfterSeconds))
@@ -49,10 +49,6 @@ extension CallRouter {
         }
         guard let number = request.requestURI.user, let queue = context.queue(servingNumber: number) else {
             transaction.respond(statusCode: 404)
-            return
-        }
-        if sessions.count >= configuration.maximumConcurrentCalls {
-            transaction.respond(statusCode: 503, reasonPhrase: "Capacity Reached", headers: [retryAfter])
             return
         }
         let trunk = transaction.source.ipAddress

@@ -7,7 +7,7 @@ import SIPTransaction
 import SIPTransport
 
 /// The B2BUA's transaction user on one event loop: answers what needs no call (OPTIONS, 404,
-/// 405/501, 481, draining and capacity 503s), creates a `CallSession` per queued caller, routes
+/// 405/501, 481, draining 503s; capacity and overload 503s before any state, see `refusal(for:)`), creates a `CallSession` per queued caller, routes
 /// in-dialog requests and stray responses to the call that owns the dialog in O(1), and carries
 /// events between the calls and the `CallDistributor` through one mailbox.
 ///
@@ -31,6 +31,10 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     /// Whether the router refuses new calls (after SIGTERM) while the calls in progress finish.
     public internal(set) var draining = false
     var idleWaiters: [() -> Void] = []
+    /// Reads the unread receive backlog for overload control; without it only the call limit refuses.
+    public var inboundBacklog: (() -> InboundBacklog)?
+    /// Whether new calls are refused for a backlog now.
+    public internal(set) var overload = OverloadGuard()
 
     /// Creates the router and makes it the transaction layer's user. `records` receives each
     /// finished call's record.
@@ -40,6 +44,7 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
         self.distributor = distributor
         self.records = records
         stack.user = self
+        stack.admission = self
         scheduleReconciliation()
     }
 

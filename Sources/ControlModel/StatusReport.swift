@@ -14,6 +14,10 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var waitingCalls: Int
     /// Requests refused with a stateless 503 because the server transaction table was full, since start.
     public var refusedForTransactionCapacity: Int
+    /// New calls refused with a stateless 503 before any state existed, since start.
+    public var refusedNewCalls: RefusedNewCalls
+    /// Whether new calls are refused now because the daemon is behind on what it received.
+    public var overloaded: Bool
     /// Dialogs still routable (connected legs and lingering ended ones).
     public var dialogs: Int
     /// Live server transactions.
@@ -37,7 +41,8 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public init(version: String, startedAt: String, uptimeSeconds: Double, listeners: [ListenerStatus], calls: Int, waitingCalls: Int,
                 refusedForTransactionCapacity: Int, dialogs: Int, serverTransactions: Int, clientTransactions: Int, draining: Bool,
                 presence: String, presenceSource: PresenceSourceStatus, presenceRequests: PresenceRequestCounts,
-                connections: ConnectionCounts, trunks: [TrunkStatus]) {
+                connections: ConnectionCounts, trunks: [TrunkStatus], refusedNewCalls: RefusedNewCalls = RefusedNewCalls(),
+                overloaded: Bool = false) {
         self.version = version
         self.startedAt = startedAt
         self.uptimeSeconds = uptimeSeconds
@@ -54,5 +59,21 @@ public struct StatusReport: Codable, Equatable, Sendable {
         self.presenceRequests = presenceRequests
         self.connections = connections
         self.trunks = trunks
+        self.refusedNewCalls = refusedNewCalls
+        self.overloaded = overloaded
+    }
+
+    /// New calls refused before any state existed, by why.
+    public struct RefusedNewCalls: Codable, Equatable, Sendable {
+        /// At `limits.maximumConcurrentCalls` (`503 Capacity Reached`).
+        public var capacity: Int
+        /// While overloaded (`503 Overloaded`).
+        public var overload: Int
+
+        /// Creates the counts.
+        public init(capacity: Int = 0, overload: Int = 0) {
+            self.capacity = capacity
+            self.overload = overload
+        }
     }
 }

@@ -33,6 +33,8 @@ public final class TransactionLayer: @unchecked Sendable {
     public let timerWheel: TimerWheel
     /// The transaction user above; set before traffic flows.
     public weak var user: (any TransactionUser)?
+    /// Asked before a new call's INVITE gets a transaction; without one every call is admitted.
+    public weak var admission: (any NewCallAdmission)?
     let logger: Logger
     /// The event loop that owns the layer (the transport's).
     public var eventLoop: any EventLoop { sender.eventLoop }
@@ -44,13 +46,15 @@ public final class TransactionLayer: @unchecked Sendable {
     /// The `Retry-After` of that 503, in seconds.
     public let retryAfterSeconds: Int
     /// Requests refused because the server transaction table was full, since start.
-    public private(set) var refusedForCapacity = 0
+    public internal(set) var refusedForCapacity = 0
+    /// New calls refused by ``admission`` since start, by the reason phrase of their `503`.
+    public private(set) var refusedNewCalls: [String: Int] = [:]
     /// Responses sent since start (stateless ones included, retransmissions not), by status code.
     public private(set) var responsesSent: [Int: Int] = [:]
     /// Server and client transactions that timed out since start (RFC 3261 Timers B, F, H, and the
     /// 64·T1 wait after a CANCEL).
     public private(set) var transactionTimeouts = 0
-    private var refusing = false
+    var refusing = false
 
     /// Creates the layer over `sender`; feed it what arrives with `receive(_:)`.
     public init(sender: any MessageSender, timers: TransactionTimers, logger: Logger,
@@ -148,6 +152,11 @@ public final class TransactionLayer: @unchecked Sendable {
             refuseForCapacity(request, from: source)
             return
         }
+        if request.method == .invite, request.headers.to.tag == nil, let reason = admission?.refusal(for: request) {
+            refusedNewCalls[reason, default: 0] += 1
+            refuseStatelessly(request, from: source, reasonPhrase: reason)
+            return
+        }
         if refusing {
             refusing = false
             logger.notice("server transaction table has room again", metadata: ["sip.refused": "\(refusedForCapacity)"])
@@ -169,18 +178,5 @@ public final class TransactionLayer: @unchecked Sendable {
             serverTransactions[.server(key)] = transaction
             user?.receivedRequest(request, transaction: transaction)
         }
-    }
-
-    /// A stateless `503` with Retry-After (RFC 3261 §21.5.4): no transaction, no state kept.
-    private func refuseForCapacity(_ request: SIPRequest, from source: SIPPeerAddress) {
-        if !refusing {
-            refusing = true
-            logger.warning("server transaction table full: new requests get 503", metadata: ["sip.transactions": "\(serverTransactions.count)"])
-        }
-        refusedForCapacity += 1
-        countResponse(statusCode: 503)
-        var response = SIPResponse(replyingTo: request, statusCode: 503)
-        response.headers.add("Retry-After", String(retryAfterSeconds))
-        sender.sendResponse(response, receivedFrom: source)
     }
 }

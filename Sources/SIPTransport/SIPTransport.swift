@@ -20,7 +20,7 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     /// Called on `eventLoop` for every well-formed message from an allowed peer.
     public var onMessage: ((SIPInboundMessage) -> Void)?
 
-    private var datagramChannels: [any Channel] = []
+    var datagramChannels: [any Channel] = []
     private var serverChannels: [any Channel] = []
     private var connections: [SIPPeerAddress: any Channel] = [:]
     private var pendingConnections: [SIPPeerAddress: [ByteBuffer]] = [:]

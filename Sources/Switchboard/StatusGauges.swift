@@ -3,8 +3,8 @@ import Metrics
 import Presence
 
 /// The daemon's status figures as series, refreshed on each scrape from the status report: calls in
-/// progress, dialogs, transactions, draining, trunks, SIP connections, SIP responses and timeouts,
-/// and Graph requests. Running
+/// progress, dialogs, transactions, draining, overload, refused calls, trunks, SIP connections, SIP
+/// responses and timeouts, and Graph requests. Running
 /// totals kept by the layers become counters that grow by what the total grew since the last scrape.
 final class StatusGauges {
     private let factory: any MetricsFactory
@@ -16,6 +16,7 @@ final class StatusGauges {
     private static let names = [
         "switchboard_calls_in_progress", "switchboard_waiting_calls", "switchboard_dialogs", "switchboard_server_transactions",
         "switchboard_client_transactions", "switchboard_draining", "switchboard_presence_source_up", "switchboard_sip_connections_open",
+        "switchboard_overloaded",
     ]
 
     /// The gauges at zero; the counters appear on the first refresh.
@@ -28,7 +29,7 @@ final class StatusGauges {
     func refresh(from report: StatusReport, presence: PresenceStatus) {
         let values = [
             report.calls, report.waitingCalls, report.dialogs, report.serverTransactions, report.clientTransactions,
-            report.draining ? 1 : 0, presence.health == .reachable ? 1 : 0, report.connections.open,
+            report.draining ? 1 : 0, presence.health == .reachable ? 1 : 0, report.connections.open, report.overloaded ? 1 : 0,
         ]
         for (name, value) in zip(Self.names, values) { gauges[name]?.record(value) }
         for trunk in report.trunks {
@@ -39,6 +40,8 @@ final class StatusGauges {
         let connections = report.connections
         let totals: [(String, String, String, Int)] = [
             ("switchboard_sip_requests_refused_total", "", "", report.refusedForTransactionCapacity),
+            ("switchboard_calls_refused_total", "reason", "capacity", report.refusedNewCalls.capacity),
+            ("switchboard_calls_refused_total", "reason", "overload", report.refusedNewCalls.overload),
             ("switchboard_sip_connections_accepted_total", "", "", connections.accepted),
             ("switchboard_sip_connections_opened_total", "", "", connections.opened),
             ("switchboard_sip_connections_refused_total", "reason", "unknown_peer", connections.refused.unknownPeer),

@@ -43,7 +43,10 @@ extension SwitchboardCoordinator {
                                               peerLimit: connections.refusedPeerLimit),
                                closedIdle: connections.closedIdle, closedIncompleteMessage: connections.closedIncompleteMessage,
                                open: connections.open),
-            trunks: trunks)
+            trunks: trunks,
+            refusedNewCalls: .init(capacity: self.stack.refusedNewCalls["Capacity Reached", default: 0],
+                                   overload: self.stack.refusedNewCalls["Overloaded", default: 0]),
+            overloaded: self.router.overload.isOverloaded)
     }
 
     /// The wall-clock date of a monotonic instant.

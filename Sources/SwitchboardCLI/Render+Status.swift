@@ -18,6 +18,8 @@ enum Render {
             ("dialogs", "\(status.dialogs)"),
             ("transactions", "\(status.serverTransactions) server, \(status.clientTransactions) client"),
             ("draining", Format.yesNo(status.draining)),
+            ("overloaded", Format.yesNo(status.overloaded)),
+            ("refused calls", "\(status.refusedNewCalls.capacity) at the call limit, \(status.refusedNewCalls.overload) overloaded"),
             ("trunks", trunks.isEmpty ? "-" : trunks),
             ("presence", "\(presence); \(status.presenceSource.agents) agents, \(status.presenceSource.outages) outages"),
             ("graph requests", "\(status.presenceRequests.sent) sent, \(status.presenceRequests.throttled) throttled, \(status.presenceRequests.failed) failed"),

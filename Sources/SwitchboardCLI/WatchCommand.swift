@@ -62,7 +62,7 @@ public struct WatchFrame: Sendable {
         let trunks = status.trunks.map { "\($0.name) \($0.up ? "up" : "DOWN")" }.joined(separator: ", ")
         let header = "switchboardd \(status.version) up \(Format.duration(status.uptimeSeconds))  calls \(status.calls) (\(status.waitingCalls) waiting)"
             + "  trunks \(trunks.isEmpty ? "-" : trunks)  presence \(status.presenceSource.reachable ? "ok" : "UNREACHABLE")"
-            + (status.draining ? "  DRAINING" : "")
+            + (status.draining ? "  DRAINING" : "") + (status.overloaded ? "  OVERLOADED" : "")
         let footer = "\(date.formatted(.iso8601)), every \(Format.duration(interval)); Ctrl-C ends"
         let waiting = queues.flatMap { queue in queue.waiting.map { (queue.name, $0) } }
         return Self.clearScreen + header + "\n\nQUEUES\n" + Render.queues(queues) + "\nWAITING CALLERS\n" + Render.waiting(waiting)

@@ -36,7 +36,7 @@ final class CallHarness {
     let router: CallRouter
     let log: RecordLog
 
-    init(queues: ACDConfiguration = TestQueues.configuration, maximumWaitingCalls: Int = 100) throws {
+    init(queues: ACDConfiguration = TestQueues.configuration, maximumConcurrentCalls: Int = 100, maximumWaitingCalls: Int = 100) throws {
         sbc = try SIPPeerAddress(transport: .udp, host: Self.sbcHost, port: 5060)
         let logger = Logger(label: "switchboard-tests") { _ in SwiftLogNoOpLogHandler() }
         layer = TransactionLayer(sender: sender, timers: TransactionTimers(), logger: logger)
@@ -47,7 +47,7 @@ final class CallHarness {
             for number in queue.numbers { queueByNumber[number] = queue.id.rawValue }
         }
         let configuration = CallRouterConfiguration(trunk: sbc, trunkURIHost: Self.sbcHost, localHost: Self.switchboardHost, localPort: 5060,
-                                                    queueByNumber: queueByNumber, maximumConcurrentCalls: 100,
+                                                    queueByNumber: queueByNumber, maximumConcurrentCalls: maximumConcurrentCalls,
                                                     maximumWaitingCalls: maximumWaitingCalls, maximumWaitingCallsPerTrunk: maximumWaitingCalls,
                                                     maximumCallDuration: .seconds(4 * 3600), retryAfterSeconds: 30)
         let log = RecordLog()

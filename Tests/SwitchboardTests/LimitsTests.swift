@@ -1,5 +1,6 @@
 import B2BUA
 import SIPCore
+import SIPTransport
 import SwitchboardTestKit
 import Testing
 
@@ -57,5 +58,46 @@ struct LimitsTests {
         #expect(refused.responses.first?.reasonPhrase == "Queue Full")
         #expect(refused.responses.first?.headers["Retry-After"] == ["30"])
         #expect(harness.router.waitingCount == 2)
+    }
+
+    @Test func pastTheConcurrentCallLimitANewCallGetsAStateless503AndTheCallUpIsServed() throws {
+        let harness = try CallHarness(maximumConcurrentCalls: 1)
+        var call = try harness.connect()
+        let transactions = harness.layer.serverTransactionCount
+        let refused = harness.receive(harness.caller(calling: TestQueues.sales).invite)
+        #expect(refused.summary == ["503 INVITE"])
+        #expect(refused.responses.first?.reasonPhrase == "Capacity Reached")
+        #expect(refused.responses.first?.headers["Retry-After"] == ["30"])
+        #expect(refused.responses.first?.headers.to.tag != nil)
+        #expect(harness.layer.refusedNewCalls == ["Capacity Reached": 1])
+        #expect(harness.layer.serverTransactionCount == transactions)
+        try harness.callerHangsUp(&call)
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"])
+    }
+
+    @Test func whileTheReceiveBacklogIsHighNewCallsGet503OverloadedAndEverythingElseIsServed() throws {
+        let harness = try CallHarness()
+        var backlog = InboundBacklog(queuedBytes: 0, capacityBytes: 16 << 20)
+        harness.router.inboundBacklog = { backlog }
+        var call = try harness.connect()
+
+        backlog.queuedBytes = 4 << 20
+        let refused = harness.receive(harness.caller(calling: TestQueues.lobby).invite)
+        #expect(refused.summary == ["503 INVITE"])
+        #expect(refused.responses.first?.reasonPhrase == "Overloaded")
+        #expect(harness.router.overload.isOverloaded)
+        var options = harness.caller(calling: TestQueues.lobby).invite
+        options.method = .options
+        options.headers.cseq = SIPCSeq(sequenceNumber: 1, method: .options)
+        options.body = []
+        #expect(harness.receive(options).summary == ["200 OPTIONS"], "the SBC's health check keeps its answer")
+        try harness.callerHangsUp(&call)
+
+        backlog.queuedBytes = 1 << 20
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["503 INVITE"], "still above the lower mark")
+        backlog.queuedBytes = 256 << 10
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"])
+        #expect(!harness.router.overload.isOverloaded)
+        #expect(harness.layer.refusedNewCalls == ["Overloaded": 2])
     }
 }
