@@ -8,6 +8,7 @@ extension CallSession {
         guard let answer else { return }
         agentDialog = answer.dialog
         answeredAt = context.now
+        cancel(.ringback)
         delegate.answered(self)
         var ok = callerResponse(statusCode: 200)
         ok.headers.contentType = answer.response.headers.contentType ?? "application/sdp"

@@ -71,11 +71,20 @@ final class CallSession {
 
     func isALeg(_ transaction: ServerTransaction) -> Bool { transaction === inviteTransaction }
 
-    /// 100 Trying at once, then ringback (180) while the caller waits in the queue.
+    /// 100 Trying at once, then ringback (180) while the caller waits in the queue, repeated every
+    /// minute until the caller is answered or gone: RFC 3261 §13.3.1.1 asks a UAS that does not answer
+    /// at once for a non-100 provisional response every minute, so that no stateful proxy on the way
+    /// ends the INVITE transaction by its Timer C (more than three minutes) while the caller waits.
     func start() {
         inviteTransaction.respond(statusCode: 100)
-        inviteTransaction.respond(callerResponse(statusCode: 180))
+        ringBack()
         context.logger.info("caller queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.caller": "\(callerNumber)"])
+    }
+
+    private func ringBack() {
+        guard inviteTransaction.finalStatusCode == nil else { return }
+        inviteTransaction.respond(callerResponse(statusCode: 180))
+        start(.ringback, after: .seconds(60)) { $0.ringBack() }
     }
 
     /// A dialog-creating response to the caller: To tag, Record-Route echoed (RFC 3261 §12.1.1), Contact.

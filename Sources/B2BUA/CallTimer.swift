@@ -1,5 +1,7 @@
 /// The timers a call runs on the loop's timer wheel, one of each at a time.
 enum CallTimer: Hashable {
+    /// RFC 3261 §13.3.1.1: repeat the ringback every minute while the caller is not answered.
+    case ringback
     /// RFC 3261 §13.3.1.4: retransmit the caller's 2xx until the ACK arrives.
     case answerRetransmission
     /// The configured maximum call duration.

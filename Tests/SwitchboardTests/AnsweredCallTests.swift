@@ -5,6 +5,23 @@ import Testing
 
 @Suite("Answered calls")
 struct AnsweredCallTests {
+    @Test func aWaitingCallerHearsRingbackAgainEveryMinuteUntilTheCallEnds() throws {
+        let harness = try CallHarness()
+        let caller = harness.caller(calling: TestQueues.lobby)
+        let queued = harness.receive(caller.invite)
+        #expect(queued.summary == ["100 INVITE", "180 INVITE"])
+        let tag = try #require(queued.responses.last?.headers.to.tag)
+
+        #expect(harness.advance(by: .seconds(59)).summary == [])
+        let again = harness.advance(by: .seconds(1) + .milliseconds(20))
+        #expect(again.summary == ["180 INVITE"])
+        #expect(again.responses.first?.headers.to.tag == tag)
+        #expect(harness.advance(by: .seconds(60) + .milliseconds(20)).summary == ["180 INVITE"])
+
+        #expect(harness.receive(caller.cancel()).summary == ["200 CANCEL", "487 INVITE"])
+        #expect(harness.advance(by: .seconds(120)).summary.allSatisfy { $0 != "180 INVITE" })
+    }
+
     @Test func aQueuesCallerNamePrefixLeadsTheDisplayNameTheAgentSees() throws {
         var queues = TestQueues.configuration
         queues.queues[2].announcements.callerNamePrefix = "[Sales] "
