@@ -5,9 +5,9 @@
 /// arrives, whichever it is, so a lost start packet (only updates or end packets arrive), retransmitted
 /// end packets, packets reordered within the event and an event that begins without the previous one
 /// having ended each yield one digit. A packet whose timestamp is older than the newest event's
-/// (RFC 1982 serial order) is a late straggler and is dropped; so is a continuation segment of a long
-/// event (§2.5.1.3), recognised by the same event starting where the unfinished previous one reached
-/// 0xFFFF without the marker. A new SSRC restarts the receiver.
+/// (RFC 1982 serial order) is a late straggler and is dropped; so is the next segment of an event too
+/// long for the 16-bit duration (§2.5.1.3), recognised by the same event, without the marker, starting
+/// exactly where the unfinished previous segment's duration reached. A new SSRC restarts the receiver.
 public struct DTMFReceiver: Hashable, Sendable {
     /// The negotiated payload type of telephone-event; packets of other types are not looked at.
     public let payloadType: UInt8
@@ -45,7 +45,7 @@ public struct DTMFReceiver: Hashable, Sendable {
                 return nil
             }
             let continues = !header.marker && !current.hasEnded && event.event == current.code
-                && current.duration == .max && header.timestamp == current.timestamp &+ UInt32(UInt16.max)
+                && header.timestamp == current.timestamp &+ UInt32(current.duration)
             newest = Event(timestamp: header.timestamp, code: event.event, duration: event.duration, hasEnded: event.isEnd)
             if continues { return nil }
         } else {

@@ -64,6 +64,12 @@ struct DTMFReceiverTests {
         let segment = RTPPacket(header: RTPHeader(payloadType: 101, sequenceNumber: 2, timestamp: 10 + 65_535, ssrc: 1),
                                 payload: TelephoneEvent(event: 0, duration: 400).payload)
         #expect(Self.digits([start, segment]) == "0")
+        var pressedAgain = segment
+        pressedAgain.header.marker = true
+        #expect(Self.digits([start, pressedAgain]) == "00")
+        var otherDigit = segment
+        otherDigit.payload = TelephoneEvent(event: 1, duration: 400).payload
+        #expect(Self.digits([start, otherDigit]) == "01")
     }
 
     @Test("another payload type, a short payload, a non-digit event yield nothing")
