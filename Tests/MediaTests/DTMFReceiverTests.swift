@@ -89,3 +89,26 @@ struct DTMFReceiverTests {
         #expect(Self.digits(Self.packets("6", timestamp: 100, ssrc: 2), receiver: &receiver) == "6")
     }
 }
+
+/// The telephone-event sender and the receiver through the wire, with audio between the digits.
+@Suite("DTMF end to end")
+struct DTMFEndToEndTests {
+    @Test("a dialled string sent over RTP comes back digit for digit")
+    func dialledString() throws {
+        var sender = RTPSender(payloadType: 0, ssrc: 0xCAFE, sequenceNumber: 65_530, timestamp: .max - 1000)
+        var wire: [[UInt8]] = []
+        for key in "1234567890*#ABCD00" {
+            wire.append(sender.audioPacket(Array(repeating: 0xFF, count: 160)).serialized())
+            let digit = try #require(DTMFDigit(key))
+            wire += TelephoneEventSender.packets(for: digit, frames: 4, payloadType: 101, sender: &sender).map { $0.serialized() }
+            sender.skipFrames(2)
+        }
+        var receiver = DTMFReceiver(payloadType: 101)
+        var heard = ""
+        for bytes in wire {
+            let packet = try RTPPacket(parsing: bytes)
+            if let digit = receiver.receive(header: packet.header, payload: packet.payload) { heard.append(digit.key) }
+        }
+        #expect(heard == "1234567890*#ABCD00")
+    }
+}
