@@ -28,6 +28,14 @@ public struct HoldMusicLoop: Hashable, Sendable {
         tracks[trackIndex].frame(frameIndex, codec: codec)
     }
 
+    /// The frame `offset` ticks after the current one, in `codec`: what a tick that catches up
+    /// several frames sends after the current frame, before the loop is advanced past them.
+    public func frame(ahead offset: Int, codec: G711Codec) -> ArraySlice<UInt8> {
+        var cursor = self
+        cursor.advance(by: offset)
+        return cursor.currentFrame(codec: codec)
+    }
+
     /// Moves the loop on by `frames` ticks (more than one when pacing catches up), wrapping at the end.
     public mutating func advance(by frames: Int = 1) {
         var remaining = max(frames, 0) % totalFrames

@@ -1,5 +1,6 @@
-/// One 20 ms timer for every outgoing stream: tells the edge, at each tick, which streams are due
-/// and how many frames each must send.
+/// One 20 ms timer for every outgoing stream: tells the edge, at each tick, how many grid boundaries
+/// passed (what shared cursors such as ``HoldMusicLoop`` advance by), which streams are due and how
+/// many frames each must send.
 ///
 /// Ticks fall on a fixed grid (`anchor + k · interval`) of the edge's monotonic time, passed in as
 /// `now` (time since any origin the edge chooses). A stream joins at the first grid boundary at or
@@ -11,9 +12,10 @@ public struct PacingSchedule<Stream: Hashable & Sendable>: Sendable {
     public struct Due: Hashable, Sendable {
         /// The stream.
         public var stream: Stream
-        /// The frames to send now, oldest first.
+        /// The frames to send now: the most recent ones that fell due.
         public var frames: Int
-        /// The frames that fell due but are dropped (the sender moves its timestamp past them).
+        /// The older frames that fell due but are dropped; the edge skips them before sending
+        /// (``RTPSender/skipFrames(_:)``), so the stream's timestamps stay on time.
         public var skipped: Int
 
         /// Creates a stream's share of a tick.
@@ -21,6 +23,20 @@ public struct PacingSchedule<Stream: Hashable & Sendable>: Sendable {
             self.stream = stream
             self.frames = frames
             self.skipped = skipped
+        }
+    }
+
+    /// What one call of ``tick(now:)`` found.
+    public struct Tick: Hashable, Sendable {
+        /// The grid boundaries that passed since the previous tick: 1 on time, more when late.
+        public var boundaries: Int
+        /// The streams due, in the order they were added.
+        public var due: [Due]
+
+        /// Creates a tick.
+        public init(boundaries: Int, due: [Due]) {
+            self.boundaries = boundaries
+            self.due = due
         }
     }
 
@@ -60,9 +76,10 @@ public struct PacingSchedule<Stream: Hashable & Sendable>: Sendable {
         streams.removeAll { $0.stream == stream }
     }
 
-    /// The streams due at `now` and their frames; empty before ``nextTick``.
-    public mutating func tick(now: Duration) -> [Due] {
-        guard now >= nextTick else { return [] }
+    /// The boundaries passed by `now`, the streams due and their frames; no boundary and no stream
+    /// before ``nextTick``.
+    public mutating func tick(now: Duration) -> Tick {
+        guard now >= nextTick else { return Tick(boundaries: 0, due: []) }
         let first = nextTick
         let count = boundariesPassed(from: first, to: now)
         let last = first + interval * (count - 1)
@@ -78,7 +95,7 @@ public struct PacingSchedule<Stream: Hashable & Sendable>: Sendable {
                            skipped: max(frames - maximumCatchUp, 0)))
         }
         nextTick = count > maximumCatchUp ? now + interval : last + interval
-        return due
+        return Tick(boundaries: count, due: due)
     }
 
     /// The number of grid boundaries `from`, `from + interval`, … that are at or before `to`.

@@ -7,8 +7,8 @@ struct PacingScheduleTests {
     /// Milliseconds as the edge's monotonic time.
     static func at(_ milliseconds: Int) -> Duration { .milliseconds(milliseconds) }
 
-    static func frames(_ due: [PacingSchedule<String>.Due]) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: due.map { ($0.stream, $0.frames) })
+    static func frames(_ tick: PacingSchedule<String>.Tick) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: tick.due.map { ($0.stream, $0.frames) })
     }
 
     @Test("on-time ticks give every stream one frame, on one timer")
@@ -20,7 +20,7 @@ struct PacingScheduleTests {
             #expect(schedule.nextTick == Self.at(20 * tick))
             #expect(Self.frames(schedule.tick(now: Self.at(20 * tick))) == ["a": 1, "b": 1])
         }
-        #expect(schedule.tick(now: Self.at(85)).isEmpty)
+        #expect(schedule.tick(now: Self.at(85)) == .init(boundaries: 0, due: []))
         #expect(schedule.nextTick == Self.at(100))
     }
 
@@ -32,7 +32,7 @@ struct PacingScheduleTests {
         schedule.add("b", now: Self.at(7))
         schedule.add("b", now: Self.at(9))
         #expect(schedule.scheduledStreams == ["a", "b"])
-        #expect(schedule.tick(now: Self.at(7)).isEmpty)
+        #expect(schedule.tick(now: Self.at(7)).due.isEmpty)
         #expect(Self.frames(schedule.tick(now: Self.at(20))) == ["a": 1, "b": 1])
     }
 
@@ -51,8 +51,8 @@ struct PacingScheduleTests {
         var schedule = PacingSchedule<String>(start: Self.at(0), maximumCatchUp: 3)
         schedule.add("a", now: Self.at(0))
         _ = schedule.tick(now: Self.at(0))
-        let due = schedule.tick(now: Self.at(65))
-        #expect(due == [.init(stream: "a", frames: 3, skipped: 0)])
+        let tick = schedule.tick(now: Self.at(65))
+        #expect(tick == .init(boundaries: 3, due: [.init(stream: "a", frames: 3, skipped: 0)]))
         #expect(schedule.nextTick == Self.at(80))
     }
 
@@ -61,8 +61,8 @@ struct PacingScheduleTests {
         var schedule = PacingSchedule<String>(start: Self.at(0), maximumCatchUp: 3)
         schedule.add("a", now: Self.at(0))
         _ = schedule.tick(now: Self.at(0))
-        let due = schedule.tick(now: Self.at(205))
-        #expect(due == [.init(stream: "a", frames: 3, skipped: 7)])
+        let tick = schedule.tick(now: Self.at(205))
+        #expect(tick == .init(boundaries: 10, due: [.init(stream: "a", frames: 3, skipped: 7)]))
         #expect(schedule.nextTick == Self.at(225))
         #expect(Self.frames(schedule.tick(now: Self.at(225))) == ["a": 1])
     }

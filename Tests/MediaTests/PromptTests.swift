@@ -60,6 +60,9 @@ struct PromptTests {
         #expect(frames == [tracks[0].frame(0, codec: .pcmu), tracks[0].frame(1, codec: .pcmu), tracks[2].frame(0, codec: .pcmu),
                            tracks[0].frame(0, codec: .pcmu)])
         #expect(frames[0] != frames[1])
+        #expect((0..<4).map { loop.frame(ahead: $0, codec: .pcma) }
+            == [tracks[0].frame(1, codec: .pcma), tracks[2].frame(0, codec: .pcma), tracks[0].frame(0, codec: .pcma),
+                tracks[0].frame(1, codec: .pcma)])
         #expect(loop.position == 1)
         loop.advance(by: 1)
         #expect(loop.currentFrame(codec: .pcmu) == tracks[2].frame(0, codec: .pcmu))
