@@ -4,13 +4,18 @@
 /// carries the timestamp of its start. A digit is reported with the first packet of its event that
 /// arrives, whichever it is, so a lost start packet (only updates or end packets arrive), retransmitted
 /// end packets, packets reordered within the event and an event that begins without the previous one
-/// having ended each yield one digit. A packet whose timestamp is older than the newest event's
-/// (RFC 1982 serial order) is a late straggler and is dropped; so is the next segment of an event too
-/// long for the 16-bit duration (§2.5.1.3), recognised by the same event, without the marker, starting
-/// exactly where the unfinished previous segment's duration reached. A new SSRC restarts the receiver.
+/// having ended each yield one digit. A packet whose timestamp is up to ``stragglerWindow`` older
+/// than the newest event's (RFC 1982 serial order) is a late straggler and is dropped; so is the next
+/// segment of an event too long for the 16-bit duration (§2.5.1.3), recognised by the same event,
+/// without the marker, starting exactly where the unfinished previous segment's duration reached.
+/// A new SSRC restarts the receiver.
 public struct DTMFReceiver: Hashable, Sendable {
     /// The negotiated payload type of telephone-event; packets of other types are not looked at.
     public let payloadType: UInt8
+
+    /// How far back (5 s of timestamp units) a packet is a late straggler; a packet further back means
+    /// the sender restarted its timestamps, and it begins a new event.
+    public static let stragglerWindow: Int32 = 5 * 8000
 
     private var ssrc: UInt32?
     private var newest: Event?
@@ -35,22 +40,21 @@ public struct DTMFReceiver: Hashable, Sendable {
             ssrc = header.ssrc
             newest = nil
         }
-        if var current = newest {
-            let age = Int32(bitPattern: header.timestamp &- current.timestamp)
-            if age < 0 { return nil }
-            if age == 0 {
-                current.duration = max(current.duration, event.duration)
-                current.hasEnded = current.hasEnded || event.isEnd
-                newest = current
-                return nil
-            }
-            let continues = !header.marker && !current.hasEnded && event.event == current.code
-                && header.timestamp == current.timestamp &+ UInt32(current.duration)
-            newest = Event(timestamp: header.timestamp, code: event.event, duration: event.duration, hasEnded: event.isEnd)
-            if continues { return nil }
-        } else {
-            newest = Event(timestamp: header.timestamp, code: event.event, duration: event.duration, hasEnded: event.isEnd)
+        let received = Event(timestamp: header.timestamp, code: event.event, duration: event.duration, hasEnded: event.isEnd)
+        guard let current = newest else {
+            newest = received
+            return event.digit
         }
-        return event.digit
+        let age = Int32(bitPattern: header.timestamp &- current.timestamp)
+        if age == 0 {
+            newest?.duration = max(current.duration, event.duration)
+            newest?.hasEnded = current.hasEnded || event.isEnd
+            return nil
+        }
+        if age < 0, age >= -Self.stragglerWindow { return nil }
+        let continues = !header.marker && !current.hasEnded && event.event == current.code
+            && header.timestamp == current.timestamp &+ UInt32(current.duration)
+        newest = received
+        return continues ? nil : event.digit
     }
 }

@@ -82,6 +82,12 @@ struct DTMFReceiverTests {
         #expect(receiver.receive(header: event, payload: TelephoneEvent(event: 16, duration: 160).payload) == nil)
     }
 
+    @Test("timestamps restarted far back in the same stream begin new events")
+    func restartedTimestamps() {
+        #expect(Self.digits(Self.packets("1", timestamp: 1_000_000) + Self.packets("2", timestamp: 1_000_000 - 40_001)) == "12")
+        #expect(Self.digits(Self.packets("1", timestamp: 1_000_000) + Self.packets("2", timestamp: 1_000_000 - 40_000)) == "1")
+    }
+
     @Test("a new SSRC starts afresh even at an older timestamp")
     func newSource() {
         var receiver = DTMFReceiver(payloadType: 101)
