@@ -5,6 +5,9 @@ import SIPCore
 enum AudioStreamSelection {
     /// The transport profile of plain RTP audio (RFC 3551).
     static let profile = "RTP/AVP"
+    /// The connection addresses that put a stream on hold the RFC 2543 way: nothing may be sent to
+    /// them (RFC 3264 §8.4).
+    static let unspecifiedAddresses: Set<String> = ["0.0.0.0", "::"]
 
     /// The chosen stream, with the other side's direction mirrored into ours (RFC 3264 §6.1), or why
     /// there is none. `allowedPayloadTypes` narrows the codecs to those we offered (reading an answer).
@@ -24,10 +27,11 @@ enum AudioStreamSelection {
             guard let address = media.connections.first?.address ?? description.connection?.address else {
                 return .failure(.noConnectionAddress)
             }
+            var direction = description.effectiveDirection(of: media).mirrored
+            if unspecifiedAddresses.contains(address) { direction = direction.receivingOnly }
             return .success(NegotiatedAudio(mediaIndex: index, codec: chosen.codec, payloadType: chosen.payloadType,
                                             telephoneEventPayloadType: telephoneEventPayloadType(of: media),
-                                            remoteAddress: address, remotePort: media.port,
-                                            direction: description.effectiveDirection(of: media).mirrored))
+                                            remoteAddress: address, remotePort: media.port, direction: direction))
         }
         return .failure(rejection)
     }
@@ -69,6 +73,14 @@ extension SDPDirection {
         case .sendonly: .recvonly
         case .recvonly: .sendonly
         case .inactive: .inactive
+        }
+    }
+
+    /// This direction without sending: what is left when the other side's address is 0.0.0.0.
+    var receivingOnly: SDPDirection {
+        switch self {
+        case .sendrecv, .recvonly: .recvonly
+        case .sendonly, .inactive: .inactive
         }
     }
 }

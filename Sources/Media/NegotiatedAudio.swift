@@ -15,7 +15,8 @@ public struct NegotiatedAudio: Hashable, Sendable {
     public var remoteAddress: String
     /// The other side's RTP port.
     public var remotePort: Int
-    /// Which way our media flows (RFC 3264 §6.1): `sendonly` when the other side put us on hold.
+    /// Which way our media flows (RFC 3264 §6.1): `recvonly` when the other side offered `sendonly`
+    /// (it put us on hold), and never sending to a connection address of 0.0.0.0 (§8.4).
     public var direction: SDPDirection
 
     /// Creates a negotiated stream.

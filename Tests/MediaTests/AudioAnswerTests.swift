@@ -86,6 +86,16 @@ struct AudioAnswerTests {
         #expect(audio.direction == answered && answer.media[0].direction == answered)
     }
 
+    @Test("a hold the RFC 2543 way (c=0.0.0.0): nothing is sent there (RFC 3264 §8.4)", arguments: [
+        ("sendrecv", .recvonly), ("sendonly", .recvonly), ("recvonly", .inactive), ("inactive", .inactive),
+    ] as [(String, SDPDirection)])
+    func unspecifiedAddress(offered: String, answered: SDPDirection) throws {
+        let offer = Self.onHold.replacing("c=IN IP4 127.0.0.1", with: "c=IN IP4 0.0.0.0").replacing("a=sendonly", with: "a=" + offered)
+        guard case .accepted(let answer, let audio) = try Self.answer(offer) else { Issue.record("rejected"); return }
+        #expect(audio.remoteAddress == "0.0.0.0")
+        #expect(audio.direction == answered && answer.media[0].direction == answered)
+    }
+
     @Test("a session-level direction counts for the stream")
     func sessionDirection() throws {
         let offer = Self.mediant.replacing("a=sendrecv\r\n", with: "")
