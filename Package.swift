@@ -40,6 +40,7 @@ let package = Package(
         .executableTarget(name: "bench-parse", dependencies: ["SIPCore"]),
         .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
         .target(name: "SIPDialog", dependencies: ["SIPCore"]),
+        .target(name: "Media", dependencies: ["SIPCore"]),
         .target(
             name: "SIPTransport",
             dependencies: [
@@ -207,6 +208,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media", "SIPCore", "SwitchboardTestKit"]),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "TeamsPresence", "SwitchboardTestKit"]),
         .testTarget(
             name: "PresenceTests",
