@@ -42,6 +42,15 @@ let package = Package(
         .target(name: "SIPDialog", dependencies: ["SIPCore"]),
         .target(name: "Media", dependencies: ["SIPCore"]),
         .target(
+            name: "MediaTransport",
+            dependencies: [
+                "Media", "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "SIPTransport",
             dependencies: [
                 "SIPCore",
@@ -209,6 +218,16 @@ let package = Package(
         ),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SIPCore", "SwitchboardTestKit"]),
+        .testTarget(
+            name: "MediaTransportTests",
+            dependencies: [
+                "MediaTransport", "Media", "SIPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "ACDTests", dependencies: ["ACD", "TeamsPresence", "SwitchboardTestKit"]),
         .testTarget(
             name: "PresenceTests",

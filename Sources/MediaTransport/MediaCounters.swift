@@ -1,0 +1,41 @@
+/// What one stream has sent and received so far.
+public struct MediaStreamCounters: Hashable, Sendable {
+    /// RTP packets sent.
+    public var packetsSent = 0
+    /// Well-formed RTP packets received, telephone-events included.
+    public var packetsReceived = 0
+    /// The bytes of those packets (RTP header and payload).
+    public var bytesReceived = 0
+    /// Datagrams received that are not RTP packets.
+    public var malformedReceived = 0
+    /// DTMF digits reported.
+    public var digitsReceived = 0
+
+    /// Creates zeroed counters.
+    public init() {}
+}
+
+/// What the whole engine has done so far, plus the streams open now.
+public struct MediaEngineCounters: Hashable, Sendable {
+    /// The streams open now.
+    public var streams = 0
+    /// RTP packets sent by every stream.
+    public var packetsSent = 0
+    /// Ticks that ran after the next grid boundary had passed (the loop was busy).
+    public var lateTicks = 0
+    /// Packets sent by a late tick beyond one per stream: the frames it caught up.
+    public var packetsCaughtUp = 0
+    /// Frames dropped because a stream fell further behind than the schedule catches up.
+    public var packetsSkipped = 0
+    /// Well-formed RTP packets received by every stream.
+    public var packetsReceived = 0
+    /// Their bytes.
+    public var bytesReceived = 0
+    /// Datagrams received that are not RTP packets.
+    public var malformedReceived = 0
+    /// DTMF digits reported.
+    public var digitsReceived = 0
+
+    /// Creates zeroed counters.
+    public init() {}
+}

@@ -1,0 +1,44 @@
+import Media
+import NIOCore
+
+extension MediaEngine {
+    /// One datagram received on a stream's socket: telephone-events go through the stream's DTMF
+    /// receiver (each digit reported once), every other RTP packet is counted and dropped.
+    func receive(_ datagram: ByteBuffer, slot: Int) {
+        guard let stream = streams[slot] else { return }
+        guard let packet = try? RTPPacket(parsing: datagram.readableBytesView) else {
+            stream.counters.malformedReceived += 1
+            totals.malformedReceived += 1
+            return
+        }
+        stream.counters.packetsReceived += 1
+        stream.counters.bytesReceived += datagram.readableBytes
+        totals.packetsReceived += 1
+        totals.bytesReceived += datagram.readableBytes
+        guard let digit = stream.receiver?.receive(header: packet.header, payload: packet.payload) else { return }
+        stream.counters.digitsReceived += 1
+        totals.digitsReceived += 1
+        digitHandler(stream.id, digit)
+    }
+}
+
+/// Hands the datagrams of one stream's socket to the engine.
+final class RTPReceiveHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+
+    private weak var engine: MediaEngine?
+    private let slot: Int
+
+    init(engine: MediaEngine, slot: Int) {
+        self.engine = engine
+        self.slot = slot
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        engine?.receive(unwrapInboundIn(data).data, slot: slot)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        engine?.logger.debug("RTP socket error", metadata: ["media.error": "\(error)"])
+    }
+}

@@ -1,0 +1,99 @@
+import Media
+import NIOCore
+import NIOPosix
+
+extension MediaEngine {
+    /// Opens a stream: binds a UDP socket on the next free port of the pool (trying the next one when
+    /// a bind fails), then sends what `source` says to the negotiated remote, on the shared 20 ms grid
+    /// from its next boundary. Returns the local RTP port, for the SDP answer. A `0.0.0.0` remote or a
+    /// direction that forbids sending (`recvonly`, `inactive`) sends nothing; received RTP is counted
+    /// and its telephone-events reported as digits either way.
+    public func startStream(_ id: MediaStreamID, negotiated: NegotiatedAudio, source: MediaSource) async throws -> Int {
+        try await eventLoop.flatSubmit { self.openStream(id, negotiated: negotiated, source: source) }.get()
+    }
+
+    /// Closes the stream's socket and gives its port back to the pool once the socket is closed.
+    public func stopStream(_ id: MediaStreamID) async throws {
+        try await eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
+            guard let slot = self.slots[id], let stream = self.streams.removeValue(forKey: slot) else {
+                return self.eventLoop.makeFailedFuture(MediaEngineError.unknownStream(id))
+            }
+            self.slots[id] = nil
+            self.schedule.remove(slot)
+            if self.schedule.isIdle {
+                self.timer?.cancel()
+                self.timer = nil
+            }
+            self.logger.debug("media stream stopped", metadata: ["media.stream": "\(id)", "media.port": "\(stream.port)"])
+            let port = stream.port
+            return stream.channel.close().recover { _ in }.map { self.pool.release(port) }
+        }.get()
+    }
+
+    /// Closes every stream; the engine can open new ones afterwards.
+    public func stopAll() async throws {
+        let ids = try await eventLoop.submit { Array(self.slots.keys) }.get()
+        for id in ids { try? await stopStream(id) }
+    }
+
+    private func openStream(_ id: MediaStreamID, negotiated: NegotiatedAudio, source: MediaSource) -> EventLoopFuture<Int> {
+        guard slots[id] == nil else { return eventLoop.makeFailedFuture(MediaEngineError.duplicateStream(id)) }
+        let music = source.musicName.flatMap { musicIndex[$0] }
+        if let name = source.musicName, music == nil {
+            return eventLoop.makeFailedFuture(MediaEngineError.unknownMusic(name))
+        }
+        let destination: SocketAddress?
+        do {
+            destination = MediaStream.sends(negotiated)
+                ? try SocketAddress(ipAddress: negotiated.remoteAddress, port: negotiated.remotePort) : nil
+        } catch {
+            return eventLoop.makeFailedFuture(MediaEngineError.unusableRemoteAddress(negotiated.remoteAddress, port: negotiated.remotePort))
+        }
+        let slot = nextSlot
+        nextSlot += 1
+        slots[id] = slot
+        return bindNextPort(slot: slot, attempt: 1, lastError: nil).map { channel, port in
+            let sender = RTPSender(payloadType: negotiated.payloadType, using: &self.generator)
+            let stream = MediaStream(id: id, channel: channel, port: port, negotiated: negotiated, destination: destination,
+                                     sender: sender, prompts: source.prompts, music: music)
+            self.streams[slot] = stream
+            if destination != nil {
+                self.schedule.add(slot, now: self.now())
+                self.scheduleTick()
+            }
+            self.logger.debug("media stream started", metadata: ["media.stream": "\(id)", "media.port": "\(port)",
+                                                                  "media.sends": "\(destination != nil)"])
+            return port
+        }.flatMapErrorThrowing { error in
+            self.slots[id] = nil
+            throw error
+        }
+    }
+
+    /// Binds the next free port of the pool; a port that cannot be bound (another process holds it)
+    /// goes back to the pool and the next is tried, at most once per port of the pool.
+    private func bindNextPort(slot: Int, attempt: Int, lastError: (any Error)?) -> EventLoopFuture<(any Channel, Int)> {
+        guard attempt <= pool.capacity, let port = pool.allocate() else {
+            let error: MediaEngineError = lastError.map { .bindFailed(attempts: attempt - 1, lastError: "\($0)") } ?? .portsExhausted
+            return eventLoop.makeFailedFuture(error)
+        }
+        let bound: EventLoopFuture<any Channel>
+        do {
+            let local = try SocketAddress(ipAddress: address, port: port)
+            bound = DatagramBootstrap(group: eventLoop)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(RTPReceiveHandler(engine: self, slot: slot))
+                    }
+                }
+                .bind(to: local)
+        } catch {
+            bound = eventLoop.makeFailedFuture(error)
+        }
+        return bound.map { ($0, port) }.flatMapError { error in
+            self.pool.release(port)
+            self.logger.debug("RTP port not bound", metadata: ["media.port": "\(port)", "media.error": "\(error)"])
+            return self.bindNextPort(slot: slot, attempt: attempt + 1, lastError: error)
+        }
+    }
+}

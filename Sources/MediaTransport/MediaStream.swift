@@ -1,0 +1,59 @@
+import Media
+import NIOCore
+import SIPCore
+
+/// One open stream of the engine: its socket, its sender and what it plays. Confined to the engine's
+/// event loop.
+final class MediaStream {
+    let id: MediaStreamID
+    let channel: any Channel
+    let port: Int
+    let codec: G711Codec
+    /// Where packets go; nil when the stream sends nothing (a 0.0.0.0 remote or a direction that
+    /// forbids sending).
+    let destination: SocketAddress?
+    var sender: RTPSender
+    var receiver: DTMFReceiver?
+    /// Prompt sequences still to play, in order, in front of the music.
+    var announcements: [PromptSequence]
+    /// The index of the music on hold played once the announcements have finished.
+    let music: Int?
+    var counters = MediaStreamCounters()
+
+    init(id: MediaStreamID, channel: any Channel, port: Int, negotiated: NegotiatedAudio, destination: SocketAddress?,
+         sender: RTPSender, prompts: [Prompt], music: Int?) {
+        self.id = id
+        self.channel = channel
+        self.port = port
+        codec = negotiated.codec
+        self.destination = destination
+        self.sender = sender
+        receiver = negotiated.telephoneEventPayloadType.map(DTMFReceiver.init(payloadType:))
+        announcements = []
+        self.music = music
+        queue(prompts)
+    }
+
+    /// Queues `prompts` after the announcements already waiting.
+    func queue(_ prompts: [Prompt]) {
+        let sequence = PromptSequence(prompts)
+        if !sequence.isFinished { announcements.append(sequence) }
+    }
+
+    /// The frame this stream sends `offset` boundaries into a tick: the next announcement frame, else
+    /// the music's frame of that boundary, else nil (nothing to send).
+    func nextFrame(offset: Int, loops: [HoldMusicLoop]) -> ArraySlice<UInt8>? {
+        if !announcements.isEmpty, let frame = announcements[0].nextFrame(codec: codec) {
+            if announcements[0].isFinished { announcements.removeFirst() }
+            return frame
+        }
+        guard let music else { return nil }
+        return offset == 0 ? loops[music].currentFrame(codec: codec) : loops[music].frame(ahead: offset, codec: codec)
+    }
+
+    /// Whether the negotiated stream lets us send to `remoteAddress` (RFC 3264 §6.1, §8.4).
+    static func sends(_ negotiated: NegotiatedAudio) -> Bool {
+        guard negotiated.direction == .sendrecv || negotiated.direction == .sendonly else { return false }
+        return negotiated.remoteAddress != "0.0.0.0" && negotiated.remoteAddress != "::" && negotiated.remotePort > 0
+    }
+}

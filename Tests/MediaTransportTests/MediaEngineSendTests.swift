@@ -1,0 +1,103 @@
+import Media
+import MediaTransport
+import NIOPosix
+import Testing
+
+@Suite("Media engine: sending")
+struct MediaEngineSendTests {
+    let group = MultiThreadedEventLoopGroup.singleton
+
+    @Test("a stream sends its prompts' frames, then the music's, +1 sequence and +160 timestamp per packet")
+    func promptsThenMusic() async throws {
+        let probe = try await UDPProbe.bind(group: group)
+        let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 8, group: group))
+        try await engine.addMusic("moh", loop: try #require(HoldMusicLoop(tracks: [MediaFixtures.tagged("music", frames: 3, tag: 0xA0)])))
+        let prompts = [MediaFixtures.tagged("welcome", frames: 2, tag: 0x10), MediaFixtures.tagged("please-hold", frames: 1, tag: 0x20)]
+        let port = try await engine.startStream("call-1", negotiated: MediaFixtures.audio(to: probe.port),
+                                                source: .prompts(prompts, thenMusic: "moh"))
+        #expect(await eventually { probe.packets(from: port).count >= 12 })
+        let packets = Array(probe.packets(from: port).prefix(12))
+        try #require(packets.count == 12)
+        let first = packets[0].header
+        for (index, packet) in packets.enumerated() {
+            #expect(packet.header.payloadType == 98)
+            #expect(packet.header.ssrc == first.ssrc)
+            #expect(packet.header.sequenceNumber == first.sequenceNumber &+ UInt16(index))
+            #expect(packet.header.timestamp == first.timestamp &+ UInt32(160 * index))
+            #expect(packet.header.marker == (index == 0))
+            #expect(packet.payload.count == 160)
+        }
+        let origins = packets.map { MediaFixtures.origin(of: $0.payload) }
+        #expect(origins.prefix(3).map(\.tag) == [0x10, 0x10, 0x20])
+        #expect(origins.prefix(2).map(\.frame) == [0, 1])
+        for index in 3..<12 {
+            // The loop started with this stream, so at its boundary `index` it is at frame index % 3.
+            #expect(origins[index].tag == 0xA0)
+            #expect(origins[index].frame == index % 3)
+        }
+        try await engine.stopAll()
+        await probe.close()
+    }
+
+    @Test("two listeners of one music loop send the same frame at the same grid boundary")
+    func sharedLoop() async throws {
+        let probe = try await UDPProbe.bind(group: group)
+        let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 8, group: group))
+        try await engine.addMusic("moh", loop: try #require(HoldMusicLoop(tracks: [MediaFixtures.tagged("music", frames: 400, tag: 0xB0)])))
+        let first = try await engine.startStream("a", negotiated: MediaFixtures.audio(to: probe.port), source: .music("moh"))
+        #expect(await eventually { probe.packets(from: first).count >= 5 })
+        let second = try await engine.startStream("b", negotiated: MediaFixtures.audio(to: probe.port), source: .music("moh"))
+        #expect(await eventually { probe.packets(from: second).count >= 20 })
+        try await engine.stopAll()
+
+        // Each tick writes the first listener's packets, then the second's, the last of each being the
+        // tick's last boundary: so the first listener's packet just before a run of the second's
+        // carries the frame of that run's last packet.
+        let arrivals = probe.received.filter { $0.sourcePort == first || $0.sourcePort == second }
+        let start = try #require(arrivals.firstIndex { $0.sourcePort == second })
+        #expect(start >= 5)
+        var runs = 0
+        var index = start
+        while index < arrivals.count {
+            guard arrivals[index].sourcePort == second else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end + 1 < arrivals.count, arrivals[end + 1].sourcePort == second { end += 1 }
+            let previous = arrivals[index - 1].packet
+            #expect(previous.payload == arrivals[end].packet.payload)
+            runs += 1
+            index = end + 1
+        }
+        #expect(runs >= 15)
+        let joined = MediaFixtures.origin(of: try #require(probe.packets(from: second).first).payload)
+        #expect(joined.frame >= 4, "the second listener joins the loop where it is, not at its start")
+        await probe.close()
+    }
+
+    @Test("prompts played to a listener go in front of the music, which resumes at the loop's position")
+    func playInFrontOfMusic() async throws {
+        let probe = try await UDPProbe.bind(group: group)
+        let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 8, group: group))
+        try await engine.addMusic("moh", loop: try #require(HoldMusicLoop(tracks: [MediaFixtures.tagged("music", frames: 400, tag: 0xC0)])))
+        let port = try await engine.startStream("call", negotiated: MediaFixtures.audio(to: probe.port), source: .music("moh"))
+        #expect(await eventually { probe.packets(from: port).count >= 3 })
+        try await engine.play("call", prompts: [MediaFixtures.tagged("position", frames: 4, tag: 0x30)])
+        #expect(await eventually {
+            probe.packets(from: port).count >= 3 && probe.packets(from: port).suffix(3).allSatisfy { $0.payload[0] == 0xC0 }
+                && probe.packets(from: port).contains { $0.payload[0] == 0x30 }
+        })
+        try await engine.stopAll()
+        let packets = probe.packets(from: port)
+        let firstTimestamp = try #require(packets.first).header.timestamp
+        let announced = packets.enumerated().filter { $0.element.payload[0] == 0x30 }.map(\.offset)
+        #expect(announced.count == 4)
+        #expect(announced == Array((announced.first ?? 0)..<((announced.first ?? 0) + 4)))
+        for packet in packets where packet.payload[0] == 0xC0 {
+            let boundary = Int((packet.header.timestamp &- firstTimestamp) / 160)
+            #expect(MediaFixtures.origin(of: packet.payload).frame == boundary % 400)
+        }
+        await #expect(throws: MediaEngineError.unknownStream("gone")) { try await engine.play("gone", prompts: []) }
+    }
+}

@@ -1,0 +1,91 @@
+import Media
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// A plain UDP socket on 127.0.0.1 that records every RTP packet it receives, in arrival order, with
+/// the port it came from; and sends raw datagrams.
+final class UDPProbe: Sendable {
+    struct Arrival: Sendable {
+        var sourcePort: Int
+        var packet: RTPPacket
+    }
+
+    let channel: any Channel
+    private let arrivals: NIOLockedValueBox<[Arrival]>
+
+    private init(channel: any Channel, arrivals: NIOLockedValueBox<[Arrival]>) {
+        self.channel = channel
+        self.arrivals = arrivals
+    }
+
+    /// Binds a probe on 127.0.0.1 at `port` (0: a free port).
+    static func bind(group: any EventLoopGroup, port: Int = 0) async throws -> UDPProbe {
+        let arrivals = NIOLockedValueBox<[Arrival]>([])
+        let channel = try await DatagramBootstrap(group: group)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(Recorder(arrivals: arrivals))
+                }
+            }
+            .bind(host: "127.0.0.1", port: port).get()
+        return UDPProbe(channel: channel, arrivals: arrivals)
+    }
+
+    var port: Int { channel.localAddress?.port ?? 0 }
+
+    /// Everything received so far.
+    var received: [Arrival] { arrivals.withLockedValue { $0 } }
+
+    /// The packets received from `port`.
+    func packets(from port: Int) -> [RTPPacket] {
+        received.filter { $0.sourcePort == port }.map(\.packet)
+    }
+
+    /// Sends `bytes` to 127.0.0.1:`port`.
+    func send(_ bytes: [UInt8], to port: Int) async throws {
+        let remote = try SocketAddress(ipAddress: "127.0.0.1", port: port)
+        try await channel.writeAndFlush(AddressedEnvelope(remoteAddress: remote, data: ByteBuffer(bytes: bytes))).get()
+    }
+
+    func close() async {
+        try? await channel.close().get()
+    }
+
+    private final class Recorder: ChannelInboundHandler, Sendable {
+        typealias InboundIn = AddressedEnvelope<ByteBuffer>
+        let arrivals: NIOLockedValueBox<[Arrival]>
+
+        init(arrivals: NIOLockedValueBox<[Arrival]>) {
+            self.arrivals = arrivals
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let envelope = unwrapInboundIn(data)
+            guard let packet = try? RTPPacket(parsing: envelope.data.readableBytesView) else { return }
+            let arrival = Arrival(sourcePort: envelope.remoteAddress.port ?? 0, packet: packet)
+            arrivals.withLockedValue { $0.append(arrival) }
+        }
+    }
+}
+
+/// Polls `condition` every 10 ms until it holds or `seconds` have passed; returns whether it held.
+func eventually(within seconds: Double = 10, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return try await condition()
+}
+
+/// A range of `pairs` RTP port pairs on 127.0.0.1 that was free a moment ago: the system picks a
+/// free port and the range starts at the even port below it (the engine tries the next port when a
+/// bind fails, so a port taken in between costs nothing).
+func freePortRange(pairs: Int, group: any EventLoopGroup) async throws -> ClosedRange<Int> {
+    let probe = try await DatagramBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get()
+    let port = probe.localAddress?.port ?? 40_000
+    try await probe.close().get()
+    let first = min(port - port % 2, 65_534 - 2 * pairs)
+    return first...(first + 2 * pairs - 1)
+}
