@@ -14,26 +14,31 @@ extension MediaEngine {
 
     /// Closes the stream's socket and gives its port back to the pool once the socket is closed.
     public func stopStream(_ id: MediaStreamID) async throws {
-        try await eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
-            guard let slot = self.slots[id], let stream = self.streams.removeValue(forKey: slot) else {
-                return self.eventLoop.makeFailedFuture(MediaEngineError.unknownStream(id))
-            }
-            self.slots[id] = nil
-            self.schedule.remove(slot)
-            if self.schedule.isIdle {
-                self.timer?.cancel()
-                self.timer = nil
-            }
-            self.logger.debug("media stream stopped", metadata: ["media.stream": "\(id)", "media.port": "\(stream.port)"])
-            let port = stream.port
-            return stream.channel.close().recover { _ in }.map { self.pool.release(port) }
+        try await eventLoop.flatSubmit {
+            self.closeStream(id) ?? self.eventLoop.makeFailedFuture(MediaEngineError.unknownStream(id))
         }.get()
     }
 
-    /// Closes every stream; the engine can open new ones afterwards.
+    /// Closes every stream at once; the engine can open new ones afterwards.
     public func stopAll() async throws {
-        let ids = try await eventLoop.submit { Array(self.slots.keys) }.get()
-        for id in ids { try? await stopStream(id) }
+        try await eventLoop.flatSubmit {
+            EventLoopFuture.andAllSucceed(Array(self.slots.keys).compactMap(self.closeStream), on: self.eventLoop)
+        }.get()
+    }
+
+    /// Takes the stream off the schedule (and the timer off the loop when it was the last to send)
+    /// and closes its socket; nil when no such stream is open.
+    private func closeStream(_ id: MediaStreamID) -> EventLoopFuture<Void>? {
+        guard let slot = slots[id], let stream = streams.removeValue(forKey: slot) else { return nil }
+        slots[id] = nil
+        schedule.remove(slot)
+        if schedule.isIdle {
+            timer?.cancel()
+            timer = nil
+        }
+        logger.debug("media stream stopped", metadata: ["media.stream": "\(id)", "media.port": "\(stream.port)"])
+        let port = stream.port
+        return stream.channel.close().recover { _ in }.map { self.pool.release(port) }
     }
 
     private func openStream(_ id: MediaStreamID, negotiated: NegotiatedAudio, source: MediaSource) -> EventLoopFuture<Int> {
