@@ -62,10 +62,11 @@ public final class MediaEngine: @unchecked Sendable {
 
     /// Queues `prompts` in front of the stream's music. When they have played, the stream hears the
     /// music from the loop's current position, as every other listener does (the loop never waits
-    /// for one caller).
+    /// for one caller). A stream that sends nothing refuses them (``MediaEngineError/notSending(_:)``).
     public func play(_ id: MediaStreamID, prompts: [Prompt]) async throws {
         try await eventLoop.submit {
             guard let slot = self.slots[id], let stream = self.streams[slot] else { throw MediaEngineError.unknownStream(id) }
+            guard stream.destination != nil else { throw MediaEngineError.notSending(id) }
             stream.queue(prompts)
         }.get()
     }

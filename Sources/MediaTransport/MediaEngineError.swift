@@ -4,6 +4,8 @@ public enum MediaEngineError: Error, Hashable, Sendable, CustomStringConvertible
     case duplicateStream(MediaStreamID)
     /// No stream of this name is open.
     case unknownStream(MediaStreamID)
+    /// The stream sends nothing (its direction or its 0.0.0.0 remote), so prompts cannot be played to it.
+    case notSending(MediaStreamID)
     /// No music on hold is registered under this name.
     case unknownMusic(String)
     /// Every port of the pool is in use.
@@ -18,6 +20,7 @@ public enum MediaEngineError: Error, Hashable, Sendable, CustomStringConvertible
         switch self {
         case .duplicateStream(let id): "media stream \(id) is already open"
         case .unknownStream(let id): "no media stream \(id)"
+        case .notSending(let id): "media stream \(id) does not send (recvonly, inactive or a 0.0.0.0 remote)"
         case .unknownMusic(let name): "no music on hold named \(name)"
         case .portsExhausted: "every RTP port of the pool is in use"
         case .bindFailed(let attempts, let lastError): "no RTP port could be bound after \(attempts) attempts: \(lastError)"

@@ -57,6 +57,9 @@ struct MediaEngineReceiveTests {
             #expect(try await engine.counters(of: id)?.packetsSent == 0)
         }
         #expect(try await engine.counters().packetsSent == probe.packets(from: talking).count)
+        await #expect(throws: MediaEngineError.notSending("recvonly")) {
+            try await engine.play("recvonly", prompts: [MediaFixtures.tagged("welcome", frames: 1, tag: 2)])
+        }
         try await engine.stopAll()
         await probe.close()
     }
