@@ -10,14 +10,24 @@ extension CallRouter: NewCallAdmission {
         if sessions.count >= context.configuration.maximumConcurrentCalls { return "Capacity Reached" }
         guard let inboundBacklog else { return nil }
         let backlog = inboundBacklog()
-        if overload.observe(backlog) {
-            let metadata: Logger.Metadata = ["sip.backlog_bytes": "\(backlog.queuedBytes)", "sip.buffer_bytes": "\(backlog.capacityBytes)"]
-            if overload.isOverloaded {
-                context.logger.warning("overloaded: new calls get 503 until the receive backlog drains", metadata: metadata)
-            } else {
-                context.logger.notice("no longer overloaded: new calls are admitted", metadata: metadata)
-            }
+        let wasOverloaded = overload.isOverloaded
+        if overload.observe(backlog, now: now) {
+            context.logger.warning("overloaded: new calls get 503 while the receive backlog is high",
+                                   metadata: ["sip.backlog_bytes": "\(backlog.queuedBytes)", "sip.buffer_bytes": "\(backlog.capacityBytes)"])
         }
-        return overload.isOverloaded ? "Overloaded" : nil
+        if wasOverloaded, !overload.isOverloaded {
+            context.stack.timerWheel.schedule(after: OverloadGuard.quietPeriod) { [weak self] in self?.logEndOfOverload() }
+        }
+        guard overload.isOverloaded else { return nil }
+        overload.refused()
+        return "Overloaded"
+    }
+
+    /// Logs an overload episode that is over, once.
+    private func logEndOfOverload() {
+        guard let episode = overload.endedEpisode(now: now) else { return }
+        context.logger.notice("no longer overloaded: new calls are admitted again", metadata: [
+            "sip.refused": "\(episode.refused)", "sip.overload_seconds": "\((now - episode.startedAt).components.seconds)",
+        ])
     }
 }
