@@ -1,20 +1,22 @@
 import SIPTransport
 
 /// Whether Switchboard is behind on what it received, judged by the unread backlog of its UDP
-/// listeners: overloaded once the backlog reaches an eighth of what the receive queues hold, and clear
-/// again only below a thirty-second, so a backlog around the mark does not flip the state on every
-/// INVITE. While overloaded, new calls are refused at once and everything in progress is still served,
-/// so the queue drains before the kernel drops the ACKs, BYEs and answers of calls already up.
+/// listeners, and which new calls to refuse for it. Up to an eighth of what the receive queues hold,
+/// every new call is admitted; from half of it, none is; in between, a share of new calls that grows
+/// with the backlog is refused, spread evenly (every fourth at a quarter, and so on), so the admitted
+/// rate settles where the backlog stays put instead of swinging between all and nothing. Everything in
+/// progress is always served, so the queue drains before the kernel drops the ACKs, BYEs and answers of
+/// calls already up.
 ///
-/// Under a sustained overload the state flips often; for the log, flips group into episodes: one starts
-/// at the first flip to overloaded and ends once the state stayed clear for ``quietPeriod``.
+/// For the log, refusals group into episodes: one starts with the first refusal and ends once the
+/// backlog has stayed at or below the lower mark for ``quietPeriod``.
 public struct OverloadGuard: Hashable, Sendable {
-    /// How long the state must stay clear before an episode counts as over.
+    /// How long the backlog must stay low before an episode counts as over.
     public static let quietPeriod = Duration.seconds(5)
 
     /// An overload episode: when it started and the new calls refused in it.
     public struct Episode: Hashable, Sendable {
-        /// When the first flip to overloaded happened.
+        /// When the first refusal happened.
         public var startedAt: Duration
         /// New calls refused during the episode.
         public var refused: Int
@@ -26,40 +28,66 @@ public struct OverloadGuard: Hashable, Sendable {
         }
     }
 
-    /// Whether new calls are refused now.
-    public private(set) var isOverloaded = false
+    /// What ``admit(_:now:)`` decided for one new call.
+    public struct Verdict: Hashable, Sendable {
+        /// Whether the call is refused.
+        public var refused: Bool
+        /// Whether an overload episode started with this refusal (log it once).
+        public var episodeStarted: Bool
+
+        /// Creates a verdict.
+        public init(refused: Bool, episodeStarted: Bool) {
+            self.refused = refused
+            self.episodeStarted = episodeStarted
+        }
+    }
+
+    /// Whether an overload episode is in progress: new calls were refused, and the backlog has not yet
+    /// stayed low for ``quietPeriod``.
+    public var isOverloaded: Bool { episode != nil }
     /// The episode in progress, if any.
     public private(set) var episode: Episode?
-    private var clearSince: Duration?
+    private var lowSince: Duration?
+    private var owed = 0.0
 
-    /// Creates a guard that is not overloaded.
+    /// Creates a guard that admits every call.
     public init() {}
 
-    /// Takes a reading at `now`; returns whether an episode started with it.
-    public mutating func observe(_ backlog: InboundBacklog, now: Duration) -> Bool {
-        guard backlog.capacityBytes > 0 else { return false }
-        let overloaded = isOverloaded ? backlog.queuedBytes * 32 >= backlog.capacityBytes : backlog.queuedBytes * 8 >= backlog.capacityBytes
-        defer { isOverloaded = overloaded }
-        if overloaded {
-            clearSince = nil
-            guard episode == nil else { return false }
-            episode = Episode(startedAt: now, refused: 0)
-            return true
+    /// Decides on one new call given the backlog read at `now`.
+    public mutating func admit(_ backlog: InboundBacklog, now: Duration) -> Verdict {
+        let share = observe(backlog, now: now)
+        guard share > 0 else {
+            owed = 0
+            return Verdict(refused: false, episodeStarted: false)
         }
-        if isOverloaded { clearSince = now }
-        return false
-    }
-
-    /// Counts a new call refused while overloaded.
-    public mutating func refused() {
+        owed += share
+        guard owed >= 1 else { return Verdict(refused: false, episodeStarted: false) }
+        owed -= 1
+        let started = episode == nil
+        if started { episode = Episode(startedAt: now, refused: 0) }
         episode?.refused += 1
+        return Verdict(refused: true, episodeStarted: started)
     }
 
-    /// The episode, once the state has stayed clear for ``quietPeriod`` at `now`; it is then over.
+    /// Takes a reading without a call to decide on; returns the share of new calls to refuse (0…1).
+    @discardableResult
+    public mutating func observe(_ backlog: InboundBacklog, now: Duration) -> Double {
+        guard backlog.capacityBytes > 0 else { return 0 }
+        let low = Double(backlog.capacityBytes) / 8
+        let high = Double(backlog.capacityBytes) / 2
+        let share = min(1, max(0, (Double(backlog.queuedBytes) - low) / (high - low)))
+        if share > 0 {
+            lowSince = nil
+        } else if lowSince == nil {
+            lowSince = now
+        }
+        return share
+    }
+
+    /// The episode, once the backlog has stayed low for ``quietPeriod`` at `now`; it is then over.
     public mutating func endedEpisode(now: Duration) -> Episode? {
-        guard !isOverloaded, let clearSince, now - clearSince >= Self.quietPeriod, let ended = episode else { return nil }
+        guard let lowSince, now - lowSince >= Self.quietPeriod, let ended = episode else { return nil }
         episode = nil
-        self.clearSince = nil
         return ended
     }
 }

@@ -2,52 +2,61 @@ import B2BUA
 import SIPTransport
 import Testing
 
-@Suite("Overload: judged by the unread receive backlog, with hysteresis, logged by episode")
+@Suite("Overload: a share of new calls refused that grows with the unread receive backlog, logged by episode")
 struct OverloadGuardTests {
     static let capacity = 32_000
 
     static func backlog(_ bytes: Int) -> InboundBacklog { InboundBacklog(queuedBytes: bytes, capacityBytes: capacity) }
 
-    @Test func overloadedFromAnEighthOfTheBufferAndClearOnlyBelowAThirtySecond() {
-        var guardian = OverloadGuard()
-        var started = guardian.observe(Self.backlog(3_999), now: .zero)
-        #expect(!started && !guardian.isOverloaded)
-        started = guardian.observe(Self.backlog(4_000), now: .zero)
-        #expect(started && guardian.isOverloaded, "an episode starts")
-        started = guardian.observe(Self.backlog(1_500), now: .zero)
-        #expect(!started && guardian.isOverloaded, "between the marks the state holds")
-        started = guardian.observe(Self.backlog(999), now: .zero)
-        #expect(!started && !guardian.isOverloaded)
-        started = guardian.observe(Self.backlog(1_500), now: .zero)
-        #expect(!started && !guardian.isOverloaded)
+    /// How many of `calls` new calls the guard refuses at a steady backlog of `bytes`.
+    static func refusals(of calls: Int, at bytes: Int, guardian: inout OverloadGuard) -> Int {
+        (0..<calls).count { _ in guardian.admit(backlog(bytes), now: .zero).refused }
     }
 
-    @Test func flipsWithinTheQuietPeriodAreOneEpisodeWithItsRefusals() {
+    @Test func everyCallUpToAnEighthNoneFromHalfAndAGrowingShareBetween() {
         var guardian = OverloadGuard()
-        var started = guardian.observe(Self.backlog(8_000), now: .seconds(10))
-        #expect(started)
-        guardian.refused()
-        _ = guardian.observe(Self.backlog(0), now: .seconds(11))
+        #expect(Self.refusals(of: 100, at: 4_000, guardian: &guardian) == 0)
+        #expect(!guardian.isOverloaded)
+        #expect(Self.refusals(of: 100, at: 7_000, guardian: &guardian) == 25, "a quarter of the way: every fourth")
+        #expect(guardian.isOverloaded)
+        #expect(Self.refusals(of: 100, at: 10_000, guardian: &guardian) == 50)
+        #expect(Self.refusals(of: 100, at: 16_000, guardian: &guardian) == 100)
+        #expect(Self.refusals(of: 100, at: 3_000, guardian: &guardian) == 0)
+        #expect(guardian.isOverloaded, "the episode lasts until the backlog has stayed low for the quiet period")
+    }
+
+    @Test func refusalsWithinTheQuietPeriodAreOneEpisode() {
+        var guardian = OverloadGuard()
+        let first = guardian.admit(Self.backlog(20_000), now: .seconds(10))
+        #expect(first == OverloadGuard.Verdict(refused: true, episodeStarted: true))
+        _ = guardian.admit(Self.backlog(0), now: .seconds(11))
         var ended = guardian.endedEpisode(now: .seconds(14))
-        #expect(ended == nil, "clear for only 3 s")
-        started = guardian.observe(Self.backlog(8_000), now: .seconds(14))
-        #expect(!started, "the same episode goes on")
-        guardian.refused()
-        guardian.refused()
-        _ = guardian.observe(Self.backlog(0), now: .seconds(15))
+        #expect(ended == nil, "low for only 3 s")
+        let again = guardian.admit(Self.backlog(20_000), now: .seconds(14))
+        #expect(again == OverloadGuard.Verdict(refused: true, episodeStarted: false), "the same episode goes on")
+        _ = guardian.admit(Self.backlog(0), now: .seconds(15))
         ended = guardian.endedEpisode(now: .seconds(19))
         #expect(ended == nil)
         ended = guardian.endedEpisode(now: .seconds(20))
-        #expect(ended == OverloadGuard.Episode(startedAt: .seconds(10), refused: 3))
+        #expect(ended == OverloadGuard.Episode(startedAt: .seconds(10), refused: 2))
         ended = guardian.endedEpisode(now: .seconds(30))
         #expect(ended == nil, "reported once")
-        started = guardian.observe(Self.backlog(8_000), now: .seconds(31))
-        #expect(started, "a new episode")
+        let next = guardian.admit(Self.backlog(20_000), now: .seconds(31))
+        #expect(next.episodeStarted, "a new episode")
     }
 
-    @Test func noReadingNeverOverloads() {
+    @Test func aReadingWithoutACallCanEndTheEpisode() {
         var guardian = OverloadGuard()
-        let started = guardian.observe(InboundBacklog(queuedBytes: 10_000, capacityBytes: 0), now: .zero)
-        #expect(!started && !guardian.isOverloaded)
+        _ = guardian.admit(Self.backlog(20_000), now: .seconds(1))
+        guardian.observe(Self.backlog(0), now: .seconds(6))
+        let ended = guardian.endedEpisode(now: .seconds(11))
+        #expect(ended == OverloadGuard.Episode(startedAt: .seconds(1), refused: 1))
+        #expect(!guardian.isOverloaded)
+    }
+
+    @Test func noReadingNeverRefuses() {
+        var guardian = OverloadGuard()
+        let verdict = guardian.admit(InboundBacklog(queuedBytes: 10_000, capacityBytes: 0), now: .zero)
+        #expect(!verdict.refused && !guardian.isOverloaded)
     }
 }
