@@ -1,8 +1,9 @@
 import SIPTransport
 
 /// Whether Switchboard is behind on what it received, judged by the unread backlog of its UDP
-/// listeners, and which new calls to refuse for it. Up to an eighth of what the receive queues hold,
-/// every new call is admitted; from half of it, none is; in between, a share of new calls that grows
+/// listeners, and which new calls to refuse for it. Up to a thirty-second of what the receive queues
+/// hold, every new call is admitted; from an eighth of it (some tens of milliseconds of work), none is;
+/// in between, a share of new calls that grows
 /// with the backlog is refused, spread evenly (every fourth at a quarter, and so on), so the admitted
 /// rate settles where the backlog stays put instead of swinging between all and nothing. Everything in
 /// progress is always served, so the queue drains before the kernel drops the ACKs, BYEs and answers of
@@ -73,8 +74,8 @@ public struct OverloadGuard: Hashable, Sendable {
     @discardableResult
     public mutating func observe(_ backlog: InboundBacklog, now: Duration) -> Double {
         guard backlog.capacityBytes > 0 else { return 0 }
-        let low = Double(backlog.capacityBytes) / 8
-        let high = Double(backlog.capacityBytes) / 2
+        let low = Double(backlog.capacityBytes) / 32
+        let high = Double(backlog.capacityBytes) / 8
         let share = min(1, max(0, (Double(backlog.queuedBytes) - low) / (high - low)))
         if share > 0 {
             lowSince = nil

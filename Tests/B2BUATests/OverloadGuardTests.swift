@@ -13,15 +13,15 @@ struct OverloadGuardTests {
         (0..<calls).count { _ in guardian.admit(backlog(bytes), now: .zero).refused }
     }
 
-    @Test func everyCallUpToAnEighthNoneFromHalfAndAGrowingShareBetween() {
+    @Test func everyCallUpToAThirtySecondNoneFromAnEighthAndAGrowingShareBetween() {
         var guardian = OverloadGuard()
-        #expect(Self.refusals(of: 100, at: 4_000, guardian: &guardian) == 0)
+        #expect(Self.refusals(of: 100, at: 1_000, guardian: &guardian) == 0)
         #expect(!guardian.isOverloaded)
-        #expect(Self.refusals(of: 100, at: 7_000, guardian: &guardian) == 25, "a quarter of the way: every fourth")
+        #expect(Self.refusals(of: 100, at: 1_750, guardian: &guardian) == 25, "a quarter of the way: every fourth")
         #expect(guardian.isOverloaded)
-        #expect(Self.refusals(of: 100, at: 10_000, guardian: &guardian) == 50)
-        #expect(Self.refusals(of: 100, at: 16_000, guardian: &guardian) == 100)
-        #expect(Self.refusals(of: 100, at: 3_000, guardian: &guardian) == 0)
+        #expect(Self.refusals(of: 100, at: 2_500, guardian: &guardian) == 50)
+        #expect(Self.refusals(of: 100, at: 4_000, guardian: &guardian) == 100)
+        #expect(Self.refusals(of: 100, at: 900, guardian: &guardian) == 0)
         #expect(guardian.isOverloaded, "the episode lasts until the backlog has stayed low for the quiet period")
     }
 
