@@ -49,13 +49,23 @@ struct SQLiteBinder {
         self.statement = statement
     }
 
-    /// Binds text, or NULL.
+    /// Binds text, or NULL: the string's own UTF-8 with its length, which SQLite copies (passing a
+    /// `String` where C wants a `char *` would first copy it into a new array, a heap allocation per
+    /// value, and make SQLite measure it).
     mutating func bind(_ value: String?) {
-        if let value {
-            _ = sqlite3_bind_text(statement, index, value, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        if var value {
+            let statement = statement, index = index
+            value.withUTF8 { bytes in
+                _ = bytes.withMemoryRebound(to: CChar.self) { text in
+                    guard let start = text.baseAddress else { return sqlite3_bind_text(statement, index, "", 0, Self.transient) }
+                    return sqlite3_bind_text(statement, index, start, Int32(text.count), Self.transient)
+                }
+            }
         }
         index += 1
     }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Binds an integer, or NULL.
     mutating func bind(_ value: Int64?) {
