@@ -259,6 +259,7 @@ let package = Package(
             name: "CallStoreTests",
             dependencies: [
                 "CallStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]

@@ -4,7 +4,8 @@ import PackageDescription
 // The fuzz targets, kept out of the root package so its build stays as it is. `scripts/fuzz` builds
 // them with `-sanitize=fuzzer,address`. SIPCore and COSIP are the root package's own directories
 // (symbolic links under Sources/), and SIPStreamFraming holds a link to the stream framer of
-// SIPTransport, which needs nothing else from that target; nothing is copied. COSIP finds libosip2
+// SIPTransport, which needs nothing else from that target; Media is a link to the pure media core;
+// nothing is copied. COSIP finds libosip2
 // through pkg-config: `scripts/fuzz` puts first on PKG_CONFIG_PATH a libosip2 it builds with
 // coverage instrumentation and AddressSanitizer (a plain `swift build` here gets the system library).
 let package = Package(
@@ -13,11 +14,13 @@ let package = Package(
         .systemLibrary(name: "COSIP", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
         .target(name: "SIPCore", dependencies: ["COSIP"]),
         .target(name: "SIPStreamFraming", dependencies: ["SIPCore"]),
+        .target(name: "Media", dependencies: ["SIPCore"]),
         .target(name: "CFuzzerDriver"),
-        .target(name: "FuzzChecks", dependencies: ["SIPCore", "SIPStreamFraming", "CFuzzerDriver"]),
+        .target(name: "FuzzChecks", dependencies: ["SIPCore", "SIPStreamFraming", "Media", "CFuzzerDriver"]),
         .executableTarget(name: "fuzz-message", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-sdp", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-framer", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-media", dependencies: ["FuzzChecks"]),
     ],
     swiftLanguageModes: [.v6]
 )

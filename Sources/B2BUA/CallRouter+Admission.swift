@@ -5,19 +5,33 @@ import SIPStack
 /// New calls refused before any state exists: at the concurrent-call limit, and while the daemon is
 /// behind on what it received (``OverloadGuard``).
 extension CallRouter: NewCallAdmission {
-    /// `Capacity Reached` at the concurrent-call limit, `Overloaded` while behind, otherwise `nil`.
+    /// `Capacity Reached` at the concurrent-call limit, `Overloaded` when the guard refuses, otherwise `nil`.
     public func refusal(for invite: SIPRequest) -> String? {
         if sessions.count >= context.configuration.maximumConcurrentCalls { return "Capacity Reached" }
         guard let inboundBacklog else { return nil }
         let backlog = inboundBacklog()
-        if overload.observe(backlog) {
-            let metadata: Logger.Metadata = ["sip.backlog_bytes": "\(backlog.queuedBytes)", "sip.buffer_bytes": "\(backlog.capacityBytes)"]
-            if overload.isOverloaded {
-                context.logger.warning("overloaded: new calls get 503 until the receive backlog drains", metadata: metadata)
-            } else {
-                context.logger.notice("no longer overloaded: new calls are admitted", metadata: metadata)
-            }
+        let verdict = overload.admit(backlog, now: now)
+        if verdict.episodeStarted {
+            context.logger.warning("overloaded: some new calls get 503 while the receive backlog is high",
+                                   metadata: ["sip.backlog_bytes": "\(backlog.queuedBytes)", "sip.buffer_bytes": "\(backlog.capacityBytes)"])
+            watchForEndOfOverload()
         }
-        return overload.isOverloaded ? "Overloaded" : nil
+        return verdict.refused ? "Overloaded" : nil
+    }
+
+    /// Reads the backlog every quiet period while an episode lasts (new INVITEs may have stopped), and
+    /// logs the episode once it is over.
+    private func watchForEndOfOverload() {
+        context.stack.timerWheel.schedule(after: OverloadGuard.quietPeriod) { [weak self] in
+            guard let self else { return }
+            if let inboundBacklog = self.inboundBacklog { self.overload.observe(inboundBacklog(), now: self.now) }
+            guard let episode = self.overload.endedEpisode(now: self.now) else {
+                if self.overload.episode != nil { self.watchForEndOfOverload() }
+                return
+            }
+            self.context.logger.notice("no longer overloaded: new calls are admitted again", metadata: [
+                "sip.refused": "\(episode.refused)", "sip.overload_seconds": "\((self.now - episode.startedAt).components.seconds)",
+            ])
+        }
     }
 }

@@ -212,8 +212,11 @@ public struct CallStateMachine: Sendable {
                                 .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: rung))]
         case .release(let statusCode, let reason):
             state = .ended
-            return cancelAll + [.rejectCaller(statusCode: statusCode, reason: reason),
-                                .finished(.released(statusCode: statusCode, reason: reason))]
+            let release: Action = callerAnswered ? .hangUpCaller : .rejectCaller(statusCode: statusCode, reason: reason)
+            return cancelAll + [release, .finished(.released(statusCode: statusCode, reason: reason))]
+        case .redirect(let number) where callerAnswered:
+            state = .ended
+            return cancelAll + [.hangUpCaller, .finished(.released(statusCode: 480, reason: "Cannot redirect an answered call to \(number)"))]
         case .redirect(let number):
             state = .ended
             return cancelAll + [.redirectCaller(number: number), .finished(.redirected(number: number))]

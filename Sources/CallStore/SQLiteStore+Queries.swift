@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// The call records matching `query`, newest arrival first.
+    /// The call records matching `query`, newest arrival first: the ended calls and those in
+    /// progress, merged (SQLite reads both tables in key or index order and stops at the limit).
     public func callRecords(matching query: CallRecordQuery) throws -> [CallDetailRecord] {
         var conditions: [String] = []
         var arguments = StatementArguments()
@@ -27,10 +28,12 @@ extension SQLiteStore {
             arguments += [number, number]
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        arguments += [min(max(query.limit, 1), 100_000)]
+        let both = arguments + arguments + [min(max(query.limit, 1), 100_000)]
         return try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM call_records \(filter) ORDER BY arrived_at DESC, call_id DESC LIMIT ?",
-                             arguments: arguments).map(Self.callRecord)
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM call_records \(filter) UNION ALL SELECT * FROM open_call_records \(filter)
+                ORDER BY arrived_at DESC, call_id DESC LIMIT ?
+                """, arguments: both).map(Self.callRecord)
         }
     }
 
@@ -59,7 +62,7 @@ extension SQLiteStore {
 
     private static func date(_ value: Int64?) -> Date? { value.map { Date(unixMilliseconds: $0) } }
 
-    private static func callRecord(_ row: Row) -> CallDetailRecord {
+    static func callRecord(_ row: Row) -> CallDetailRecord {
         CallDetailRecord(
             callID: row["call_id"], callerNumber: row["caller_number"], dialedNumber: row["dialed_number"], queue: row["queue"],
             agent: row["agent"], arrivedAt: Date(unixMilliseconds: row["arrived_at"]), firstOfferAt: date(row["first_offer_at"]),
@@ -68,7 +71,7 @@ extension SQLiteStore {
             endedBy: (row["ended_by"] as String?).flatMap(CallEndParty.init(rawValue:)), cause: row["cause"])
     }
 
-    private static func offerAttempt(_ row: Row) -> OfferAttempt {
+    static func offerAttempt(_ row: Row) -> OfferAttempt {
         OfferAttempt(
             callID: row["call_id"], callArrivedAt: Date(unixMilliseconds: row["call_arrived_at"]), sequence: row["sequence"],
             agent: row["agent"], offeredAt: Date(unixMilliseconds: row["offered_at"]), ringingAt: date(row["ringing_at"]),
@@ -82,7 +85,7 @@ extension SQLiteStore {
             event: QueueLogEventName(rawValue: row["event"]) ?? .exitOverflow, data: data.prefix { $0 != nil }.compactMap { $0 })
     }
 
-    private static func agentStatus(_ row: Row) -> AgentStatusRecord {
+    static func agentStatus(_ row: Row) -> AgentStatusRecord {
         AgentStatusRecord(agent: row["agent"], status: AgentStatusKind(rawValue: row["status"]) ?? .available, reason: row["reason"],
                           since: Date(unixMilliseconds: row["since"]), until: date(row["until"]))
     }

@@ -3,7 +3,10 @@ import GRDB
 extension SQLiteStore {
     /// The schema, one migration per change, never edited once released (GRDB's `DatabaseMigrator`
     /// records the applied ones in `grdb_migrations`). Every time is Unix milliseconds (UTC). The
-    /// tables' keys lead with the arrival time, so new rows go to the end of their B-trees.
+    /// tables' keys lead with the arrival time, so new rows go to the end of their B-trees. Since v2
+    /// a call's record stands in `open_call_records` while the call is in progress (no index but
+    /// its key) and in `call_records` once it ended, so each call enters the indexes once; no
+    /// query reads offers by agent, so that index went.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: call records, offer attempts, queue log, agent status") { db in
@@ -63,6 +66,31 @@ extension SQLiteStore {
                     since INTEGER NOT NULL,
                     until INTEGER
                 );
+                """)
+        }
+        migrator.registerMigration("v2: calls in progress apart from ended calls, no offer index by agent") { db in
+            try db.execute(sql: """
+                CREATE TABLE open_call_records (
+                    arrived_at INTEGER NOT NULL,
+                    call_id TEXT NOT NULL,
+                    caller_number TEXT NOT NULL,
+                    dialed_number TEXT,
+                    queue TEXT NOT NULL,
+                    agent TEXT,
+                    first_offer_at INTEGER,
+                    answered_at INTEGER,
+                    ended_at INTEGER,
+                    outcome TEXT NOT NULL,
+                    wait_seconds INTEGER,
+                    talk_seconds INTEGER,
+                    ended_by TEXT,
+                    cause TEXT,
+                    PRIMARY KEY (arrived_at, call_id)
+                ) WITHOUT ROWID;
+                INSERT INTO open_call_records SELECT * FROM call_records WHERE ended_at IS NULL;
+                DELETE FROM call_records WHERE ended_at IS NULL;
+                DROP INDEX call_records_open;
+                DROP INDEX offer_attempts_by_agent;
                 """)
         }
         return migrator

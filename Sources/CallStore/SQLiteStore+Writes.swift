@@ -1,24 +1,92 @@
 import Foundation
 import GRDB
 
+/// The two tables a call record lives in, one at a time: `open_call_records` while it is in progress
+/// (`ended_at` NULL; a small table keyed by the call alone), `call_records` once it has ended (with
+/// the indexes the queries use, so each ended call enters them once, with its final values).
+enum CallRecordTable: String {
+    /// Calls in progress.
+    case open = "open_call_records"
+    /// Calls that have ended.
+    case ended = "call_records"
+
+    /// The table a version of a record belongs in.
+    init(of record: CallDetailRecord) {
+        self = record.endedAt == nil ? .open : .ended
+    }
+
+    /// The other table.
+    var other: CallRecordTable { self == .open ? .ended : .open }
+
+    /// Inserts a record or, when the table holds the call already, updates it: every column from
+    /// the new version but the caller number, the dialed number kept when the new one has none.
+    var upsertSQL: String {
+        switch self {
+        case .open: Self.openUpsert
+        case .ended: Self.endedUpsert
+        }
+    }
+
+    /// Reads one call's caller and dialed numbers (a plain read: far cheaper than `DELETE … RETURNING`
+    /// where, as for nearly every write, the call is not there).
+    var findSQL: String {
+        switch self {
+        case .open: Self.openFind
+        case .ended: Self.endedFind
+        }
+    }
+
+    /// Deletes one call's row.
+    var deleteSQL: String {
+        switch self {
+        case .open: Self.openDelete
+        case .ended: Self.endedDelete
+        }
+    }
+
+    private static let openUpsert = upsert(into: .open), endedUpsert = upsert(into: .ended)
+    private static let openFind = "SELECT caller_number, dialed_number FROM open_call_records WHERE arrived_at = ? AND call_id = ?"
+    private static let endedFind = "SELECT caller_number, dialed_number FROM call_records WHERE arrived_at = ? AND call_id = ?"
+    private static let openDelete = "DELETE FROM open_call_records WHERE arrived_at = ? AND call_id = ?"
+    private static let endedDelete = "DELETE FROM call_records WHERE arrived_at = ? AND call_id = ?"
+
+    private static func upsert(into table: CallRecordTable) -> String {
+        """
+        INSERT INTO \(table.rawValue) (call_id, arrived_at, caller_number, dialed_number, queue, agent, first_offer_at, answered_at,
+                                       ended_at, outcome, wait_seconds, talk_seconds, ended_by, cause)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (arrived_at, call_id) DO UPDATE SET
+            dialed_number = COALESCE(excluded.dialed_number, dialed_number),
+            queue = excluded.queue, agent = excluded.agent, first_offer_at = excluded.first_offer_at,
+            answered_at = excluded.answered_at, ended_at = excluded.ended_at, outcome = excluded.outcome,
+            wait_seconds = excluded.wait_seconds, talk_seconds = excluded.talk_seconds, ended_by = excluded.ended_by,
+            cause = excluded.cause
+        """
+    }
+}
+
 extension SQLiteStore {
-    static func upsert(_ record: CallDetailRecord, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO call_records (call_id, arrived_at, caller_number, dialed_number, queue, agent, first_offer_at, answered_at,
-                                      ended_at, outcome, wait_seconds, talk_seconds, ended_by, cause)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (arrived_at, call_id) DO UPDATE SET
-                dialed_number = COALESCE(excluded.dialed_number, dialed_number),
-                queue = excluded.queue, agent = excluded.agent, first_offer_at = excluded.first_offer_at,
-                answered_at = excluded.answered_at, ended_at = excluded.ended_at, outcome = excluded.outcome,
-                wait_seconds = excluded.wait_seconds, talk_seconds = excluded.talk_seconds, ended_by = excluded.ended_by,
-                cause = excluded.cause
-            """)
+    /// Writes a version of a call's record into the table its state belongs in, taking the call out
+    /// of the other one: an in-progress version goes to `open_call_records`, an ended one to
+    /// `call_records`. The row taken out hands on its caller number, and its dialed number when the
+    /// new version has none, as the upsert within one table keeps them, so the store ends as one
+    /// upsert into one table would leave it.
+    static func write(_ record: CallDetailRecord, in db: Database) throws {
+        let table = CallRecordTable(of: record)
+        let bindKey = { (row: inout SQLiteBinder) in
+            row.bind(record.arrivedAt.unixMilliseconds)
+            row.bind(record.callID)
+        }
+        let before = try SQLiteBinder.runReturning(db.cachedStatement(sql: table.other.findSQL), in: db, bindKey) { row in
+            (callerNumber: row.text(0), dialedNumber: row.text(1))
+        }
+        if before != nil { try SQLiteBinder.run(db.cachedStatement(sql: table.other.deleteSQL), in: db, bindKey) }
+        let statement = try db.cachedStatement(sql: table.upsertSQL)
         try SQLiteBinder.run(statement, in: db) { row in
             row.bind(record.callID)
             row.bind(record.arrivedAt.unixMilliseconds)
-            row.bind(record.callerNumber)
-            row.bind(record.dialedNumber)
+            row.bind(before?.callerNumber ?? record.callerNumber)
+            row.bind(record.dialedNumber ?? before?.dialedNumber)
             row.bind(record.queue)
             row.bind(record.agent)
             row.bind(record.firstOfferAt?.unixMilliseconds)
@@ -29,41 +97,6 @@ extension SQLiteStore {
             row.bind(record.talkSeconds)
             row.bind(record.endedBy?.rawValue)
             row.bind(record.cause)
-        }
-    }
-
-    static func insert(_ attempt: OfferAttempt, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO offer_attempts (call_id, call_arrived_at, sequence, agent, offered_at, ringing_at, ended_at, result)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try SQLiteBinder.run(statement, in: db) { row in
-            row.bind(attempt.callID)
-            row.bind(attempt.callArrivedAt.unixMilliseconds)
-            row.bind(attempt.sequence)
-            row.bind(attempt.agent)
-            row.bind(attempt.offeredAt.unixMilliseconds)
-            row.bind(attempt.ringingAt?.unixMilliseconds)
-            row.bind(attempt.endedAt.unixMilliseconds)
-            row.bind(attempt.result.rawValue)
-        }
-    }
-
-    static func insert(_ event: QueueLogEvent, in db: Database) throws {
-        guard event.data.count <= 5 else {
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "queue_log holds at most 5 data fields, \(event.event.rawValue) has \(event.data.count)")
-        }
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO queue_log (time, callid, queuename, agent, event, data1, data2, data3, data4, data5)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try SQLiteBinder.run(statement, in: db) { row in
-            row.bind(event.time.unixMilliseconds)
-            row.bind(event.callID)
-            row.bind(event.queue)
-            row.bind(event.agent)
-            row.bind(event.event.rawValue)
-            for field in 0..<5 { row.bind(field < event.data.count ? event.data[field] : nil) }
         }
     }
 

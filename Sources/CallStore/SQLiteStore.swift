@@ -29,32 +29,44 @@ public final class SQLiteStore: ContactCenterStore, Sendable {
         try pool.read { db in try Self.migrator.appliedMigrations(db) }
     }
 
-    /// Applies the changes in order in one write transaction.
+    /// Applies the changes in one write transaction, as applying them one by one in order would:
+    /// each call record version into the table its state belongs in (`SQLiteStore+Writes.swift`),
+    /// agent statuses as they come, then the offers and the queue log lines in their order, many
+    /// rows per statement (`SQLiteStore+Appends.swift`); those tables are written by nothing else
+    /// in the batch, so writing them last changes nothing.
     public func apply(_ changes: [StoreChange]) throws {
         guard !changes.isEmpty else { return }
         try pool.write { db in
+            var offers: [OfferAttempt] = [], lines: [QueueLogEvent] = []
             for change in changes {
                 switch change {
-                case .call(let record): try Self.upsert(record, in: db)
-                case .offer(let attempt): try Self.insert(attempt, in: db)
-                case .queueLog(let event): try Self.insert(event, in: db)
+                case .call(let record): try Self.write(record, in: db)
+                case .offer(let attempt): offers.append(attempt)
+                case .queueLog(let event): lines.append(event)
                 case .agentStatus(let status): try Self.upsert(status, in: db)
                 }
             }
+            try Self.insert(offers, in: db)
+            try Self.insert(lines, in: db)
         }
     }
 
-    /// Closes the call records left open as `interrupted`, ended at `now` by Switchboard.
+    /// Closes the call records left open as `interrupted`, ended at `now` by Switchboard: moves them
+    /// from `open_call_records` to `call_records`.
     public func closeInterruptedCalls(at now: Date) throws -> Int {
         let end = now.unixMilliseconds
         return try pool.write { db in
             try db.execute(sql: """
-                UPDATE call_records SET ended_at = :end, outcome = 'interrupted', ended_by = 'switchboard', cause = 'restart',
-                    wait_seconds = MAX(0, (COALESCE(answered_at, :end) - arrived_at) / 1000),
-                    talk_seconds = CASE WHEN answered_at IS NULL THEN 0 ELSE MAX(0, (:end - answered_at) / 1000) END
-                WHERE ended_at IS NULL
+                INSERT INTO call_records (call_id, arrived_at, caller_number, dialed_number, queue, agent, first_offer_at, answered_at,
+                                          ended_at, outcome, wait_seconds, talk_seconds, ended_by, cause)
+                SELECT call_id, arrived_at, caller_number, dialed_number, queue, agent, first_offer_at, answered_at,
+                       :end, 'interrupted', MAX(0, (COALESCE(answered_at, :end) - arrived_at) / 1000),
+                       CASE WHEN answered_at IS NULL THEN 0 ELSE MAX(0, (:end - answered_at) / 1000) END, 'switchboard', 'restart'
+                FROM open_call_records
                 """, arguments: ["end": end])
-            return db.changesCount
+            let closed = db.changesCount
+            try db.execute(sql: "DELETE FROM open_call_records")
+            return closed
         }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 extension StoreChange {
     /// `changes` with each call record and each agent status written once, where the first of its
     /// versions stood, as the last version merged the way the store's upsert merges them (every
-    /// column from the later version; the dialed number kept when the later one has none). Offers
+    /// column from the later version but the caller number, which the first version set; the
+    /// dialed number kept when the later one has none). Offers
     /// and queue log events stay as they are. Applying the result leaves the store as applying every
     /// change in order would, with fewer writes: a call answered within one flush interval of its
     /// arrival is written once, not twice.
@@ -15,7 +16,10 @@ extension StoreChange {
             switch change {
             case .call(var record):
                 let key = CallKey(callID: record.callID, arrivedAt: record.arrivedAt)
-                if record.dialedNumber == nil { record.dialedNumber = calls[key]?.dialedNumber }
+                if let earlier = calls[key] {
+                    record.callerNumber = earlier.callerNumber
+                    if record.dialedNumber == nil { record.dialedNumber = earlier.dialedNumber }
+                }
                 calls[key] = record
                 snapshots += 1
             case .agentStatus(let status):

@@ -9,6 +9,8 @@ import Logging
 /// ``droppedChanges`` and logged (one warning per batch that saw drops, with the total), never
 /// silently. A batch the store refuses (disk full, I/O error) is logged and counted the same way.
 public final class StoreWriter: @unchecked Sendable {
+    /// The writer thread's name, as `top -H` and /proc show it.
+    public static let threadName = "store-writer"
     private let store: any ContactCenterStore
     private let flushInterval: TimeInterval
     private let capacity: Int
@@ -33,8 +35,13 @@ public final class StoreWriter: @unchecked Sendable {
         self.batchLimit = batchLimit
         self.logger = logger
         pending.reserveCapacity(min(capacity, batchLimit))
-        let thread = Thread { self.run() }
-        thread.name = "switchboard-store-writer"
+        let thread = Thread {
+            // Foundation keeps a thread's name to itself on Linux; the kernel's (what `top -H` and
+            // /proc/<pid>/task/<tid>/comm show, at most 15 bytes) is the thread's own /proc/thread-self/comm.
+            try? Data(Self.threadName.utf8).write(to: URL(fileURLWithPath: "/proc/thread-self/comm"))
+            self.run()
+        }
+        thread.name = Self.threadName
         self.thread = thread
         thread.start()
     }

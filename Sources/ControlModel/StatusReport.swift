@@ -16,7 +16,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var refusedForTransactionCapacity: Int
     /// New calls refused with a stateless 503 before any state existed, since start.
     public var refusedNewCalls: RefusedNewCalls
-    /// Whether new calls are refused now because the daemon is behind on what it received.
+    /// Whether an overload episode is in progress: new calls were refused for the unread receive backlog, and it has not yet stayed low for 5 s.
     public var overloaded: Bool
     /// Dialogs still routable (connected legs and lingering ended ones).
     public var dialogs: Int

@@ -34,10 +34,10 @@ public enum AudioAnswerer {
 
     private static func acceptedMedia(_ audio: NegotiatedAudio, port: Int) -> MediaDescription {
         var formats = [String(audio.payloadType)]
-        var attributes = [SDPAttribute(name: "rtpmap", value: "\(audio.payloadType) \(audio.codec.encodingName)/\(G711Codec.clockRate)")]
+        var attributes = [audio.codec.rtpMap(payloadType: audio.payloadType).attribute]
         if let event = audio.telephoneEventPayloadType {
             formats.append(String(event))
-            attributes.append(SDPAttribute(name: "rtpmap", value: "\(event) telephone-event/\(G711Codec.clockRate)"))
+            attributes.append(G711Codec.telephoneEventRTPMap(payloadType: event).attribute)
             attributes.append(SDPAttribute(name: "fmtp", value: "\(event) \(telephoneEvents)"))
         }
         attributes.append(SDPAttribute(name: "ptime", value: "20"))

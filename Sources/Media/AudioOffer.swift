@@ -9,11 +9,9 @@ public enum AudioOfferer {
     /// The offer from `address` (our RTP address) and `port`, with `origin` as the `o=` line.
     public static func offer(address: String, port: Int, origin: SDPOrigin) -> SessionDescription {
         let event = telephoneEventPayloadType
-        var attributes = G711Codec.allCases.map {
-            SDPAttribute(name: "rtpmap", value: "\($0.payloadType) \($0.encodingName)/\(G711Codec.clockRate)")
-        }
+        var attributes = G711Codec.allCases.map { $0.rtpMap(payloadType: $0.payloadType).attribute }
         attributes += [
-            SDPAttribute(name: "rtpmap", value: "\(event) telephone-event/\(G711Codec.clockRate)"),
+            G711Codec.telephoneEventRTPMap(payloadType: event).attribute,
             SDPAttribute(name: "fmtp", value: "\(event) \(AudioAnswerer.telephoneEvents)"),
             SDPAttribute(name: "ptime", value: "20"),
             SDPAttribute(name: SDPDirection.sendrecv.rawValue),

@@ -1,3 +1,5 @@
+import SIPCore
+
 /// The two G.711 codecs every SIP trunk offers, with their static RTP payload types (RFC 3551 §6):
 /// what the media core encodes prompts into and negotiates in SDP.
 public enum G711Codec: String, CaseIterable, Hashable, Sendable {
@@ -22,6 +24,16 @@ public enum G711Codec: String, CaseIterable, Hashable, Sendable {
 
     /// The encoding name of `a=rtpmap` (`PCMU`, `PCMA`).
     public var encodingName: String { rawValue }
+
+    /// The `a=rtpmap` of this codec under `payloadType` (its static one unless an offer chose another).
+    public func rtpMap(payloadType: UInt8) -> SDPRTPMap {
+        SDPRTPMap(payloadType: Int(payloadType), encodingName: encodingName, clockRate: Self.clockRate)
+    }
+
+    /// The `a=rtpmap` of telephone-event (RFC 4733 §7.1.1) under `payloadType`.
+    public static func telephoneEventRTPMap(payloadType: UInt8) -> SDPRTPMap {
+        SDPRTPMap(payloadType: Int(payloadType), encodingName: "telephone-event", clockRate: clockRate)
+    }
 
     /// The RTP clock rate: 8,000 Hz, one timestamp unit per sample (RFC 3551 §4.5.14).
     public static let clockRate = 8000

@@ -26,16 +26,6 @@ public enum G711MuLaw {
         table[Int(codeWord)]
     }
 
-    /// Encodes every sample of `samples`.
-    public static func encode(_ samples: some Sequence<Int16>) -> [UInt8] {
-        samples.map(encode)
-    }
-
-    /// Decodes every code word of `codeWords`.
-    public static func decode(_ codeWords: some Sequence<UInt8>) -> [Int16] {
-        codeWords.map(decode)
-    }
-
     private static let table: [Int16] = (0...255).map { computeLinear(UInt8($0)) }
 
     private static func computeLinear(_ codeWord: UInt8) -> Int16 {

@@ -32,4 +32,7 @@ public struct SDPRTPMap: Hashable, Sendable {
     var attributeValue: String {
         "\(payloadType) \(encodingName)/\(clockRate)" + (encodingParameters.map { "/" + $0 } ?? "")
     }
+
+    /// The `a=rtpmap` attribute that says this.
+    public var attribute: SDPAttribute { SDPAttribute(name: "rtpmap", value: attributeValue) }
 }

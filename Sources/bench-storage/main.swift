@@ -5,6 +5,8 @@
 // synchronous=NORMAL. Prints the median of several runs, each into the same file (so later runs
 // insert into fuller indexes), and the ratio to a call rate. Arguments, all optional: the call
 // rate (calls per second, default 2,000), calls per run (50,000), calls per transaction (40).
+// Then, into the same file, three runs of the batches the daemon's writer forms at that call rate
+// (`WriterBatches`): the writer's CPU per call under `scripts/bench calls`.
 import CallStore
 import Foundation
 
@@ -81,5 +83,16 @@ for run in 0..<runs {
 let median = rates.sorted()[runs / 2], cpuMedian = cpuRates.sorted()[runs / 2]
 print(String(format: "median: %.0f call records/s stored (%.0f row writes/s), %.0f per CPU-second (%.1f µs CPU per call)",
              median, median * 9, cpuMedian, 1e6 / cpuMedian))
+let writer = WriterBatches(rate: Int(callRate))
+var writerCosts: [Double] = []
+for run in 0..<3 {
+    let batches = writer.batches(first: (runs + run) * callsPerRun, count: callsPerRun, base: base.addingTimeInterval(86_400))
+    let cpuBefore = cpuSeconds()
+    for batch in batches { try store.apply(StoreChange.coalescing(batch)) }
+    writerCosts.append((cpuSeconds() - cpuBefore) / Double(callsPerRun) * 1e6)
+    print(String(format: "writer's batches, run %d: %d batches, %.1f µs CPU per call", run + 1, batches.count, writerCosts[run]))
+}
+print(String(format: "writer's batches at %.0f calls/s (calls held 1 s, a batch every 20 ms, coalesced as the writer does): median %.1f µs CPU per call",
+             callRate, writerCosts.sorted()[1]))
 print(String(format: "ratio to %.0f calls/s: %.1fx wall, %.1fx per CPU-second of one core (goal: at least 5x)",
              callRate, median / callRate, cpuMedian / callRate))

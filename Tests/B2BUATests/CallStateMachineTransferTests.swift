@@ -39,6 +39,24 @@ struct CallStateMachineTransferTests {
         ])
     }
 
+    @Test func aRequeuedCallerWhoseQueueLetsThemGoIsHungUpNotAnsweredAgain() {
+        var call = connected()
+        _ = call.handle(.agentTransferred(.queue("sales")))
+        _ = call.handle(.offer(bob, ringTimeout: .seconds(15)))
+        #expect(call.handle(.release(statusCode: 480, reason: "Queue timeout")) == [
+            .cancelAgent(attempt: 2), .hangUpCaller, .finished(.released(statusCode: 480, reason: "Queue timeout")),
+        ], "the INVITE already has its 200: a final response would be lost and the caller left in silence")
+        #expect(call.isEnded)
+    }
+
+    @Test func aRequeuedCallerSentToANumberIsHungUpSinceA302CannotFollowA200() {
+        var call = connected()
+        _ = call.handle(.agentTransferred(.queue("sales")))
+        #expect(call.handle(.redirect(number: "+15550999")) == [
+            .hangUpCaller, .finished(.released(statusCode: 480, reason: "Cannot redirect an answered call to +15550999")),
+        ])
+    }
+
     @Test func transferToAnOutsideNumberRingsTheExactReferToThenConnects() {
         var call = connected()
         let referTo = "<sip:+15557654321@sbc.example.com;user=phone>"

@@ -2,26 +2,61 @@ import B2BUA
 import SIPTransport
 import Testing
 
-@Suite("Overload: judged by the unread receive backlog, with hysteresis")
+@Suite("Overload: a share of new calls refused that grows with the unread receive backlog, logged by episode")
 struct OverloadGuardTests {
-    @Test func overloadedFromAnEighthOfTheBufferAndClearOnlyBelowAThirtySecond() {
+    static let capacity = 32_000
+
+    static func backlog(_ bytes: Int) -> InboundBacklog { InboundBacklog(queuedBytes: bytes, capacityBytes: capacity) }
+
+    /// How many of `calls` new calls the guard refuses at a steady backlog of `bytes`.
+    static func refusals(of calls: Int, at bytes: Int, guardian: inout OverloadGuard) -> Int {
+        (0..<calls).count { _ in guardian.admit(backlog(bytes), now: .zero).refused }
+    }
+
+    @Test func everyCallUpToAThirtySecondNoneFromAnEighthAndAGrowingShareBetween() {
         var guardian = OverloadGuard()
-        let capacity = 32_000
-        #expect(guardian.observe(InboundBacklog(queuedBytes: 3_999, capacityBytes: capacity)) == false)
+        #expect(Self.refusals(of: 100, at: 1_000, guardian: &guardian) == 0)
         #expect(!guardian.isOverloaded)
-        #expect(guardian.observe(InboundBacklog(queuedBytes: 4_000, capacityBytes: capacity)) == true)
+        #expect(Self.refusals(of: 100, at: 1_750, guardian: &guardian) == 25, "a quarter of the way: every fourth")
         #expect(guardian.isOverloaded)
-        #expect(guardian.observe(InboundBacklog(queuedBytes: 1_500, capacityBytes: capacity)) == false)
-        #expect(guardian.isOverloaded, "between the marks the state holds")
-        #expect(guardian.observe(InboundBacklog(queuedBytes: 999, capacityBytes: capacity)) == true)
-        #expect(!guardian.isOverloaded)
-        #expect(guardian.observe(InboundBacklog(queuedBytes: 1_500, capacityBytes: capacity)) == false)
+        #expect(Self.refusals(of: 100, at: 2_500, guardian: &guardian) == 50)
+        #expect(Self.refusals(of: 100, at: 4_000, guardian: &guardian) == 100)
+        #expect(Self.refusals(of: 100, at: 900, guardian: &guardian) == 0)
+        #expect(guardian.isOverloaded, "the episode lasts until the backlog has stayed low for the quiet period")
+    }
+
+    @Test func refusalsWithinTheQuietPeriodAreOneEpisode() {
+        var guardian = OverloadGuard()
+        let first = guardian.admit(Self.backlog(20_000), now: .seconds(10))
+        #expect(first == OverloadGuard.Verdict(refused: true, episodeStarted: true))
+        _ = guardian.admit(Self.backlog(0), now: .seconds(11))
+        var ended = guardian.endedEpisode(now: .seconds(14))
+        #expect(ended == nil, "low for only 3 s")
+        let again = guardian.admit(Self.backlog(20_000), now: .seconds(14))
+        #expect(again == OverloadGuard.Verdict(refused: true, episodeStarted: false), "the same episode goes on")
+        _ = guardian.admit(Self.backlog(0), now: .seconds(15))
+        ended = guardian.endedEpisode(now: .seconds(19))
+        #expect(ended == nil)
+        ended = guardian.endedEpisode(now: .seconds(20))
+        #expect(ended == OverloadGuard.Episode(startedAt: .seconds(10), refused: 2))
+        ended = guardian.endedEpisode(now: .seconds(30))
+        #expect(ended == nil, "reported once")
+        let next = guardian.admit(Self.backlog(20_000), now: .seconds(31))
+        #expect(next.episodeStarted, "a new episode")
+    }
+
+    @Test func aReadingWithoutACallCanEndTheEpisode() {
+        var guardian = OverloadGuard()
+        _ = guardian.admit(Self.backlog(20_000), now: .seconds(1))
+        guardian.observe(Self.backlog(0), now: .seconds(6))
+        let ended = guardian.endedEpisode(now: .seconds(11))
+        #expect(ended == OverloadGuard.Episode(startedAt: .seconds(1), refused: 1))
         #expect(!guardian.isOverloaded)
     }
 
-    @Test func noReadingNeverOverloads() {
+    @Test func noReadingNeverRefuses() {
         var guardian = OverloadGuard()
-        #expect(guardian.observe(InboundBacklog(queuedBytes: 10_000, capacityBytes: 0)) == false)
-        #expect(!guardian.isOverloaded)
+        let verdict = guardian.admit(InboundBacklog(queuedBytes: 10_000, capacityBytes: 0), now: .zero)
+        #expect(!verdict.refused && !guardian.isOverloaded)
     }
 }

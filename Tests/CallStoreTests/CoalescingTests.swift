@@ -32,6 +32,24 @@ struct CoalescingTests {
         #expect(StoreChange.coalescing([.call(a[0]), offer, line]) == [.call(a[0]), offer, line])
     }
 
+    @Test("the caller number stays the first version's, as the store's upsert keeps it")
+    func firstCallerNumber() throws {
+        let versions = Self.versions("a", at: 0)
+        var renumbered = versions[2]
+        renumbered.callerNumber = "+15559999999"
+        let batch: [StoreChange] = [.call(versions[0]), .call(renumbered)]
+        let temporary = try TemporaryStore()
+        defer { temporary.remove() }
+        let store = try temporary.open()
+        try store.apply(batch)
+        #expect(try store.callRecords(matching: CallRecordQuery()).map(\.callerNumber) == ["+15551230001"])
+        guard case .call(let merged) = StoreChange.coalescing(batch).first else {
+            Issue.record("no call record in the coalesced batch")
+            return
+        }
+        #expect(merged.callerNumber == "+15551230001")
+    }
+
     @Test("a store given the coalesced batch holds what the store given every change holds")
     func sameOutcome() throws {
         var batch: [StoreChange] = []

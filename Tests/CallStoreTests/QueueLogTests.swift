@@ -61,6 +61,21 @@ struct QueueLogTests {
         #expect(chunks.joined().split(separator: "\n").count == 2_000)
     }
 
+    @Test("a batch's lines, many per statement, read back in the order they came, whatever their count",
+          arguments: [1, 31, 33, 100, 127])
+    func manyInOneBatch(count: Int) throws {
+        let temporary = try TemporaryStore()
+        defer { temporary.remove() }
+        let store = try temporary.open()
+        let events = (0..<count).map { index in
+            QueueLogEvent(time: instant(Int64(index % 3)), callID: "call-\(index)", queue: "support", event: .connect,
+                          data: Array(["\(index)", "", "\(index % 7)", "x", "y"].prefix(index % 6)))
+        }
+        try store.apply(events.map { .queueLog($0) } + [.call(completedCall("a", at: 0))])
+        let oldestFirst = (0..<3).flatMap { time in events.indices.filter { $0 % 3 == time }.map { events[$0] } }
+        #expect(try store.queueLog(since: instant(0), limit: 1_000) == oldestFirst)
+    }
+
     @Test("more than five parameters are refused and the whole batch with them")
     func tooManyFields() throws {
         let temporary = try TemporaryStore()

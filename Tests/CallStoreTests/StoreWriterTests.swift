@@ -100,4 +100,17 @@ struct StoreWriterTests {
         writer.append(.call(completedCall("b", at: 1)))
         #expect(writer.droppedChanges == 1)
     }
+
+    #if os(Linux)
+    @Test("the writer's thread carries its name where the kernel shows threads (top -H, /proc)")
+    func threadName() throws {
+        let writer = StoreWriter(store: RecordingStore(), flushInterval: .milliseconds(1), logger: Self.logger)
+        defer { writer.close() }
+        writer.append(.call(completedCall("a", at: 0)))
+        writer.flush()
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+        let names = tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
+        #expect(names.contains(StoreWriter.threadName + "\n"))
+    }
+    #endif
 }

@@ -81,7 +81,7 @@ struct LimitsTests {
         harness.router.inboundBacklog = { backlog }
         var call = try harness.connect()
 
-        backlog.queuedBytes = 4 << 20
+        backlog.queuedBytes = 2 << 20
         let refused = harness.receive(harness.caller(calling: TestQueues.lobby).invite)
         #expect(refused.summary == ["503 INVITE"])
         #expect(refused.responses.first?.reasonPhrase == "Overloaded")
@@ -93,11 +93,13 @@ struct LimitsTests {
         #expect(harness.receive(options).summary == ["200 OPTIONS"], "the SBC's health check keeps its answer")
         try harness.callerHangsUp(&call)
 
-        backlog.queuedBytes = 1 << 20
-        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["503 INVITE"], "still above the lower mark")
-        backlog.queuedBytes = 256 << 10
+        backlog.queuedBytes = 5 << 18
+        let halfway = (0..<4).map { _ in harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary }
+        #expect(halfway.filter { $0 == ["503 INVITE"] }.count == 2, "halfway between the marks: every second new call")
+        backlog.queuedBytes = 1 << 18
         #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"])
-        #expect(!harness.router.overload.isOverloaded)
-        #expect(harness.layer.refusedNewCalls == ["Overloaded": 2])
+        #expect(harness.layer.refusedNewCalls == ["Overloaded": 3])
+        harness.advance(by: .seconds(11))
+        #expect(!harness.router.overload.isOverloaded, "over once the backlog stayed low for 5 s, with no new call needed")
     }
 }

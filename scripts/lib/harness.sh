@@ -146,6 +146,17 @@ sys.exit(f"wait_for_udp_listen: nothing bound to UDP port {port} within {timeout
 PY
 }
 
+# control_status CONTROL_PORT FIELD...: prints the value at the path FIELD... of switchboardd's
+# GET /v1/status (e.g. `control_status 8080 connections refused unknownPeer`).
+control_status() {
+    local port="$1" status
+    shift
+    status="$(curl -fsS --max-time 5 "http://127.0.0.1:$port/v1/status")" || return 1
+    python3 -c 'import json, sys; value = json.loads(sys.argv[1])
+for key in sys.argv[2:]: value = value[key]
+print(value)' "$status" "$@"
+}
+
 # wait_until_idle CONTROL_PORT TIMEOUT [FIELD...]: polls switchboardd's GET /v1/status on
 # 127.0.0.1:CONTROL_PORT until every FIELD (default: calls, dialogs, serverTransactions and
 # clientTransactions) is 0. After TIMEOUT seconds prints the last report, what is left, as

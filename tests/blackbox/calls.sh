@@ -156,7 +156,7 @@ flow "an INVITE retransmitted over UDP while queued, straight to switchboardd: a
 
 # Reloads while a call is up: a valid file through the CLI and one by SIGHUP apply (an agent added,
 # then removed), an invalid one is refused with its key named; the call goes on to its normal end.
-status_calls() { curl -fsS "http://127.0.0.1:$control_port/v1/status" | python3 -c 'import json, sys; print(json.load(sys.stdin)["calls"])'; }
+status_calls() { control_status "$control_port" calls; }
 reload_cli() { "$SWITCHBOARD_BIN/switchboard" reload --url "http://127.0.0.1:$control_port" "$@"; }
 start_sipp reload-teams "${teams_common[@]}" -m 1 -sf "$scenarios/agent-answers.xml" -key queue longring
 reload_teams_pid="$SIPP_PID"

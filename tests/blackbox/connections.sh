@@ -17,13 +17,8 @@ sed -i '/^sip:$/a\  connectionIdleSeconds: 5\n  incompleteMessageSeconds: 2\n  m
 echo "control: { address: 127.0.0.1, port: $control_port }" >>"$config"
 start_switchboardd switchboardd "$config" "$sip_port"
 
-# status FIELD...: prints the value at the path FIELD... of GET /v1/status (e.g. connections refused unknownPeer).
-status() {
-    curl -fsS --max-time 5 "http://127.0.0.1:$control_port/v1/status" |
-        python3 -c 'import json, sys; value = json.load(sys.stdin)
-for key in sys.argv[1:]: value = value[key]
-print(value)' "$@"
-}
+# status FIELD...: the value at the path FIELD... of GET /v1/status.
+status() { control_status "$control_port" "$@"; }
 
 # at_least MINIMUM FIELD...: the status counter at FIELD... is at least MINIMUM.
 at_least() {

@@ -48,7 +48,8 @@ else
 fi
 
 answered="$(sqlite3 "$lab_dir/switchboard.sqlite" \
-    "SELECT count(*) FROM call_records WHERE answered_at IS NOT NULL AND agent IS NOT NULL AND caller_number <> '+15551230000'" 2>&1)" || true
+    "SELECT count(*) FROM (SELECT * FROM call_records UNION ALL SELECT * FROM open_call_records)
+     WHERE answered_at IS NOT NULL AND agent IS NOT NULL AND caller_number <> '+15551230000'" 2>&1)" || true
 if [[ "$answered" =~ ^[0-9]+$ ]] && [ "$answered" -ge 1 ]; then
     blackbox_ok "the call store holds $answered simulated callers answered by an agent"
 else

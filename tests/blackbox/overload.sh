@@ -30,12 +30,7 @@ start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.
 start_switchboardd switchboardd "$config" "$sip_port"
 
 # status FIELD...: the value at the path FIELD... of GET /v1/status.
-status() {
-    curl -fsS --max-time 5 "http://127.0.0.1:$control_port/v1/status" |
-        python3 -c 'import json, sys; value = json.load(sys.stdin)
-for key in sys.argv[1:]: value = value[key]
-print(value)' "$@"
-}
+status() { control_status "$control_port" "$@"; }
 
 start_sipp held-teams -t u1 -p "$teams_port" -key sbc "127.0.0.1:$sbc_port" -d 500 -timeout 90 -timeout_error \
     -m 3 -sf "$scenarios/agent-answers.xml" -key queue longring
