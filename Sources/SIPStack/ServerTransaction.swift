@@ -27,7 +27,9 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
     /// The status code of the last response sent.
     private var latestStatusCode: Int?
     /// The last response sent, serialized once, with where it went, while the state machine may
-    /// send it again (not after a 2xx to INVITE: the TU retransmits that one itself).
+    /// send it again (not after a 2xx to INVITE: the TU retransmits that one itself). Where it went
+    /// is the request's source itself when it is the same address (RFC 3581's rport), so a lingering
+    /// transaction keeps one address, not two.
     private var latest: (bytes: [UInt8], destination: SIPPeerAddress)?
     private var timers = TransactionTimerSet()
     private lazy var localTag = String(UInt64.random(in: .min ... .max), radix: 36)
@@ -67,7 +69,9 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
             response.headers.to.tag = localTag
         }
         latestStatusCode = response.statusCode
-        latest = layer.sender.responseDestination(for: response, receivedFrom: source).map { (response.serialized(), $0) }
+        latest = layer.sender.responseDestination(for: response, receivedFrom: source).map { destination in
+            (response.serialized(), destination == source ? source : destination)
+        }
         if response.statusCode >= 200 { pending = nil }
         switch machine {
         case .invite(var invite):
