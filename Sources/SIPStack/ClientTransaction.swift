@@ -22,11 +22,12 @@ public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendabl
     let key: ClientTransactionKey
     private unowned let layer: TransactionLayer
     private var machine: Machine
+    /// Whether the transaction has ended and left the layer's table (next to the state machine, in
+    /// its padding).
+    public private(set) var isTerminated = false
     private var ackBytes: [UInt8]?
     private let onResponse: (SIPResponse) -> Void
     private var timers = TransactionTimerSet()
-    /// Whether the transaction has ended and left the layer's table.
-    public private(set) var isTerminated = false
 
     init(request: SIPRequest, destination: SIPPeerAddress, key: ClientTransactionKey, layer: TransactionLayer,
          onResponse: @escaping (SIPResponse) -> Void) {

@@ -9,6 +9,9 @@ public final class TimerWheel: @unchecked Sendable {
     /// A started timer; cancel it through the wheel.
     public struct Handle: Hashable, Sendable {
         fileprivate let id: UInt64
+
+        /// A handle no timer ever has (ids start above zero), for a place that holds none.
+        static let none = Handle(id: 0)
     }
 
     /// The loop the wheel runs on.

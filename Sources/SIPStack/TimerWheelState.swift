@@ -44,7 +44,7 @@ public struct TimerWheelState<Payload> {
     /// Timers started and neither fired nor cancelled.
     public var pendingCount: Int { pending }
 
-    /// Starts a timer that fires `delay` ticks from now (at least one), returning its id.
+    /// Starts a timer that fires `delay` ticks from now (at least one), returning its id (never zero).
     public mutating func schedule(after delay: Int64, _ payload: Payload) -> UInt64 {
         let due = currentTick + max(1, delay)
         let slot = Int(due % Int64(slots.count))
