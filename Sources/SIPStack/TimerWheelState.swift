@@ -56,11 +56,13 @@ public struct TimerWheelState<Payload> {
         return id
     }
 
-    /// Cancels a timer; nothing happens when it already fired or was cancelled.
+    /// Cancels a timer; nothing happens when it already fired or was cancelled. A slot it leaves
+    /// empty gives its room back at once (the cursor passes empty slots by).
     public mutating func cancel(_ id: UInt64) {
         let slot = Int(id & (1 << Self.slotBits - 1))
         guard slot < slots.count, let index = slots[slot].firstIndex(where: { $0.id == id }) else { return }
         slots[slot].remove(at: index)
+        if slots[slot].isEmpty { slots[slot] = [] }
         pending -= 1
     }
 
