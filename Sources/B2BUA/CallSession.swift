@@ -16,7 +16,7 @@ final class CallSession {
         var progress = OfferProgress.none
         /// Whether the trunk monitor heard of this attempt (once: its ring timeout or final response).
         var reportedToTrunk = false
-        var answers: [String: Answer] = [:]
+        var answers = ShortMap<String, Answer>()
     }
 
     /// A fork's 2xx and the dialog it created.
@@ -45,7 +45,7 @@ final class CallSession {
     private(set) var machine: CallStateMachine
     var callerDialog: SIPDialog?
     var agentDialog: SIPDialog?
-    var attempts: [Int: Attempt] = [:]
+    var attempts = ShortMap<Int, Attempt>()
     var callerOK: SIPResponse?
     var timers: [CallTimer: TimerWheel.Handle] = [:]
     var dialogKeys: [DialogKey] = []

@@ -12,27 +12,34 @@ import SIPTransport
 /// what the dialog was made of (Call-ID, tags, CSeq, Contact, Record-Route), with a fresh branch
 /// as every ACK to a 2xx may have (§8.1.1.7, §17.1.1.3).
 final class EndedCall {
-    /// The call's dialogs (both legs, every attempt), routed here until the linger ends.
-    let dialogKeys: [DialogKey]
     /// When the linger ends, on the router's clock.
     let lingeringUntil: Duration
     private let context: CallContext
     /// Whether the B-leg INVITEs were sent secure (for a dialog made from a 2xx).
     private let secure: Bool
-    /// The forks already answered and hung up, by B-leg Call-ID and To tag; one or two per call,
-    /// so a list, not a hash table.
-    private var forks: [DialogKey] = []
+    /// How many of `keys` are the call's dialogs; the rest are forks.
+    private let dialogCount: Int
+    /// The call's dialogs (both legs, every attempt), then the forks already answered and hung up
+    /// (by B-leg Call-ID and To tag), in one list of their exact size: a few keys per call, so one
+    /// allocation, not a hash table or two lists.
+    private var keys: [DialogKey]
 
     init(_ session: CallSession, lingeringUntil: Duration) {
-        dialogKeys = session.dialogKeys
         self.lingeringUntil = lingeringUntil
         context = session.context
         secure = session.attempts.values.contains { SIPDialog.isSecure($0.invite) }
+        dialogCount = session.dialogKeys.count
+        keys = []
+        keys.reserveCapacity(dialogCount + session.attempts.values.reduce(0) { $0 + $1.answers.count })
+        keys.append(contentsOf: session.dialogKeys)
         for attempt in session.attempts.values {
             let callID = attempt.invite.headers.callID
-            for toTag in attempt.answers.keys { forks.append(DialogKey(callID: callID, localTag: toTag)) }
+            for toTag in attempt.answers.keys { keys.append(DialogKey(callID: callID, localTag: toTag)) }
         }
     }
+
+    /// The call's dialogs (both legs, every attempt), routed here until the linger ends.
+    var dialogKeys: ArraySlice<DialogKey> { keys[..<dialogCount] }
 
     /// A request in one of the ended dialogs.
     func receivedInDialog(_ request: SIPRequest, transaction: ServerTransaction) {
@@ -45,8 +52,8 @@ final class EndedCall {
         guard let toTag = response.headers.to.tag, var dialog = SIPDialog(uacForLateAnswer: response, secure: secure) else { return }
         context.sendACK(dialog.makeACK(inviteSequenceNumber: response.headers.cseq.sequenceNumber, via: context.makeVia()))
         let fork = DialogKey(callID: response.headers.callID, localTag: toTag)
-        guard !forks.contains(fork) else { return }
-        forks.append(fork)
+        guard !keys[dialogCount...].contains(fork) else { return }
+        keys.append(fork)
         context.sendBYE(in: &dialog)
     }
 }

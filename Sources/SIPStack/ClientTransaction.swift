@@ -13,38 +13,31 @@ public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendabl
         case nonInvite(NonInviteClientTransaction)
     }
 
-    /// The request this transaction sends; released once a final response arrived.
-    private var pending: PendingRequest?
-    private var request: SIPRequest? { pending?.request }
-    private let method: SIPMethod
+    /// The request and what goes with it until the final response; released then, so a transaction
+    /// that only lingers (Timer D, K or M) keeps one pointer's room for it.
+    private var inFlight: RequestInFlight?
+    private var request: SIPRequest? { inFlight?.request }
     /// Where it is sent.
     public let destination: SIPPeerAddress
     let key: ClientTransactionKey
     private unowned let layer: TransactionLayer
     private var machine: Machine
-    private var requestBytes: [UInt8]
+    /// Whether the transaction has ended and left the layer's table (next to the state machine, in
+    /// its padding).
+    public private(set) var isTerminated = false
     private var ackBytes: [UInt8]?
     private let onResponse: (SIPResponse) -> Void
     private var timers = TransactionTimerSet()
-    private var receivedProvisional = false
-    private var cancelRequested = false
-    private var cancelReason: String?
-    private var cancelDeadline: TimerWheel.Handle?
-    private var finalReceived = false
-    /// Whether the transaction has ended and left the layer's table.
-    public private(set) var isTerminated = false
 
     init(request: SIPRequest, destination: SIPPeerAddress, key: ClientTransactionKey, layer: TransactionLayer,
          onResponse: @escaping (SIPResponse) -> Void) {
-        pending = PendingRequest(request)
-        method = request.method
+        inFlight = RequestInFlight(request)
         self.destination = destination
         self.key = key
         self.layer = layer
         self.onResponse = onResponse
-        requestBytes = request.serialized()
         let reliable = destination.transport.isReliable
-        machine = method == .invite
+        machine = request.method == .invite
             ? .invite(InviteClientTransaction(reliable: reliable, timers: layer.timers))
             : .nonInvite(NonInviteClientTransaction(reliable: reliable, timers: layer.timers))
     }
@@ -59,13 +52,12 @@ public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendabl
     }
 
     func receivedResponse(_ response: SIPResponse) {
-        if response.statusCode >= 200 { finalReceived = true }
         defer {
             if response.statusCode >= 200 { releaseRequest() }
         }
-        if response.statusCode < 200 {
-            receivedProvisional = true
-            if cancelRequested { sendCANCEL() }
+        if response.statusCode < 200, let inFlight {
+            inFlight.receivedProvisional = true
+            if inFlight.cancelRequested { sendCANCEL() }
         }
         apply(response: response) { machine in
             switch machine {
@@ -85,29 +77,31 @@ public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendabl
     /// as soon as one does; nothing once a final response arrived. `reason` becomes a Reason header (RFC 3326).
     public func cancel(reason: String? = nil) {
         layer.eventLoop.preconditionInEventLoop()
-        guard method == .invite, !cancelRequested, !isTerminated else { return }
-        if case .invite(let invite) = machine, invite.state != .calling && invite.state != .proceeding { return }
-        cancelRequested = true
-        cancelReason = reason
-        if receivedProvisional { sendCANCEL() }
+        guard case .invite(let invite) = machine, let inFlight, !inFlight.cancelRequested, !isTerminated,
+              invite.state == .calling || invite.state == .proceeding else { return }
+        inFlight.cancelRequested = true
+        inFlight.cancelReason = reason
+        if inFlight.receivedProvisional { sendCANCEL() }
     }
 
     private func sendCANCEL() {
-        guard let request else { return }
+        guard let inFlight else { return }
+        let request = inFlight.request
         var headers = SIPHeaders(via: Array(request.headers.via.prefix(1)), from: request.headers.from, to: request.headers.to,
                                  callID: request.headers.callID,
                                  cseq: SIPCSeq(sequenceNumber: request.headers.cseq.sequenceNumber, method: .cancel),
                                  route: request.headers.route, maxForwards: 70)
-        if let cancelReason { headers.add("Reason", cancelReason) }
+        if let cancelReason = inFlight.cancelReason { headers.add("Reason", cancelReason) }
         layer.send(SIPRequest(method: .cancel, requestURI: request.requestURI, headers: headers), to: destination) { _ in }
-        cancelDeadline = layer.timerWheel.schedule(after: layer.timers.t1 * 64) { [weak self] in self?.noFinalResponseAfterCANCEL() }
+        inFlight.cancelDeadline = layer.timerWheel.schedule(after: layer.timers.t1 * 64) { [weak self] in self?.noFinalResponseAfterCANCEL() }
     }
 
     /// RFC 3261 §9.1: an INVITE whose CANCEL got no final response within 64·T1 is given up, as a
-    /// 408 to the TU; otherwise its transaction would wait in Proceeding for ever.
+    /// 408 to the TU; otherwise its transaction would wait in Proceeding for ever. A final response
+    /// cancels this deadline with the rest of the request's state.
     private func noFinalResponseAfterCANCEL() {
-        cancelDeadline = nil
-        guard !isTerminated, !finalReceived else { return }
+        inFlight?.cancelDeadline = nil
+        guard !isTerminated, inFlight != nil else { return }
         perform(.timeout)
         perform(.terminated)
     }
@@ -131,7 +125,7 @@ public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendabl
     private func perform(_ action: ClientTransactionAction, response: SIPResponse? = nil) {
         switch action {
         case .sendRequest:
-            layer.sender.send(requestBytes, to: destination)
+            if let inFlight { layer.sender.send(inFlight.bytes, to: destination) }
         case .sendACK:
             if ackBytes == nil, let request, let response { ackBytes = Self.makeACK(for: response, to: request).serialized() }
             if let ackBytes { layer.sender.send(ackBytes, to: destination) }
@@ -149,7 +143,7 @@ public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendabl
         case .terminated:
             isTerminated = true
             timers.cancelAll(on: layer.timerWheel)
-            if let cancelDeadline { layer.timerWheel.cancel(cancelDeadline) }
+            if let deadline = inFlight?.cancelDeadline { layer.timerWheel.cancel(deadline) }
             layer.remove(self)
         }
     }
@@ -161,10 +155,11 @@ public final class ClientTransaction: TransactionTimerTarget, @unchecked Sendabl
         onResponse(SIPResponse(replyingTo: request, statusCode: statusCode))
     }
 
-    /// Once a final response arrived nothing is sent again but the ACK: the request goes.
+    /// Once a final response arrived nothing is sent again but the ACK: the request goes, and with
+    /// it the wait for a response to a CANCEL.
     private func releaseRequest() {
-        pending = nil
-        requestBytes = []
+        if let deadline = inFlight?.cancelDeadline { layer.timerWheel.cancel(deadline) }
+        inFlight = nil
     }
 
     /// The ACK for a non-2xx final response (RFC 3261 §17.1.1.3).

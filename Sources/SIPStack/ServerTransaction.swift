@@ -24,15 +24,18 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
     let key: ServerTransactionKey
     private unowned let layer: TransactionLayer
     private var machine: Machine
-    /// The status code of the last response sent.
-    private var latestStatusCode: Int?
+    /// The status code of the last response sent (100–699), next to the state machine so that both
+    /// share its padding.
+    private var latestStatusCode: UInt16?
+    /// Whether the transaction has ended and left the layer's table.
+    public private(set) var isTerminated = false
     /// The last response sent, serialized once, with where it went, while the state machine may
-    /// send it again (not after a 2xx to INVITE: the TU retransmits that one itself).
+    /// send it again (not after a 2xx to INVITE: the TU retransmits that one itself). Where it went
+    /// is the request's source itself when it is the same address (RFC 3581's rport), so a lingering
+    /// transaction keeps one address, not two.
     private var latest: (bytes: [UInt8], destination: SIPPeerAddress)?
     private var timers = TransactionTimerSet()
     private lazy var localTag = String(UInt64.random(in: .min ... .max), radix: 36)
-    /// Whether the transaction has ended and left the layer's table.
-    public private(set) var isTerminated = false
 
     init(request: SIPRequest, source: SIPPeerAddress, key: ServerTransactionKey, layer: TransactionLayer) {
         pending = PendingRequest(request)
@@ -53,7 +56,7 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
     /// The status code of the final response sent, if one was.
     public var finalStatusCode: Int? {
         guard let status = latestStatusCode, status >= 200 else { return nil }
-        return status
+        return Int(status)
     }
 
     /// Sends a response (provisional or final) through the transaction; ignored once terminated.
@@ -66,8 +69,10 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
         if response.statusCode > 100, response.headers.to.tag == nil {
             response.headers.to.tag = localTag
         }
-        latestStatusCode = response.statusCode
-        latest = layer.sender.responseDestination(for: response, receivedFrom: source).map { (response.serialized(), $0) }
+        latestStatusCode = UInt16(clamping: response.statusCode)
+        latest = layer.sender.responseDestination(for: response, receivedFrom: source).map { destination in
+            (response.serialized(), destination == source ? source : destination)
+        }
         if response.statusCode >= 200 { pending = nil }
         switch machine {
         case .invite(var invite):
@@ -130,7 +135,7 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
         for action in actions {
             switch action {
             case .sendResponse:
-                if let latestStatusCode { layer.countResponse(statusCode: latestStatusCode) }
+                if let latestStatusCode { layer.countResponse(statusCode: Int(latestStatusCode)) }
                 if let latest { layer.sender.send(latest.bytes, to: latest.destination) }
             case .retransmitResponse:
                 if let latest { layer.sender.send(latest.bytes, to: latest.destination) }

@@ -2,13 +2,17 @@ import NIOCore
 import SIPTransaction
 
 /// The event loop's clock and timer service, for SIP transaction, call and queue-engine timers alike:
-/// a `TimerWheelState` driven by one repeated NIO task. Starting and cancelling are O(1); timers fire
-/// within one resolution step (10 ms by default) after they are due. Time is the loop's own
-/// (`EventLoop.now`), so an `EmbeddedEventLoop` drives it virtually in tests. Confined to `eventLoop`.
+/// a `TimerWheelState` driven by one repeated NIO task. Starting is O(1) and cancelling searches one
+/// slot; timers fire within one resolution step (10 ms by default) after they are due. Time is the
+/// loop's own (`EventLoop.now`), so an `EmbeddedEventLoop` drives it virtually in tests. Confined to
+/// `eventLoop`.
 public final class TimerWheel: @unchecked Sendable {
     /// A started timer; cancel it through the wheel.
     public struct Handle: Hashable, Sendable {
         fileprivate let id: UInt64
+
+        /// A handle no timer ever has (ids start above zero), for a place that holds none.
+        static let none = Handle(id: 0)
     }
 
     /// The loop the wheel runs on.

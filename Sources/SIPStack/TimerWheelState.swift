@@ -1,30 +1,39 @@
 import SIPTransaction
 
-/// A hashed timing wheel (Varghese & Lauck): O(1) to start, cancel and expire a timer, whatever how
+/// A hashed timing wheel (Varghese & Lauck): O(1) to start a timer and to expire it, whatever how
 /// many are pending. SIP keeps tens of thousands of timers alive (Timers B, F, H, L, M, ring and
 /// session timers, one set per call), and an event loop's own scheduler cancels by linear search;
 /// this keeps the message path flat. Pure: time is a tick count the shell passes in.
 ///
 /// ```
-///  slot = due tick mod slotCount, rounds = full turns left      cancel = drop the id's entry
-///  ┌───┬───┬───┬───┬───┐                                        advance(to:) visits each slot once
-///  │ 0 │ 1 │ 2 │ … │N-1│ ◄── cursor moves one slot per tick      per tick: rounds 0 fires, others -1
-///  └───┴───┴───┴───┴───┘
+///  slot = due tick mod slotCount, rounds = full turns left      id = sequence number and slot
+///  ┌───┬───┬───┬───┬───┐                                        cancel = drop the entry from its slot
+///  │ 0 │ 1 │ 2 │ … │N-1│ ◄── cursor moves one slot per tick      advance(to:) visits each slot once
+///  └───┴───┴───┴───┴───┘                                        per tick: rounds 0 fires, others -1
 /// ```
+///
+/// Each slot holds its timers with their payloads in one array, and a timer's id names its slot, so
+/// no table from id to payload is kept: a pending timer costs one entry. Cancelling searches that one
+/// slot, which holds the timers due in the same tick of every turn (a few dozen at most at 1,000
+/// calls/s with 8,192 slots). A slot is rebuilt to its size each time the cursor passes, so the room
+/// a flood of timers took is given back within one turn.
 public struct TimerWheelState<Payload> {
     private struct Entry {
+        var payload: Payload
+        var rounds: UInt32
         var id: UInt64
-        var rounds: Int
     }
 
-    private var slots: [[Entry]]
-    private var payloads: [UInt64: Payload] = [:]
-    private var currentTick: Int64
-    private var nextID: UInt64 = 1
+    private static var slotBits: Int { 16 }
 
-    /// Creates a wheel with `slotCount` slots whose clock stands at `tick`.
+    private var slots: [[Entry]]
+    private var currentTick: Int64
+    private var nextSequence: UInt64 = 1
+    private var pending = 0
+
+    /// Creates a wheel with `slotCount` slots (at most 65,536) whose clock stands at `tick`.
     public init(slotCount: Int = 4096, tick: Int64 = 0) {
-        precondition(slotCount > 0)
+        precondition(slotCount > 0 && slotCount <= 1 << Self.slotBits)
         slots = Array(repeating: [], count: slotCount)
         currentTick = tick
     }
@@ -33,24 +42,28 @@ public struct TimerWheelState<Payload> {
     public var tick: Int64 { currentTick }
 
     /// Timers started and neither fired nor cancelled.
-    public var pendingCount: Int { payloads.count }
+    public var pendingCount: Int { pending }
 
-    /// Starts a timer that fires `delay` ticks from now (at least one), returning its id.
+    /// Starts a timer that fires `delay` ticks from now (at least one), returning its id (never zero).
     public mutating func schedule(after delay: Int64, _ payload: Payload) -> UInt64 {
-        let id = nextID
-        nextID += 1
         let due = currentTick + max(1, delay)
         let slot = Int(due % Int64(slots.count))
-        let rounds = Int((due - currentTick - 1) / Int64(slots.count))
-        slots[slot].append(Entry(id: id, rounds: rounds))
-        payloads[id] = payload
+        let rounds = UInt32(clamping: (due - currentTick - 1) / Int64(slots.count))
+        let id = nextSequence << Self.slotBits | UInt64(slot)
+        nextSequence += 1
+        slots[slot].append(Entry(payload: payload, rounds: rounds, id: id))
+        pending += 1
         return id
     }
 
-    /// Cancels a timer; nothing happens when it already fired or was cancelled.
+    /// Cancels a timer; nothing happens when it already fired or was cancelled. A slot it leaves
+    /// empty gives its room back at once (the cursor passes empty slots by).
     public mutating func cancel(_ id: UInt64) {
-        payloads[id] = nil
-        payloads.releaseUnusedCapacity()
+        let slot = Int(id & (1 << Self.slotBits - 1))
+        guard slot < slots.count, let index = slots[slot].firstIndex(where: { $0.id == id }) else { return }
+        slots[slot].remove(at: index)
+        if slots[slot].isEmpty { slots[slot] = [] }
+        pending -= 1
     }
 
     /// Advances the clock to `tick` and returns the payloads of the timers due by then, in due order.
@@ -61,16 +74,17 @@ public struct TimerWheelState<Payload> {
             let slot = Int(currentTick % Int64(slots.count))
             guard !slots[slot].isEmpty else { continue }
             var kept: [Entry] = []
-            for entry in slots[slot] where payloads[entry.id] != nil {
+            for var entry in slots[slot] {
                 if entry.rounds == 0 {
-                    if let payload = payloads.removeValue(forKey: entry.id) { fired.append(payload) }
+                    fired.append(entry.payload)
                 } else {
-                    kept.append(Entry(id: entry.id, rounds: entry.rounds - 1))
+                    entry.rounds -= 1
+                    kept.append(entry)
                 }
             }
+            pending -= slots[slot].count - kept.count
             slots[slot] = kept
         }
-        if !fired.isEmpty { payloads.releaseUnusedCapacity() }
         return fired
     }
 }

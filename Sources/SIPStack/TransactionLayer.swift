@@ -29,7 +29,7 @@ public final class TransactionLayer: @unchecked Sendable {
     public let sender: any MessageSender
     /// Timer base values for new transactions.
     public let timers: TransactionTimers
-    /// The O(1) timer service of the loop, for transaction timers and the layers above.
+    /// The timer service of the loop (a timing wheel), for transaction timers and the layers above.
     public let timerWheel: TimerWheel
     /// The transaction user above; set before traffic flows.
     public weak var user: (any TransactionUser)?

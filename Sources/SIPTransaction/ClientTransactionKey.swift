@@ -5,9 +5,10 @@ import SIPCore
 ///
 /// The key is the branch of the topmost Via and the CSeq method: a CANCEL shares its INVITE's branch but
 /// is a transaction of its own. The branch is compared ignoring ASCII case (§7.3.1), like the server keys.
+/// Both are folded into one string (`branch method`; neither holds a space), so a key, and each
+/// hash-table slot holding one, is the size of one string.
 public struct ClientTransactionKey: Hashable, Sendable {
-    private let branch: String
-    private let method: SIPMethod
+    private let identity: String
 
     /// The key of the transaction that sends `request`; nil when its topmost Via has no branch.
     public init?(request: SIPRequest) {
@@ -21,7 +22,6 @@ public struct ClientTransactionKey: Hashable, Sendable {
 
     private init?(_ headers: SIPHeaders) {
         guard let branch = headers.via.first?.branch else { return nil }
-        self.branch = branch.lowercased()
-        method = headers.cseq.method
+        identity = branch.lowercased() + " " + headers.cseq.method.token
     }
 }

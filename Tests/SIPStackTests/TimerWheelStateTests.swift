@@ -30,6 +30,19 @@ struct TimerWheelStateTests {
         #expect(wheel.advance(to: 10) == ["b"])
     }
 
+    @Test func anIDCancelsOnlyItsOwnTimerInASlotUsedAgain() {
+        var wheel = TimerWheelState<String>(slotCount: 4)
+        let fired = wheel.schedule(after: 1, "a")
+        #expect(wheel.advance(to: 1) == ["a"])
+        _ = wheel.schedule(after: 4, "b")
+        let cancelled = wheel.schedule(after: 8, "c")
+        wheel.cancel(fired)
+        wheel.cancel(cancelled)
+        #expect(wheel.pendingCount == 1)
+        #expect(wheel.advance(to: 20) == ["b"])
+        #expect(wheel.pendingCount == 0)
+    }
+
     @Test func aZeroDelayFiresOnTheNextTick() {
         var wheel = TimerWheelState<String>(slotCount: 4, tick: 41)
         _ = wheel.schedule(after: 0, "now")

@@ -9,6 +9,16 @@ import Testing
         #expect(timers.t4 == .seconds(5))
     }
 
+    @Test func setsWithTheSameValuesAreEqualAndHashAlike() {
+        let shared = TransactionTimers(t1: .milliseconds(250))
+        let copy = shared
+        let separate = TransactionTimers(t1: .milliseconds(250))
+        #expect(copy == shared)
+        #expect(separate == shared)
+        #expect(Set([shared, separate]).count == 1)
+        #expect(TransactionTimers(t1: .milliseconds(250), t4: .seconds(4)) != shared)
+    }
+
     @Test(arguments: [(500, 32_000), (1_000, 64_000), (250, 16_000), (2_000, 128_000)])
     func sixtyFourT1Timers(t1: Int, expected: Int) {
         let timers = TransactionTimers(t1: ms(t1))
