@@ -258,7 +258,7 @@ let package = Package(
         .testTarget(
             name: "CallStoreTests",
             dependencies: [
-                "CallStore",
+                "CallStore", "SwitchboardTestKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import CallStore
 import Foundation
+import SwitchboardTestKit
 import Testing
 
 /// The store against the v1 reference: random call histories written both ways (every change on
