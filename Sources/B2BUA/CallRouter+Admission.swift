@@ -2,12 +2,21 @@ import Logging
 import SIPCore
 import SIPStack
 
+/// Why a new call is refused before any state exists: the reason phrase of its `503`, which the
+/// transaction layer also counts refusals by.
+public enum NewCallRefusal: String, Sendable {
+    /// At `limits.maximumConcurrentCalls`.
+    case capacityReached = "Capacity Reached"
+    /// Refused by the ``OverloadGuard``.
+    case overloaded = "Overloaded"
+}
+
 /// New calls refused before any state exists: at the concurrent-call limit, and while the daemon is
 /// behind on what it received (``OverloadGuard``).
 extension CallRouter: NewCallAdmission {
     /// `Capacity Reached` at the concurrent-call limit, `Overloaded` when the guard refuses, otherwise `nil`.
     public func refusal(for invite: SIPRequest) -> String? {
-        if sessions.count >= context.configuration.maximumConcurrentCalls { return "Capacity Reached" }
+        if sessions.count >= context.configuration.maximumConcurrentCalls { return NewCallRefusal.capacityReached.rawValue }
         guard let inboundBacklog else { return nil }
         let backlog = inboundBacklog()
         let verdict = overload.admit(backlog, now: now)
@@ -16,7 +25,7 @@ extension CallRouter: NewCallAdmission {
                                    metadata: ["sip.backlog_bytes": "\(backlog.queuedBytes)", "sip.buffer_bytes": "\(backlog.capacityBytes)"])
             watchForEndOfOverload()
         }
-        return verdict.refused ? "Overloaded" : nil
+        return verdict.refused ? NewCallRefusal.overloaded.rawValue : nil
     }
 
     /// Reads the backlog every quiet period while an episode lasts (new INVITEs may have stopped), and

@@ -1,3 +1,4 @@
+import B2BUA
 import ControlModel
 import Foundation
 import Presence
@@ -44,8 +45,8 @@ extension SwitchboardCoordinator {
                                closedIdle: connections.closedIdle, closedIncompleteMessage: connections.closedIncompleteMessage,
                                open: connections.open),
             trunks: trunks,
-            refusedNewCalls: .init(capacity: self.stack.refusedNewCalls["Capacity Reached", default: 0],
-                                   overload: self.stack.refusedNewCalls["Overloaded", default: 0]),
+            refusedNewCalls: .init(capacity: self.stack.refusedNewCalls[NewCallRefusal.capacityReached.rawValue, default: 0],
+                                   overload: self.stack.refusedNewCalls[NewCallRefusal.overloaded.rawValue, default: 0]),
             overloaded: self.router.overload.isOverloaded)
     }
 
