@@ -143,7 +143,7 @@ let package = Package(
         .executableTarget(name: "bench-storage", dependencies: ["CallStore"]),
         .target(
             name: "YAMLConfiguration",
-            dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", "ControlModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", "ControlModel", "Media", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ControlModel"),
         .target(
@@ -161,8 +161,9 @@ let package = Package(
             name: "Switchboard",
             dependencies: [
                 "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc", "CallStore",
-                "ControlModel", "ControlAPI",
+                "ControlModel", "ControlAPI", "Media", "MediaTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -6,15 +6,15 @@ extension AnnouncementConfiguration {
     ]
     private static let ewtModes: KeyValuePairs<String, EWTMode> = ["never": .never, "once": .once]
 
-    /// The keys that need a media path (answered hold, prompts, DTMF); refused until one exists, so
-    /// no setting is accepted and then silently ignored.
-    private static let mediaKeys = [
-        "welcomePrompt", "musicOnHold", "position", "ewt", "ewtRoundingSeconds", "periodicPrompt",
-        "periodicPromptIntervalSeconds", "whisperPrompt",
+    /// The keys of media Switchboard does not play yet (announcements of position and wait, periodic
+    /// and whisper prompts); refused until it does, so no setting is accepted and then silently ignored.
+    private static let unplayedKeys = [
+        "position", "ewt", "ewtRoundingSeconds", "periodicPrompt", "periodicPromptIntervalSeconds", "whisperPrompt",
     ]
 
-    /// Reads a queue's `announcements:`; absent keys keep the defaults (ringback, no prompts). Keys that
-    /// need a media path are validated, then refused.
+    /// Reads a queue's `announcements:`; absent keys keep the defaults (ringback, no prompts).
+    /// `welcomePrompt` and `musicOnHold` name prompt files (answered hold); the keys Switchboard does
+    /// not play yet are validated, then refused.
     static func parse(_ node: ConfigurationNode) throws -> AnnouncementConfiguration {
         let node = try node.allowingOnly([
             "welcomePrompt", "musicOnHold", "position", "ewt", "ewtRoundingSeconds", "periodicPrompt",
@@ -31,8 +31,19 @@ extension AnnouncementConfiguration {
             .seconds(in: 5...3_600, default: announcements.periodicPromptInterval)
         announcements.whisperPrompt = try node["whisperPrompt"].optionalString()
         announcements.callerNamePrefix = try node["callerNamePrefix"].optionalString()
-        if let key = mediaKeys.first(where: { node[$0].isPresent }) { throw node[key].needsMediaPath("a waiting caller hears ringback and no prompt") }
+        for key in ["welcomePrompt", "musicOnHold"] where node[key].isPresent { try validatePromptName(node[key]) }
+        if let key = unplayedKeys.first(where: { node[$0].isPresent }) {
+            throw node[key].needsMediaPath("a waiting caller hears only the welcome prompt and music on hold")
+        }
         return announcements
+    }
+
+    /// A prompt is the file `<media.prompts>/<name>.wav`: a name, never a path.
+    private static func validatePromptName(_ node: ConfigurationNode) throws {
+        let name = try node.string()
+        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/") else {
+            throw node.error("expected a prompt name (the file <media.prompts>/<name>.wav), got \"\(name)\"")
+        }
     }
 
     /// `never`, `always`, `when-improved`, or `{upTo: N}`.

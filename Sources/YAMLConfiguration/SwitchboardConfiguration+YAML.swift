@@ -19,15 +19,19 @@ extension SwitchboardConfiguration {
     public static func parse(yaml text: String, directory: String = FileManager.default.currentDirectoryPath,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SwitchboardConfiguration {
         let root = try ConfigurationNode.document(text).allowingOnly(["sip", "trunks", "queues", "agents", "acd", "presence", "limits", "log",
-                                                                      "control", "storage"])
+                                                                      "control", "storage", "media"])
         let sip = try root["sip"].allowingOnly(["listen", "tls", "timers", "maximumMessageBytes", "unknownPeers", "udpReceiveBufferBytes",
                                                 "maximumConnections", "maximumConnectionsPerPeer", "maximumConnectionsPerTrunk",
                                                 "connectionIdleSeconds", "incompleteMessageSeconds"])
         let trunks = try root["trunks"].list().map(parseTrunk)
         guard !trunks.isEmpty else { throw root["trunks"].error("at least one trunk (the SBC) is required") }
+        let listeners = try parseListeners(sip["listen"])
+        let acd = try ACDConfiguration.parse(queues: root["queues"], agents: root["agents"], options: root["acd"])
+        let media = try parseMedia(root["media"], listenerAddress: listeners[0].host, directory: directory)
+        let hold = try loadHoldMedia(queues: acd.queues, nodes: root["queues"], media: media, mediaNode: root["media"])
         let configuration = SwitchboardConfiguration(
             transport: SIPTransportConfiguration(
-                listeners: try parseListeners(sip["listen"]),
+                listeners: listeners,
                 tls: try parseTLS(sip["tls"]),
                 trustedPeers: Set(trunks.map(\.host)),
                 unknownPeerPolicy: try sip["unknownPeers"].oneOf(SIPUnknownPeerPolicy.self, default: .reject),
@@ -36,13 +40,14 @@ extension SwitchboardConfiguration {
                 connectionLimits: try parseConnectionLimits(sip)),
             timers: try parseTimers(sip["timers"]),
             trunks: trunks,
-            acd: try ACDConfiguration.parse(queues: root["queues"], agents: root["agents"], options: root["acd"]),
+            acd: acd,
             presence: try parsePresence(root["presence"]),
             limits: try parseLimits(root["limits"]),
             logLevel: try parseLogLevel(root["log"]),
             logFormat: try root["log"]["format"].oneOf(LogFormat.self, default: .logfmt),
             control: try parseControl(root["control"], environment: environment),
-            storage: try parseStorage(root["storage"], directory: directory))
+            storage: try parseStorage(root["storage"], directory: directory),
+            media: media, holdMedia: hold.queues, music: hold.music)
         return configuration
     }
 

@@ -1,5 +1,6 @@
 import ControlModel
 import ACD
+import Media
 import Presence
 import SIPTransport
 
@@ -25,6 +26,12 @@ public struct SwitchboardConfiguration: Sendable {
     public var control: ControlSettings?
     /// Where call records, offer attempts, the queue log and agent statuses are kept.
     public var storage: StorageSettings
+    /// The media edge: RTP address, ports and the prompt folder.
+    public var media: MediaSettings
+    /// The answered hold of each queue that has one, by queue name, its prompts loaded.
+    public var holdMedia: [String: QueueHoldMedia]
+    /// Each music on hold the queues name, by name, loaded.
+    public var music: [String: Prompt]
 }
 
 /// The call store: one SQLite file.

@@ -1,0 +1,32 @@
+import Media
+
+/// The media edge (`media:`): where RTP binds and which prompt files the queues' announcements name.
+public struct MediaSettings: Sendable, Equatable {
+    /// The IP address RTP binds to and SDP advertises (`c=`).
+    public var address: String
+    /// The RTP ports: the even ports of the range whose RTCP port (the odd one above) is in it too.
+    public var rtpPorts: ClosedRange<Int>
+    /// The folder holding `<name>.wav` for each prompt a queue names, when set.
+    public var promptDirectory: String?
+
+    /// Creates the settings.
+    public init(address: String, rtpPorts: ClosedRange<Int>, promptDirectory: String?) {
+        self.address = address
+        self.rtpPorts = rtpPorts
+        self.promptDirectory = promptDirectory
+    }
+}
+
+/// A queue's answered hold: what its callers hear once Switchboard answers them, loaded and encoded.
+public struct QueueHoldMedia: Sendable, Equatable {
+    /// Played once when the caller is answered.
+    public var welcome: Prompt?
+    /// The music on hold (its name, the file's name without `.wav`) after the welcome prompt.
+    public var music: String?
+
+    /// Creates a queue's hold media.
+    public init(welcome: Prompt?, music: String?) {
+        self.welcome = welcome
+        self.music = music
+    }
+}

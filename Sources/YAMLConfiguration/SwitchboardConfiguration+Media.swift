@@ -1,0 +1,59 @@
+import ACD
+import Foundation
+import Media
+
+extension SwitchboardConfiguration {
+    /// Reads `media`: `address` (default: the first SIP listener's), `rtpPorts` `{first, last}` (an
+    /// even first port; default 20000–29999) and `prompts`, a folder taken from `directory` when relative.
+    static func parseMedia(_ node: ConfigurationNode, listenerAddress: String, directory: String) throws -> MediaSettings {
+        let node = try node.allowingOnly(["address", "rtpPorts", "prompts"])
+        let address = try node["address"].string(default: listenerAddress)
+        guard isIPAddress(address) else { throw node["address"].error("expected an IPv4 or IPv6 address, got \"\(address)\"") }
+        let ports = try node["rtpPorts"].allowingOnly(["first", "last"])
+        let first = try ports["first"].int(in: 1_024...65_534, default: 20_000)
+        guard first % 2 == 0 else { throw ports["first"].error("expected an even port (RTP is even, RTCP the odd port above, RFC 3550 §11), got \(first)") }
+        let last = try ports["last"].int(in: 1_025...65_535, default: max(29_999, first + 1))
+        guard last > first else { throw ports["last"].error("must be above first (\(first)): a stream needs the RTCP port beside its RTP port") }
+        let prompts = try node["prompts"].optionalString().map { path in
+            path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
+        }
+        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts)
+    }
+
+    /// Loads the welcome prompt and music on hold of every queue that names one from
+    /// `<media.prompts>/<name>.wav`, encoded once; a missing or unusable file is an error naming the
+    /// queue's key and the path. Answered hold needs an address callers can send RTP to.
+    static func loadHoldMedia(queues: [QueueConfiguration], nodes: ConfigurationNode, media: MediaSettings,
+                              mediaNode: ConfigurationNode) throws -> (queues: [String: QueueHoldMedia], music: [String: Prompt]) {
+        var holds: [String: QueueHoldMedia] = [:]
+        var music: [String: Prompt] = [:]
+        let queueNodes = try nodes.list()
+        for (index, queue) in queues.enumerated() where queue.announcements.welcomePrompt != nil || queue.announcements.musicOnHold != nil {
+            let announcements = queueNodes[index]["announcements"]
+            if media.address == "0.0.0.0" || media.address == "::" {
+                throw mediaNode["address"].error("queue \(queue.id) answers its callers: set the address the SBC sends RTP to (the first listener's is \(media.address))")
+            }
+            let welcome = try queue.announcements.welcomePrompt.map {
+                try loadPrompt($0, node: announcements["welcomePrompt"], media: media)
+            }
+            if let name = queue.announcements.musicOnHold, music[name] == nil {
+                music[name] = try loadPrompt(name, node: announcements["musicOnHold"], media: media)
+            }
+            holds[queue.id.rawValue] = QueueHoldMedia(welcome: welcome, music: queue.announcements.musicOnHold)
+        }
+        return (holds, music)
+    }
+
+    private static func loadPrompt(_ name: String, node: ConfigurationNode, media: MediaSettings) throws -> Prompt {
+        guard let directory = media.promptDirectory else {
+            throw node.error("names prompt \"\(name)\" but media.prompts, the folder of prompt files, is not set")
+        }
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(name + ".wav").path
+        guard let data = FileManager.default.contents(atPath: path) else { throw node.error("cannot read \(path)") }
+        do {
+            return try Prompt(name: name, wav: Array(data))
+        } catch {
+            throw node.error("cannot play \(path): \(error)")
+        }
+    }
+}
