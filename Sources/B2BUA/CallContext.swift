@@ -23,6 +23,8 @@ final class CallContext {
     let trunkFeedback = TrunkFeedback()
     /// Each number a queue serves and that queue's name; a reload replaces it.
     var queueByNumber: [String: String]
+    /// Answered hold, when some queue has it.
+    var holdMedia: (any HoldMedia)?
 
     init(stack: TransactionLayer, configuration: CallRouterConfiguration, logger: Logger) {
         self.stack = stack

@@ -39,7 +39,8 @@ extension CallRouter {
     }
 
     /// A new caller (already admitted by `refusal(for:)`): refused while draining, for an unknown
-    /// number, with a full queue, without an SDP offer, with an unacceptable session timer or a looping Call-ID; otherwise queued.
+    /// number, with a full queue, without an SDP offer, with an unacceptable session timer, a looping
+    /// Call-ID or (for a queue with answered hold) an offer Switchboard cannot answer; otherwise queued.
     private func receivedInitialInvite(_ request: SIPRequest, transaction: ServerTransaction) {
         let configuration = context.configuration
         let retryAfter = SIPHeaderField(name: "Retry-After", value: String(configuration.retryAfterSeconds))
@@ -68,12 +69,28 @@ extension CallRouter {
             transaction.respond(statusCode: 482, reasonPhrase: "Loop Detected")
             return
         }
-        let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue)
+        let answeredHold = context.holdMedia?.answersCallers(of: queue) ?? false
+        if answeredHold, let warning = context.holdMedia?.refusal(of: request.body) {
+            refuseOffer(request, transaction: transaction, queue: queue, warning: warning)
+            return
+        }
+        let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue,
+                                  answeredHold: answeredHold)
         sessions[session.callID] = session
         waitingCount += 1
         waitingByTrunk[trunk, default: 0] += 1
         session.start()
         post(.distribution(.callerArrived(session.callID, queue: queue, callerNumber: session.callerNumber)))
+    }
+
+    /// A caller of a queue with answered hold whose SDP offer has no stream Switchboard can play to:
+    /// `488 Not Acceptable Here` with the Warning (RFC 3261 §21.4.26, §20.43), and a call record.
+    private func refuseOffer(_ request: SIPRequest, transaction: ServerTransaction, queue: String, warning: String) {
+        transaction.respond(statusCode: 488, toTag: CallSession.makeTag(), headers: [SIPHeaderField(name: "Warning", value: warning)])
+        context.logger.info("caller's offer refused", metadata: ["sip.call_id": "\(request.headers.callID)", "sip.warning": "\(warning)"])
+        records(CallRecord(callID: request.headers.callID, queue: queue, callerNumber: AgentInviteBuilder.callerNumber(of: request),
+                           arrivedAt: now, answeredAt: nil, endedAt: now,
+                           outcome: .released(statusCode: 488, reason: "Not Acceptable Here"), dialedNumber: request.requestURI.user ?? ""))
     }
 
     /// Every 30 s, tells the distributor which calls the router really holds, so no agent stays

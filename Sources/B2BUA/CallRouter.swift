@@ -57,6 +57,12 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
         set { context.queueByNumber = newValue }
     }
 
+    /// Answered hold for the queues that have it; nil: every caller hears ringback until an agent answers.
+    public var holdMedia: (any HoldMedia)? {
+        get { context.holdMedia }
+        set { context.holdMedia = newValue }
+    }
+
     /// The number of calls and dialogs held (for status and leak checks).
     public var liveCounts: (calls: Int, dialogs: Int) { (sessions.count, dialogOwners.count) }
 

@@ -10,19 +10,25 @@ extension CallSession {
         answeredAt = context.now
         cancel(.ringback)
         delegate.answered(self)
+        sendCallerOK(body: answer.response.body, contentType: answer.response.headers.contentType ?? "application/sdp")
+        runSessionTimer(context.sessionTimer.negotiated(by: answer.response, now: context.now), on: .agent)
+        start(.maximumDuration, after: context.configuration.maximumCallDuration) { $0.post(.limitReached) }
+    }
+
+    /// The caller's 200 OK with `body`, the caller's session timer, the caller's dialog, and the 200's
+    /// retransmission until the ACK.
+    func sendCallerOK(body: [UInt8], contentType: String) {
         var ok = callerResponse(statusCode: 200)
-        ok.headers.contentType = answer.response.headers.contentType ?? "application/sdp"
-        ok.body = answer.response.body
+        ok.headers.contentType = contentType
+        ok.body = body
         let callerTimer = context.sessionTimer.answer(to: invite, now: context.now)
         if case .accept(_, let headers) = callerTimer { ok.headers.fields.append(contentsOf: headers) }
         callerOK = ok
         inviteTransaction.respond(ok)
         callerDialog = SIPDialog(uasFor: invite, localTag: localTag)
         if case .accept(let state, _) = callerTimer { runSessionTimer(state, on: .caller) }
-        runSessionTimer(context.sessionTimer.negotiated(by: answer.response, now: context.now), on: .agent)
         own(DialogKey(callID: callID, localTag: localTag))
         retransmitAnswer(after: context.stack.timers.t1, elapsed: .zero)
-        start(.maximumDuration, after: context.configuration.maximumCallDuration) { $0.post(.limitReached) }
     }
 
     /// RFC 3261 §13.3.1.4: the UAS core retransmits its 2xx until the ACK comes, for 64·T1.
@@ -47,6 +53,7 @@ extension CallSession {
         guard ack.headers.callID == callID, callerOK != nil else { return }
         callerOK = nil
         cancel(.answerRetransmission)
+        sendPendingRelease()
         post(.callerAcknowledged)
     }
 }

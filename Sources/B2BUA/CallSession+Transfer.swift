@@ -76,8 +76,9 @@ extension CallSession {
         start(request, attempt: attempt, agent: AgentOffer(agentID: "", number: exact.user ?? ""), fromTag: fromTag)
     }
 
-    /// The caller is already answered: a re-INVITE offers them the new party's SDP; the 2xx is ACKed.
-    private func reconnectCaller(withSDP body: [UInt8], contentType: String?) {
+    /// The caller is already answered: a re-INVITE offers them the new party's SDP; the 2xx is ACKed,
+    /// then `accepted` runs.
+    func reconnectCaller(withSDP body: [UInt8], contentType: String?, accepted: @escaping (CallSession) -> Void = { _ in }) {
         guard var dialog = callerDialog else { return }
         var reinvite = dialog.makeRequest(method: .invite, via: context.makeVia(), contact: context.localContact,
                                           body: body, contentType: contentType ?? "application/sdp")
@@ -91,6 +92,7 @@ extension CallSession {
             }
             let ack = dialog.makeACK(inviteSequenceNumber: reinvite.headers.cseq.sequenceNumber, via: self.context.makeVia())
             self.context.sendACK(ack)
+            accepted(self)
         }
     }
 

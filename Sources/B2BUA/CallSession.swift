@@ -54,8 +54,17 @@ final class CallSession {
     var pendingREFER: ServerTransaction?
     var transferorDialog: SIPDialog?
     var answeredAt: Duration?
+    /// Answered hold: whether Switchboard answers this caller itself and plays the queue's hold media.
+    let answeredHold: Bool
+    /// Answered hold: Switchboard's SDP answer to the caller, once the stream is open.
+    var holdAnswer: [UInt8]?
+    /// Answered hold: the `o=` value of the last description Switchboard sent the caller (RFC 3264 §8).
+    var callerOrigin: String?
+    /// Answered hold: the media release's offer to the caller, held back until the caller's ACK.
+    var pendingRelease: (offer: [UInt8], contentType: String?)?
 
-    init(context: CallContext, delegate: any CallSessionDelegate, invite: SIPRequest, transaction: ServerTransaction, queue: String) {
+    init(context: CallContext, delegate: any CallSessionDelegate, invite: SIPRequest, transaction: ServerTransaction, queue: String,
+         answeredHold: Bool = false) {
         self.context = context
         self.delegate = delegate
         self.invite = invite
@@ -63,7 +72,8 @@ final class CallSession {
         self.queue = queue
         callID = invite.headers.callID
         callerNumber = AgentInviteBuilder.callerNumber(of: invite)
-        machine = CallStateMachine(callID: callID)
+        self.answeredHold = answeredHold
+        machine = CallStateMachine(callID: callID, answeredHold: answeredHold)
         arrivedAt = context.now
     }
 
@@ -75,13 +85,18 @@ final class CallSession {
     /// minute until the caller is answered or gone: RFC 3261 §13.3.1.1 asks a UAS that does not answer
     /// at once for a non-100 provisional response every minute, so that no stateful proxy on the way
     /// ends the INVITE transaction by its Timer C (more than three minutes) while the caller waits.
+    /// With answered hold, no ringback: the caller's stream is opened and the caller answered from it.
     func start() {
         inviteTransaction.respond(statusCode: 100)
-        ringBack()
+        if answeredHold {
+            startHold()
+        } else {
+            ringBack()
+        }
         context.logger.info("caller queued", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.caller": "\(callerNumber)"])
     }
 
-    private func ringBack() {
+    func ringBack() {
         guard inviteTransaction.finalStatusCode == nil else { return }
         inviteTransaction.respond(callerResponse(statusCode: 180))
         start(.ringback, after: .seconds(60)) { $0.ringBack() }
@@ -143,6 +158,8 @@ final class CallSession {
             finish(outcome)
         case .acceptTransfer, .rejectTransfer, .completeTransfer, .requeue, .ringTransferTarget, .reconnectCaller:
             performTransfer(action)
+        case .answerCallerForHold, .ringBack, .stopHold, .releaseHeldCaller:
+            performHold(action)
         }
     }
 
@@ -174,6 +191,7 @@ final class CallSession {
     }
 
     private func finish(_ outcome: CallOutcome) {
+        if answeredHold { context.holdMedia?.stop(callID) }
         for timer in timers.values { cancelTimer(timer) }
         timers.removeAll()
         for attempt in attempts.values { cancelTimer(attempt.ringTimer) }

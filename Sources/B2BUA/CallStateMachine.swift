@@ -46,6 +46,10 @@ public struct CallStateMachine: Sendable {
         case limitReached
         /// The connected agent sent REFER (blind transfer, RFC 3515) to this target.
         case agentTransferred(TransferTarget)
+        /// Answered hold: the caller's media stream is open and its SDP answer ready.
+        case holdReady
+        /// Answered hold: no media stream could be opened for the caller.
+        case holdUnavailable
     }
 
     /// What the shell must do.
@@ -82,6 +86,16 @@ public struct CallStateMachine: Sendable {
         case requeue(queue: String)
         /// Send a new B-leg INVITE for this attempt to the exact Refer-To URI, with Referred-By.
         case ringTransferTarget(attempt: Int, referTo: String, referredBy: String?)
+        /// Answered hold: answer the caller with 200 OK carrying Switchboard's own SDP answer.
+        case answerCallerForHold
+        /// Send ringback (180) to the caller, repeated every minute, as a queue without answered hold does.
+        case ringBack
+        /// Stop the caller's hold media (close the stream, free its port).
+        case stopHold
+        /// Media release: re-INVITE the caller on hold with the SDP of the fork that answered as a new
+        /// offer (once the caller has acknowledged Switchboard's 200 OK), then stop the hold media once
+        /// the caller accepts it.
+        case releaseHeldCaller(attempt: Int, toTag: String)
         /// Tell the queue engine.
         case notify(DistributionEvent)
         /// The call is over; write its record.
@@ -97,17 +111,32 @@ public struct CallStateMachine: Sendable {
         case ended
     }
 
+    /// Answered hold, from the caller's side: whether Switchboard answered the caller itself.
+    enum Hold: Hashable, Sendable {
+        /// No answered hold (ringback), or it could not start.
+        case none
+        /// The caller's stream is being opened; the caller has only had 100 Trying.
+        case starting
+        /// The caller has Switchboard's 200 OK but has not acknowledged it yet.
+        case answered
+        /// The caller acknowledged Switchboard's 200 OK and hears the hold media.
+        case playing
+    }
+
     /// The caller's call id.
     public let callID: CallID
     var state: State = .waiting(ringing: [:])
     private var attempts = 0
-    private var callerAnswered = false
+    var callerAnswered = false
     var transferAttempt: Int?
     private var deferredTransfer: TransferTarget?
+    var hold: Hold
 
-    /// A new call, already queued (the shell sent 100 Trying and ringback).
-    public init(callID: CallID) {
+    /// A new call, already queued (the shell sent 100 Trying, and ringback or, with `answeredHold`,
+    /// started opening the caller's hold media).
+    public init(callID: CallID, answeredHold: Bool = false) {
         self.callID = callID
+        hold = answeredHold ? .starting : .none
     }
 
     /// Whether the call is over.
@@ -151,6 +180,7 @@ public struct CallStateMachine: Sendable {
         if let transferAttempt, case .waiting = state {
             return handleTransferToNumber(event, attempt: transferAttempt)
         }
+        if let actions = handleHold(event) { return actions }
         switch state {
         case .waiting(let ringing): return handleWaiting(event, ringing: ringing)
         case .answering(let attempt, let agent), .connected(let attempt, let agent):
@@ -183,7 +213,12 @@ public struct CallStateMachine: Sendable {
             let others = ringing.keys.sorted().map { Action.cancelAgent(attempt: $0) }
             guard !callerAnswered else {
                 state = .connected(attempt: attempt, agent: agent)
-                return others + [.reconnectCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
+                let answered = Action.notify(.offerAnswered(callID, agentID: agent.agentID))
+                let reconnect: Action = switch hold {
+                case .answered, .playing: .releaseHeldCaller(attempt: attempt, toTag: toTag)
+                case .none, .starting: .reconnectCaller(attempt: attempt, toTag: toTag)
+                }
+                return others + [reconnect, answered]
             }
             state = .answering(attempt: attempt, agent: agent)
             return others + [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
@@ -205,6 +240,11 @@ public struct CallStateMachine: Sendable {
             state = .waiting(ringing: ringing)
             return [.cancelAgent(attempt: attempt),
                     .notify(.offerFailed(callID, agentID: agent.agentID, OfferFailure(ringTimeoutAfter: progress)))]
+        case .callerCancelled where callerAnswered:
+            return []
+        case .callerAcknowledgementTimeout where hold == .answered:
+            state = .ended
+            return cancelAll + [.hangUpCaller, .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: nil))]
         case .callerCancelled:
             state = .ended
             let rung = ringing.keys.min().flatMap { ringing[$0]?.agentID }

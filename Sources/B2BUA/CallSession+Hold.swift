@@ -1,0 +1,73 @@
+import SIPCore
+
+/// Answered hold: the caller answered with Switchboard's own SDP while the hold media plays, then
+/// media release when an agent answers: a re-INVITE offers the caller the agent's SDP under
+/// Switchboard's origin, one version on (RFC 3264 §8), and the hold media stops once it is accepted.
+extension CallSession {
+    /// Opens the caller's stream; its answer (or its failure) comes back through the mailbox.
+    func startHold() {
+        guard let media = context.holdMedia else {
+            post(.holdUnavailable)
+            return
+        }
+        media.start(callID, queue: queue, offer: invite.body) { [weak self] answer in
+            guard let self else { return }
+            self.holdAnswer = answer
+            if answer == nil {
+                self.context.logger.warning("no hold media for the caller: ringback instead", metadata: ["sip.call_id": "\(self.callID)"])
+            }
+            self.post(answer == nil ? .holdUnavailable : .holdReady)
+        }
+    }
+
+    /// Performs the hold actions of the state machine.
+    func performHold(_ action: CallStateMachine.Action) {
+        switch action {
+        case .answerCallerForHold:
+            guard let answer = holdAnswer else { return }
+            callerOrigin = SessionVersion.origin(of: answer)
+            sendCallerOK(body: answer, contentType: "application/sdp")
+            context.logger.info("caller answered for hold", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)"])
+        case .ringBack:
+            ringBack()
+        case .stopHold:
+            context.holdMedia?.stop(callID)
+        case .releaseHeldCaller(let attempt, let toTag):
+            guard let answer = attempts[attempt]?.answers[toTag] else { return }
+            releaseHeldCaller(to: answer)
+        default:
+            return
+        }
+    }
+
+    /// Media release: the agent's leg carries the call from now on; the caller is offered the agent's
+    /// SDP, and the hold media stops once the caller accepts it.
+    private func releaseHeldCaller(to answer: Answer) {
+        agentDialog = answer.dialog
+        if answeredAt == nil {
+            answeredAt = context.now
+            delegate.answered(self)
+            start(.maximumDuration, after: context.configuration.maximumCallDuration) { $0.post(.limitReached) }
+        }
+        runSessionTimer(context.sessionTimer.negotiated(by: answer.response, now: context.now), on: .agent)
+        var offer = answer.response.body
+        if let origin = callerOrigin, let next = SessionVersion.reoffer(offer, continuing: origin) {
+            offer = next.description
+            callerOrigin = next.origin
+        }
+        pendingRelease = (offer, answer.response.headers.contentType)
+        if callerOK == nil { sendPendingRelease() }
+    }
+
+    /// Sends the media release's re-INVITE, unless Switchboard's 200 OK still waits for the caller's
+    /// ACK: no re-INVITE before the INVITE that made the dialog is acknowledged (RFC 3261 §14.1), so
+    /// the ACK sends it then.
+    func sendPendingRelease() {
+        guard let (offer, contentType) = pendingRelease else { return }
+        pendingRelease = nil
+        context.logger.info("media release", metadata: ["sip.call_id": "\(callID)"])
+        reconnectCaller(withSDP: offer, contentType: contentType) { session in
+            session.context.holdMedia?.stop(session.callID)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+extension CallStateMachine {
+    /// Answered hold: the caller's stream opening or failing, and the ACK of Switchboard's own 200 OK.
+    /// Nil when the event is not about the hold (the state's own handling applies).
+    mutating func handleHold(_ event: Event) -> [Action]? {
+        switch event {
+        case .holdReady:
+            guard hold == .starting, case .waiting = state else { return [.stopHold] }
+            hold = .answered
+            callerAnswered = true
+            return [.answerCallerForHold]
+        case .holdUnavailable:
+            guard hold == .starting else { return [] }
+            hold = .none
+            if case .waiting = state { return [.ringBack] }
+            return []
+        case .callerAcknowledged where hold == .answered:
+            hold = .playing
+            guard case .waiting = state else { return nil }
+            return []
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// Answered hold, as the call flow sees it: Switchboard answers a queued caller itself and plays the
+/// queue's welcome prompt and music on hold over RTP until an agent answers. The media edge behind
+/// it (SDP answers, RTP streams, prompts) is the coordinator's; every method runs on the router's loop.
+public protocol HoldMedia: AnyObject {
+    /// Whether callers of `queue` are answered at once and hear the queue's hold media.
+    func answersCallers(of queue: String) -> Bool
+    /// Why the caller's SDP offer cannot be answered: the `Warning` header value of the
+    /// `488 Not Acceptable Here` (RFC 3261 §20.43), or nil when it can.
+    func refusal(of offer: [UInt8]) -> String?
+    /// Opens the caller's stream for the SDP offer and calls `completion` on the router's loop with
+    /// the SDP answer, or with nil when no stream could be opened (no port, for one).
+    func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void)
+    /// Closes the caller's stream and frees its port, also while it is still being opened; nothing
+    /// when there is none.
+    func stop(_ callID: CallID)
+}

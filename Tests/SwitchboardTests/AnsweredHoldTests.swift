@@ -1,0 +1,146 @@
+import B2BUA
+import SIPCore
+import SwitchboardTestKit
+import Testing
+
+/// Answered hold as the router sees it: a media edge that answers from a stream at once.
+final class FakeHoldMedia: HoldMedia {
+    /// The SDP answer the fake edge gives, as Switchboard's own description (version 1).
+    static let answer = SIPTestMessages.sdp(owner: "switchboard", sessionID: 4242, session: "-", port: 20_000)
+
+    let queues: Set<String>
+    var started: [CallID] = []
+    var stopped: [CallID] = []
+
+    init(queues: Set<String>) {
+        self.queues = queues
+    }
+
+    func answersCallers(of queue: String) -> Bool { queues.contains(queue) }
+
+    func refusal(of offer: [UInt8]) -> String? {
+        String(decoding: offer, as: UTF8.self).contains("RTP/AVP 18\r\n") ? "305 switchboardd \"Incompatible media format\"" : nil
+    }
+
+    func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
+        started.append(callID)
+        completion(Self.answer)
+    }
+
+    func stop(_ callID: CallID) {
+        stopped.append(callID)
+    }
+}
+
+@Suite("Answered hold")
+struct AnsweredHoldTests {
+    private func harness() throws -> (CallHarness, FakeHoldMedia) {
+        let harness = try CallHarness()
+        let media = FakeHoldMedia(queues: ["sales"])
+        harness.router.holdMedia = media
+        return (harness, media)
+    }
+
+    @Test func theCallerIsAnsweredAtOnceThenReleasedToTheAgentUnderSwitchboardsOrigin() throws {
+        let (harness, media) = try harness()
+        let caller = harness.caller(calling: TestQueues.sales)
+        let arrived = harness.receive(caller.invite)
+        #expect(arrived.summary == ["100 INVITE", "200 INVITE", "INVITE"], "no ringback: answered from the hold stream, the agent rung")
+        let answer = try #require(arrived.responses.last)
+        #expect(answer.body == FakeHoldMedia.answer)
+        #expect(answer.headers.to.tag != nil)
+        #expect(media.started == [caller.callID])
+        let invite = try #require(arrived.requests(.invite).first)
+        #expect(invite.body == SBCCaller.offer, "the agent gets the caller's own offer: media flows between them directly")
+
+        var callerDialog = caller.dialog(answeredBy: answer)
+        #expect(harness.receive(callerDialog.ack(sequenceNumber: 1)).summary == [])
+        #expect(harness.advance(by: .seconds(5)).summary == [], "no 200 retransmission after the ACK, no 180")
+
+        let carol = harness.agent(answering: invite)
+        #expect(harness.receive(carol.response(180)).summary == [])
+        let answered = harness.receive(carol.ok())
+        #expect(answered.summary == ["ACK", "INVITE"])
+        let reinvite = try #require(answered.requests(.invite).first)
+        #expect(reinvite.headers.callID == caller.callID)
+        let expected = String(decoding: AgentLeg.answer(for: carol.number), as: UTF8.self)
+            .replacingOccurrences(of: "o=teams 2001 1 IN IP4", with: "o=switchboard 4242 2 IN IP4")
+        #expect(String(decoding: reinvite.body, as: UTF8.self) == expected, "RFC 3264 §8: our session id, the version one on")
+        #expect(media.stopped.isEmpty, "the hold media plays until the caller accepts the agent's SDP")
+
+        #expect(harness.receive(callerDialog.response(to: reinvite, sdp: SBCCaller.offer)).summary == ["ACK"])
+        #expect(media.stopped == [caller.callID])
+
+        let bye = harness.receive(callerDialog.request(.bye))
+        #expect(bye.summary == ["200 BYE", "BYE"])
+        let agentBye = try #require(bye.requests(.bye).first)
+        #expect(harness.receive(carol.response(to: agentBye)).summary == [])
+        let record = try #require(harness.log.records.first)
+        #expect(record.outcome == .completed(agentID: "carol", endedBy: .caller))
+        #expect(record.answeredAt != nil)
+        harness.expectNothingHeldAfterLinger()
+    }
+
+    @Test func anAgentAnsweringBeforeTheCallersACKIsReleasedToOnlyOnceTheACKArrives() throws {
+        let (harness, media) = try harness()
+        let caller = harness.caller(calling: TestQueues.sales)
+        let arrived = harness.receive(caller.invite)
+        let answer = try #require(arrived.responses.last)
+        let invite = try #require(arrived.requests(.invite).first)
+        let carol = harness.agent(answering: invite)
+        #expect(harness.receive(carol.ok()).summary == ["ACK"], "no re-INVITE while our 200 is unacknowledged (RFC 3261 §14.1)")
+        let callerDialog = caller.dialog(answeredBy: answer)
+        let acknowledged = harness.receive(callerDialog.ack(sequenceNumber: 1))
+        #expect(acknowledged.summary == ["INVITE"])
+        let reinvite = try #require(acknowledged.requests(.invite).first)
+        #expect(harness.receive(callerDialog.response(to: reinvite, sdp: SBCCaller.offer)).summary == ["ACK"])
+        #expect(media.stopped == [caller.callID])
+        var carolDialog = carol.dialog()
+        let bye = harness.receive(carolDialog.request(.bye))
+        #expect(bye.summary == ["200 BYE", "BYE"])
+        let callerBye = try #require(bye.requests(.bye).first)
+        #expect(harness.receive(callerDialog.response(to: callerBye)).summary == [])
+        #expect(harness.log.records.map(\.outcome) == [.completed(agentID: "carol", endedBy: .agent)])
+        harness.expectNothingHeldAfterLinger()
+    }
+
+    @Test func anOfferWithoutACodecToPlayGets488WithAWarningAndARecord() throws {
+        let (harness, media) = try harness()
+        let g729 = Array("v=0\r\no=pstn 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 18\r\n".utf8)
+        let caller = SBCCaller(calling: TestQueues.sales, switchboardHost: CallHarness.switchboardHost, sbcHost: CallHarness.sbcHost, sdp: g729)
+        let sent = harness.receive(caller.invite)
+        #expect(sent.summary == ["488 INVITE"])
+        let refusal = try #require(sent.responses.first)
+        #expect(refusal.headers["Warning"] == ["305 switchboardd \"Incompatible media format\""])
+        #expect(media.started.isEmpty)
+        #expect(harness.receive(caller.ack(forFailure: refusal)).summary == [])
+        #expect(harness.log.records.map(\.outcome) == [.released(statusCode: 488, reason: "Not Acceptable Here")])
+        #expect(harness.router.waitingCount == 0)
+        harness.expectNothingHeldAfterLinger()
+    }
+
+    @Test func aCallerHangingUpOnHoldAbandonsAndTheStreamStops() throws {
+        let (harness, media) = try harness()
+        let caller = harness.caller(calling: TestQueues.sales)
+        let arrived = harness.receive(caller.invite)
+        let answer = try #require(arrived.responses.last)
+        let invite = try #require(arrived.requests(.invite).first)
+        var callerDialog = caller.dialog(answeredBy: answer)
+        harness.receive(callerDialog.ack(sequenceNumber: 1))
+        let bye = harness.receive(callerDialog.request(.bye))
+        #expect(bye.summary == ["200 BYE", "CANCEL"])
+        #expect(media.stopped == [caller.callID])
+        let carol = harness.agent(answering: invite)
+        harness.receive(carol.response(487))
+        #expect(harness.log.records.map(\.outcome) == [.abandoned(ringingAgentID: nil)])
+        #expect(harness.router.waitingCount == 0)
+        harness.expectNothingHeldAfterLinger()
+    }
+
+    @Test func aQueueWithoutAnsweredHoldStillRingsBack() throws {
+        let (harness, media) = try harness()
+        let sent = harness.receive(harness.caller(calling: TestQueues.support).invite)
+        #expect(sent.summary.prefix(2) == ["100 INVITE", "180 INVITE"])
+        #expect(media.started.isEmpty)
+    }
+}
