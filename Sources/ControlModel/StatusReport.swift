@@ -36,13 +36,16 @@ public struct StatusReport: Codable, Equatable, Sendable {
     public var connections: ConnectionCounts
     /// Each trunk's state, from OPTIONS pings and B-leg INVITEs.
     public var trunks: [TrunkStatus]
+    /// Answered hold: the callers' RTP streams open or being opened (each holds one port of
+    /// `media.rtpPorts`); absent when no queue answers its callers (the media edge is not running).
+    public var holdStreams: Int?
 
     /// Creates a report.
     public init(version: String, startedAt: String, uptimeSeconds: Double, listeners: [ListenerStatus], calls: Int, waitingCalls: Int,
                 refusedForTransactionCapacity: Int, dialogs: Int, serverTransactions: Int, clientTransactions: Int, draining: Bool,
                 presence: String, presenceSource: PresenceSourceStatus, presenceRequests: PresenceRequestCounts,
                 connections: ConnectionCounts, trunks: [TrunkStatus], refusedNewCalls: RefusedNewCalls = RefusedNewCalls(),
-                overloaded: Bool = false) {
+                overloaded: Bool = false, holdStreams: Int? = nil) {
         self.version = version
         self.startedAt = startedAt
         self.uptimeSeconds = uptimeSeconds
@@ -61,6 +64,7 @@ public struct StatusReport: Codable, Equatable, Sendable {
         self.trunks = trunks
         self.refusedNewCalls = refusedNewCalls
         self.overloaded = overloaded
+        self.holdStreams = holdStreams
     }
 
     /// New calls refused before any state existed, by why.

@@ -9,14 +9,24 @@ extension MediaEngine {
     /// direction that forbids sending (`recvonly`, `inactive`) sends nothing; received RTP is counted
     /// and its telephone-events reported as digits either way.
     public func startStream(_ id: MediaStreamID, negotiated: NegotiatedAudio, source: MediaSource) async throws -> Int {
-        try await eventLoop.flatSubmit { self.openStream(id, negotiated: negotiated, source: source) }.get()
+        try await startingStream(id, negotiated: negotiated, source: source).get()
+    }
+
+    /// ``startStream(_:negotiated:source:)`` for callers on an event loop: the future of the local RTP port.
+    public func startingStream(_ id: MediaStreamID, negotiated: NegotiatedAudio, source: MediaSource) -> EventLoopFuture<Int> {
+        eventLoop.flatSubmit { self.openStream(id, negotiated: negotiated, source: source) }
     }
 
     /// Closes the stream's socket and gives its port back to the pool once the socket is closed.
     public func stopStream(_ id: MediaStreamID) async throws {
-        try await eventLoop.flatSubmit {
+        try await stoppingStream(id).get()
+    }
+
+    /// ``stopStream(_:)`` for callers on an event loop: succeeds once the port is back in the pool.
+    public func stoppingStream(_ id: MediaStreamID) -> EventLoopFuture<Void> {
+        eventLoop.flatSubmit {
             self.closeStream(id) ?? self.eventLoop.makeFailedFuture(MediaEngineError.unknownStream(id))
-        }.get()
+        }
     }
 
     /// Closes every stream at once; the engine can open new ones afterwards.

@@ -22,7 +22,14 @@ extension SwitchboardCoordinator {
     /// need a restart), or when the queue engine refuses the change (see
     /// ``ACDEngine/reconfigured(to:now:)``).
     public func reload(_ next: SwitchboardConfiguration) async throws -> String {
-        try await stack.eventLoop.submit { () throws -> String in
+        if !next.holdMedia.isEmpty {
+            guard let media else {
+                throw ReloadRefusal(description: "queues \(next.holdMedia.keys.sorted().joined(separator: ", ")) answer their callers, "
+                    + "but no queue did at start-up, so the media edge is not running: restart switchboardd to start it")
+            }
+            try await media.register(next.music)
+        }
+        return try await stack.eventLoop.submit { () throws -> String in
             let current = self.configuration
             let restartOnly = Self.restartOnlyChanges(from: current, to: next)
             guard restartOnly.isEmpty else {
@@ -35,6 +42,7 @@ extension SwitchboardCoordinator {
                 throw ReloadRefusal(description: "\(error)")
             }
             self.router.queueByNumber = Self.queueByNumber(next.acd)
+            self.hold?.queues = next.holdMedia
             self.presence.setUsers(Self.presenceUsers(next), addedAvailable: next.presence == nil)
             self.configuration = next
             return Self.summary(from: current.acd, to: next.acd)
@@ -52,6 +60,7 @@ extension SwitchboardCoordinator {
         if current.control != next.control { changed.append("control") }
         if current.presence != next.presence { changed.append("presence") }
         if current.storage != next.storage { changed.append("storage") }
+        if current.media != next.media { changed.append("media") }
         return changed
     }
 

@@ -47,7 +47,7 @@ extension SwitchboardCoordinator {
             trunks: trunks,
             refusedNewCalls: .init(capacity: self.stack.refusedNewCalls[NewCallRefusal.capacityReached.rawValue, default: 0],
                                    overload: self.stack.refusedNewCalls[NewCallRefusal.overloaded.rawValue, default: 0]),
-            overloaded: self.router.overload.isOverloaded)
+            overloaded: self.router.overload.isOverloaded, holdStreams: self.hold?.streamsInUse)
     }
 
     /// The wall-clock date of a monotonic instant.

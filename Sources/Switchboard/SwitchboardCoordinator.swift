@@ -43,11 +43,17 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     /// The snapshot series, refreshed on each scrape (on the loop).
     let queueGauges: QueueGauges
     let statusGauges: StatusGauges
+    /// The media edge, when some queue answers its callers (answered hold).
+    let media: MediaEdge?
+    /// Answered hold on the loop, beside the router, when the media edge runs.
+    let hold: AnsweredHold?
 
     private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed,
                  trunks: TrunkMonitor, store: any ContactCenterStore, writer: StoreWriter, epoch: Date, metrics: SwitchboardMetrics,
-                 configuration: SwitchboardConfiguration) {
+                 configuration: SwitchboardConfiguration, media: MediaEdge?, hold: AnsweredHold?) {
         self.transport = transport
+        self.media = media
+        self.hold = hold
         self.stack = stack
         self.router = router
         self.distributor = distributor
@@ -75,6 +81,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
         let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger, metrics: metrics)
         let writer = StoreWriter(store: store, flushInterval: configuration.storage.flushInterval,
                                  capacity: configuration.storage.maximumPendingChanges, logger: logger)
+        let media = try await MediaEdge.start(configuration, logger: logger)
         return try await eventLoop.submit {
             let timers = TransactionTimers(t1: configuration.timers.t1, t2: configuration.timers.t2, t4: configuration.timers.t4)
             let stack = TransactionLayer(sender: transport, timers: timers, logger: logger,
@@ -97,11 +104,13 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             }
             distributor.sink = router
             router.inboundBacklog = { transport.udpBacklog() }
+            let hold = media.map { AnsweredHold(engine: $0.engine, loop: eventLoop, queues: configuration.holdMedia, logger: logger) }
+            router.holdMedia = hold
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
             return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
                                           trunks: trunks, store: store, writer: writer, epoch: started, metrics: metrics,
-                                          configuration: configuration)
+                                          configuration: configuration, media: media, hold: hold)
         }.get()
     }
 
@@ -112,6 +121,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             self.trunks.stop()
             self.stack.timerWheel.stop()
         }.get()
+        try await media?.stop()
         writer.close()
     }
 

@@ -1,0 +1,105 @@
+import B2BUA
+import Logging
+import Media
+import MediaTransport
+import NIOCore
+import SIPCore
+import YAMLConfiguration
+
+/// Answered hold on the media edge: answers a queued caller's SDP offer from a stream of the
+/// ``MediaEngine`` (RFC 3264 §6) and plays the queue's welcome prompt, then its music on hold (one
+/// shared loop per music file). Lives on the SIP loop, as the call router that uses it; the engine
+/// runs on a loop of its own.
+final class AnsweredHold: HoldMedia, @unchecked Sendable {
+    /// A caller's stream, from the request to open it until it is closed.
+    private enum Stream {
+        /// Being opened; `stopped` once the call no longer needs it (it is closed as soon as it opens).
+        case opening(stopped: Bool)
+        /// Open and playing.
+        case open
+    }
+
+    /// The host named in Warning headers (RFC 3261 §20.43).
+    static let warningAgent = "switchboardd"
+
+    let engine: MediaEngine
+    private let loop: any EventLoop
+    private let logger: Logger
+    /// The hold media of each queue that answers its callers; a reload replaces it.
+    var queues: [String: QueueHoldMedia]
+    private var streams: [CallID: Stream] = [:]
+
+    init(engine: MediaEngine, loop: any EventLoop, queues: [String: QueueHoldMedia], logger: Logger) {
+        self.engine = engine
+        self.loop = loop
+        self.queues = queues
+        self.logger = logger
+    }
+
+    /// The callers' streams open or being opened.
+    var streamsInUse: Int { streams.count }
+
+    func answersCallers(of queue: String) -> Bool { queues[queue] != nil }
+
+    func refusal(of offer: [UInt8]) -> String? {
+        guard let description = try? SessionDescription(parsing: offer) else {
+            return "399 \(Self.warningAgent) \"the SDP offer cannot be parsed\""
+        }
+        if case .rejected(let rejection) = answer(description, port: 0) { return rejection.warningHeaderValue(agent: Self.warningAgent) }
+        return nil
+    }
+
+    /// Switchboard's answer to `offer` from `port`, under a new origin (RFC 4566 §5.2: a random
+    /// session id, version 1).
+    private func answer(_ offer: SessionDescription, port: Int) -> AudioAnswerResult {
+        let address = engine.address
+        let origin = SDPOrigin(username: "switchboard", sessionID: String(UInt64.random(in: 1...UInt64(Int64.max))), sessionVersion: 1,
+                               addressType: address.contains(":") ? "IP6" : "IP4", unicastAddress: address)
+        return AudioAnswerer.answer(to: offer, address: address, port: port, origin: origin)
+    }
+
+    func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
+        guard streams[callID] == nil, let hold = queues[queue], let description = try? SessionDescription(parsing: offer),
+              case .accepted(_, let audio) = answer(description, port: 0) else {
+            completion(nil)
+            return
+        }
+        let source: MediaSource = if let welcome = hold.welcome { .prompts([welcome], thenMusic: hold.music) } else { .music(hold.music ?? "") }
+        streams[callID] = .opening(stopped: false)
+        engine.startingStream(MediaStreamID(callID), negotiated: audio, source: source).hop(to: loop).assumeIsolated().whenComplete { result in
+            guard case .opening(let stopped) = self.streams[callID] else { return }
+            switch result {
+            case .success where stopped:
+                self.close(callID)
+            case .success(let port):
+                self.streams[callID] = .open
+                guard case .accepted(let answer, _) = self.answer(description, port: port) else {
+                    self.close(callID)
+                    completion(nil)
+                    return
+                }
+                completion(answer.serialized())
+            case .failure(let error):
+                self.streams[callID] = nil
+                self.logger.warning("hold media stream not opened", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
+                if !stopped { completion(nil) }
+            }
+        }
+    }
+
+    func stop(_ callID: CallID) {
+        switch streams[callID] {
+        case .opening: streams[callID] = .opening(stopped: true)
+        case .open: close(callID)
+        case nil: return
+        }
+    }
+
+    /// Closes an open stream; the call forgets it at once, the port returns once the socket is closed.
+    private func close(_ callID: CallID) {
+        streams[callID] = nil
+        engine.stoppingStream(MediaStreamID(callID)).whenFailure { error in
+            self.logger.debug("hold media stream not stopped", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import B2BUA
+import Logging
+import Media
+import MediaTransport
+import NIOCore
+import NIOPosix
+import YAMLConfiguration
+
+/// The media edge of answered hold: started only when some queue answers its callers.
+struct MediaEdge: Sendable {
+    /// The engine's own loop.
+    let group: MultiThreadedEventLoopGroup
+    /// The engine.
+    let engine: MediaEngine
+
+    /// Starts a ``MediaEngine`` on a loop of its own on `media.address` and `media.rtpPorts`, with every
+    /// music on hold registered; nil when no queue answers its callers.
+    static func start(_ configuration: SwitchboardConfiguration, logger: Logger) async throws -> MediaEdge? {
+        guard !configuration.holdMedia.isEmpty else { return nil }
+        guard let pool = RTPPortPool(range: configuration.media.rtpPorts) else {
+            throw ConfigurationError(key: "media.rtpPorts", line: nil, message: "no even port with its odd neighbour in \(configuration.media.rtpPorts)")
+        }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let edge = MediaEdge(group: group, engine: MediaEngine(eventLoop: group.next(), address: configuration.media.address, ports: pool,
+                                                               logger: logger))
+        do {
+            try await edge.register(configuration.music)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        logger.notice("media edge started", metadata: ["media.address": "\(configuration.media.address)",
+                                                        "media.rtp_ports": "\(configuration.media.rtpPorts)",
+                                                        "media.queues": "\(configuration.holdMedia.keys.sorted().joined(separator: ","))"])
+        return edge
+    }
+
+    /// Registers each music on hold as one shared loop (replacing one of the same name).
+    func register(_ music: [String: Prompt]) async throws {
+        for (name, prompt) in music {
+            guard let loop = HoldMusicLoop(tracks: [prompt]) else { continue }
+            try await engine.addMusic(name, loop: loop)
+        }
+    }
+
+    /// Closes every stream, then stops the engine's loop.
+    func stop() async throws {
+        try await engine.stopAll()
+        try await group.shutdownGracefully()
+    }
+}
