@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Answered hold through Kamailio: a caller of a queue with a welcome prompt and music on hold is
+# answered at once with switchboardd's own SDP (no 180), receives RTP of the negotiated payload type
+# (PCMU) from switchboardd's media address while the agent rings for 4 s, then, once the agent
+# answers, is re-INVITEd with the agent's SDP under switchboardd's origin (same session id, version
+# 2: media release); the caller's BYE ends both legs and the stream's port is freed. A caller
+# offering G.729 alone gets 488 with Warning 305, and a call record says so. Prompts from
+# scripts/make-prompts.
+#
+#   PSTN caller (SIPp UAC + an RTP receiver) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (SIPp UAS)
+#                 ◄──────────── RTP: welcome prompt, music on hold ───── switchboardd (media edge)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$repo/scripts/lib/harness.sh"
+source "$repo/scripts/lib/switchboardd.sh"
+
+scenarios="$repo/tests/sipp/hold"
+free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp rtp_first
+"$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
+rtp_first=$((rtp_first - rtp_first % 2))
+cat >"$HARNESS_DIR/extra.yaml" <<YAML
+queues:
+  - name: support
+    numbers: ["+15550100"]
+    agents: [alice]
+    ringTimeoutSeconds: 15
+    wrapUpSeconds: 0
+    announcements: { welcomePrompt: welcome, musicOnHold: music-on-hold }
+agents:
+  - { id: alice, number: "+15550201" }
+media:
+  address: 127.0.0.1
+  rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
+  prompts: $HARNESS_DIR/prompts
+limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
+control: { address: 127.0.0.1, port: $control_port }
+YAML
+write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
+if "$SWITCHBOARD_BIN/switchboardd" --config "$HARNESS_DIR/switchboard.yaml" --check >/dev/null; then
+    blackbox_ok "--check loads the queue's prompts"
+else
+    blackbox_fail "--check loads the queue's prompts"
+fi
+sed 's/welcomePrompt: welcome/welcomePrompt: no-such-prompt/' "$HARNESS_DIR/switchboard.yaml" >"$HARNESS_DIR/missing.yaml"
+if check_output="$("$SWITCHBOARD_BIN/switchboardd" --config "$HARNESS_DIR/missing.yaml" --check 2>&1)"; then
+    blackbox_fail "a missing prompt file stops --check" "it passed"
+elif [[ "$check_output" == *"queues[0].announcements.welcomePrompt"*"$HARNESS_DIR/prompts/no-such-prompt.wav"* ]]; then
+    blackbox_ok "a missing prompt file stops --check, naming the queue's key and the path"
+else
+    blackbox_fail "a missing prompt file stops --check, naming the queue's key and the path" "$check_output"
+fi
+
+start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
+start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
+blackbox_check "no hold stream before the first caller" test "$(control_status "$control_port" holdStreams)" = 0
+
+start_sipp teams -sf "$scenarios/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -timeout 60 -timeout_error
+teams_pid="$SIPP_PID"
+wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+python3 "$repo/tests/blackbox/rtp_receiver.py" "$caller_rtp" "$HARNESS_DIR/rtp.json" 60 &
+receiver_pid=$!
+track_process rtp-receiver "$receiver_pid" 0
+wait_for_udp_listen "$caller_rtp" 10 "$receiver_pid"
+
+expect_sipp "caller answered at once with switchboardd's SDP, then re-INVITEd with the agent's under the same origin, version 2" \
+    pstn -sf "$scenarios/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -key rtp "$caller_rtp" \
+    -trace_logs -log_file "$HARNESS_DIR/pstn/messages.log" -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
+teams_status=0
+wait "$teams_pid" || teams_status=$?
+if [ "$teams_status" -eq 0 ]; then
+    blackbox_ok "the agent was offered the caller's own SDP, answered after 4 s and got the caller's BYE"
+else
+    blackbox_fail "the agent's scenario (sipp exit $teams_status)"
+    show_logs teams
+fi
+
+wait "$receiver_pid" || true
+hold_port="$(sed -n 's/^answered \([0-9]*\)$/\1/p' "$HARNESS_DIR/pstn/messages.log" | head -1)"
+if python3 - "$HARNESS_DIR/rtp.json" "$hold_port" "$rtp_first" <<'PY'
+import json, sys
+report, hold_port, first = json.load(open(sys.argv[1])), int(sys.argv[2] or 0), int(sys.argv[3])
+print(f"  RTP received: {report}; switchboardd's port in the answer: {hold_port}")
+pcmu = report["packets"].get("0", 0)
+assert first <= hold_port <= first + 9 and hold_port % 2 == 0, "the answer's port is an even port of media.rtpPorts"
+assert pcmu >= 150, f"at least 3 s of PCMU (50 packets a second) while the agent rang 4 s, got {pcmu}"
+assert set(report["packets"]) == {"0"} and report["malformed"] == 0, "PCMU only (payload type 0), every datagram RTP"
+assert report["sources"] == [hold_port] and report["ssrcs"] == 1, "one stream, from the port of the SDP answer"
+assert report["sequenceGaps"] == 0, "sequence numbers one by one"
+PY
+then
+    blackbox_ok "the caller received PCMU from switchboardd's media port while on hold"
+else
+    blackbox_fail "the caller received PCMU from switchboardd's media port while on hold"
+fi
+if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
+    blackbox_ok "the hold stream stopped and its port was freed after the media release"
+else
+    blackbox_fail "the hold stream stopped and its port was freed after the media release" "still held 10 s later: $leftover"
+fi
+
+expect_sipp "an offer of G.729 alone gets 488 with Warning 305" \
+    g729 -sf "$scenarios/caller-g729.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -timeout 30 -timeout_error "127.0.0.1:$sbc_port"
+records="$(curl -fsS --max-time 5 "http://127.0.0.1:$control_port/v1/call-records" || true)"
+if python3 - "$records" <<'PY'
+import json, sys
+records = json.loads(sys.argv[1])
+records = records.get("records", records) if isinstance(records, dict) else records
+outcomes = sorted((record["outcome"], record.get("agent")) for record in records)
+print(f"  call records: {outcomes}")
+assert ("completed", "alice") in outcomes, "the held caller's call, completed with alice"
+assert any(outcome == "released" for outcome, _ in outcomes), "the G.729 caller's, released"
+PY
+then
+    blackbox_ok "call records: the held call completed with alice, the G.729 call released"
+else
+    blackbox_fail "call records: the held call completed with alice, the G.729 call released" "$records"
+fi
+if leftover="$(wait_until_idle "$control_port" 40)"; then
+    blackbox_ok "nothing left after the linger"
+else
+    blackbox_fail "nothing left after the linger" "still held 40 s later: $leftover"
+fi
+blackbox_summary hold
