@@ -64,11 +64,16 @@ public final class MediaEngine: @unchecked Sendable {
     /// music from the loop's current position, as every other listener does (the loop never waits
     /// for one caller). A stream that sends nothing refuses them (``MediaEngineError/notSending(_:)``).
     public func play(_ id: MediaStreamID, prompts: [Prompt]) async throws {
-        try await eventLoop.submit {
+        try await playing(id, prompts: prompts).get()
+    }
+
+    /// ``play(_:prompts:)`` for callers on an event loop: succeeds once the prompts are queued.
+    public func playing(_ id: MediaStreamID, prompts: [Prompt]) -> EventLoopFuture<Void> {
+        eventLoop.submit {
             guard let slot = self.slots[id], let stream = self.streams[slot] else { throw MediaEngineError.unknownStream(id) }
             guard stream.destination != nil else { throw MediaEngineError.notSending(id) }
             stream.queue(prompts)
-        }.get()
+        }
     }
 
     /// The engine's counters, with the number of streams open now.

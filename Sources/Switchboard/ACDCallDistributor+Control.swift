@@ -18,3 +18,12 @@ extension ACDCallDistributor {
         return ignored
     }
 }
+
+extension ACDCallDistributor {
+    /// A waiting caller's place in `queue` (1 is next, 0 while an agent rings) and estimated wait, for
+    /// the announcements of answered hold; nil once the caller no longer waits there.
+    func place(of callID: String, in queue: String) -> (place: Int, estimate: Duration?)? {
+        engine.waitingCallers(in: QueueID(queue), now: engineNow).first { $0.callID == ACD.CallID(callID) }
+            .map { ($0.position, $0.ewt) }
+    }
+}

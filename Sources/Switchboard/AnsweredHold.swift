@@ -4,19 +4,27 @@ import Media
 import MediaTransport
 import NIOCore
 import SIPCore
+import SIPStack
 import YAMLConfiguration
 
 /// Answered hold on the media edge: answers a queued caller's SDP offer from a stream of the
-/// ``MediaEngine`` (RFC 3264 §6) and plays the queue's welcome prompt, then its music on hold (one
-/// shared loop per music file). Lives on the SIP loop, as the call router that uses it; the engine
-/// runs on a loop of its own.
+/// ``MediaEngine`` (RFC 3264 §6) and plays the queue's welcome prompt, its position and wait
+/// announcements, then its music on hold (one shared loop per music file). Lives on the SIP loop, as
+/// the call router that uses it, with its timers on the loop's wheel; the engine runs on a loop of its own.
 final class AnsweredHold: HoldMedia, @unchecked Sendable {
     /// A caller's stream, from the request to open it until it is closed.
-    private enum Stream {
+    enum Stream {
         /// Being opened; `stopped` once the call no longer needs it (it is closed as soon as it opens).
         case opening(stopped: Bool)
-        /// Open and playing.
-        case open
+        /// Open and playing, with the caller's announcements when the queue makes any.
+        case open(Announcements?)
+    }
+
+    /// One caller's position and wait announcements: what was said, the queue asked, the next occasion.
+    struct Announcements {
+        var announcer: HoldAnnouncer
+        let queue: String
+        var timer: TimerWheel.Handle?
     }
 
     /// The host named in Warning headers (RFC 3261 §20.43).
@@ -24,16 +32,27 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
 
     let engine: MediaEngine
     private let loop: any EventLoop
-    private let logger: Logger
+    /// The SIP loop's timer wheel, for the periodic announcements.
+    let wheel: TimerWheel
+    let logger: Logger
     /// The hold media of each queue that answers its callers; a reload replaces it.
     var queues: [String: QueueHoldMedia]
-    private var streams: [CallID: Stream] = [:]
+    /// The words of the announcements, by prompt name; a reload replaces them.
+    var words: [String: Prompt]
+    /// A waiting caller's place in a queue (1 is next, 0 while an agent rings) and estimated wait, from
+    /// the queue engine; nil once the caller no longer waits there.
+    let place: (CallID, String) -> (place: Int, estimate: Duration?)?
+    var streams: [CallID: Stream] = [:]
 
-    init(engine: MediaEngine, loop: any EventLoop, queues: [String: QueueHoldMedia], logger: Logger) {
+    init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], logger: Logger,
+         place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
         self.engine = engine
-        self.loop = loop
+        self.wheel = wheel
+        loop = wheel.eventLoop
         self.queues = queues
+        self.words = words
         self.logger = logger
+        self.place = place
     }
 
     /// The callers' streams open or being opened.
@@ -72,13 +91,14 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
             case .success where stopped:
                 self.close(callID)
             case .success(let port):
-                self.streams[callID] = .open
+                self.streams[callID] = .open(nil)
                 guard case .accepted(let answer, _) = self.answer(description, port: port) else {
                     self.close(callID)
                     completion(nil)
                     return
                 }
                 completion(answer.serialized())
+                if hold.announces { self.startAnnouncements(callID, queue: queue, hold: hold) }
             case .failure(let error):
                 self.streams[callID] = nil
                 self.logger.warning("hold media stream not opened", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
@@ -97,6 +117,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
 
     /// Closes an open stream; the call forgets it at once, the port returns once the socket is closed.
     private func close(_ callID: CallID) {
+        if case .open(let announcements?) = streams[callID], let timer = announcements.timer { wheel.cancel(timer) }
         streams[callID] = nil
         engine.stoppingStream(MediaStreamID(callID)).whenFailure { error in
             self.logger.debug("hold media stream not stopped", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])

@@ -43,6 +43,7 @@ extension SwitchboardCoordinator {
             }
             self.router.queueByNumber = Self.queueByNumber(next.acd)
             self.hold?.queues = next.holdMedia
+            self.hold?.words = next.announcementWords
             self.presence.setUsers(Self.presenceUsers(next), addedAvailable: next.presence == nil)
             self.configuration = next
             return Self.summary(from: current.acd, to: next.acd)

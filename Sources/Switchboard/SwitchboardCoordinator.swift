@@ -104,7 +104,12 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             }
             distributor.sink = router
             router.inboundBacklog = { transport.udpBacklog() }
-            let hold = media.map { AnsweredHold(engine: $0.engine, loop: eventLoop, queues: configuration.holdMedia, logger: logger) }
+            let hold = media.map { edge in
+                AnsweredHold(engine: edge.engine, wheel: stack.timerWheel, queues: configuration.holdMedia,
+                             words: configuration.announcementWords, logger: logger) { [unowned distributor] callID, queue in
+                    distributor.place(of: callID, in: queue)
+                }
+            }
             router.holdMedia = hold
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)

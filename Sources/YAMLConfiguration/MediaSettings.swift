@@ -1,3 +1,4 @@
+import ACD
 import Media
 
 /// The media edge (`media:`): where RTP binds and which prompt files the queues' announcements name.
@@ -23,10 +24,23 @@ public struct QueueHoldMedia: Sendable, Equatable {
     public var welcome: Prompt?
     /// The music on hold (its name, the file's name without `.wav`) after the welcome prompt.
     public var music: String?
+    /// When the caller's position is announced.
+    public var position: AnnouncementConfiguration.PositionMode
+    /// When the caller's estimated wait is announced.
+    public var ewt: AnnouncementConfiguration.EWTMode
+    /// The estimated wait is announced rounded up to a multiple of this.
+    public var ewtRounding: Duration
 
-    /// Creates a queue's hold media.
-    public init(welcome: Prompt?, music: String?) {
+    /// Creates a queue's hold media; by default without announcements.
+    public init(welcome: Prompt?, music: String?, position: AnnouncementConfiguration.PositionMode = .never,
+                ewt: AnnouncementConfiguration.EWTMode = .never, ewtRounding: Duration = .seconds(60)) {
         self.welcome = welcome
         self.music = music
+        self.position = position
+        self.ewt = ewt
+        self.ewtRounding = ewtRounding
     }
+
+    /// Whether the caller hears position or wait announcements.
+    public var announces: Bool { position != .never || ewt != .never }
 }

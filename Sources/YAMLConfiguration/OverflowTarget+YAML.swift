@@ -34,7 +34,7 @@ extension OverflowTarget {
             return .number(try node["number"].e164())
         default:
             let hangUp = try node["hangup"].allowingOnly(["announcement"])
-            if hangUp["announcement"].isPresent { throw hangUp["announcement"].needsMediaPath("no announcement can be played") }
+            if hangUp["announcement"].isPresent { throw hangUp["announcement"].needsMediaPath("no announcement can be played on hang-up") }
             return .hangUp(announcement: nil)
         }
     }

@@ -21,12 +21,14 @@ extension SwitchboardConfiguration {
     }
 
     /// Loads the welcome prompt and music on hold of every queue that names one from
-    /// `<media.prompts>/<name>.wav`, encoded once; a missing or unusable file is an error naming the
-    /// queue's key and the path. Answered hold needs an address callers can send RTP to.
+    /// `<media.prompts>/<name>.wav`, encoded once, and every word of ``AnnouncementWords`` when a queue
+    /// announces position or wait; a missing or unusable file is an error naming the queue's key and
+    /// the path. Answered hold needs an address callers can send RTP to.
     static func loadHoldMedia(queues: [QueueConfiguration], nodes: ConfigurationNode, media: MediaSettings,
-                              mediaNode: ConfigurationNode) throws -> (queues: [String: QueueHoldMedia], music: [String: Prompt]) {
+                              mediaNode: ConfigurationNode) throws -> (queues: [String: QueueHoldMedia], music: [String: Prompt], words: [String: Prompt]) {
         var holds: [String: QueueHoldMedia] = [:]
         var music: [String: Prompt] = [:]
+        var words: [String: Prompt] = [:]
         let queueNodes = try nodes.list()
         for (index, queue) in queues.enumerated() where queue.announcements.welcomePrompt != nil || queue.announcements.musicOnHold != nil {
             let announcements = queueNodes[index]["announcements"]
@@ -39,9 +41,16 @@ extension SwitchboardConfiguration {
             if let name = queue.announcements.musicOnHold, music[name] == nil {
                 music[name] = try loadPrompt(name, node: announcements["musicOnHold"], media: media)
             }
-            holds[queue.id.rawValue] = QueueHoldMedia(welcome: welcome, music: queue.announcements.musicOnHold)
+            let settings = queue.announcements
+            let hold = QueueHoldMedia(welcome: welcome, music: settings.musicOnHold, position: settings.position,
+                                      ewt: settings.ewt, ewtRounding: settings.ewtRounding)
+            if hold.announces, words.isEmpty {
+                let key = announcements[hold.position != .never ? "position" : "ewt"]
+                for name in AnnouncementWords.promptNames { words[name] = try loadPrompt(name, node: key, media: media) }
+            }
+            holds[queue.id.rawValue] = hold
         }
-        return (holds, music)
+        return (holds, music, words)
     }
 
     private static func loadPrompt(_ name: String, node: ConfigurationNode, media: MediaSettings) throws -> Prompt {

@@ -47,7 +47,7 @@ extension SwitchboardConfiguration {
             logFormat: try root["log"]["format"].oneOf(LogFormat.self, default: .logfmt),
             control: try parseControl(root["control"], environment: environment),
             storage: try parseStorage(root["storage"], directory: directory),
-            media: media, holdMedia: hold.queues, music: hold.music)
+            media: media, holdMedia: hold.queues, music: hold.music, announcementWords: hold.words)
         return configuration
     }
 

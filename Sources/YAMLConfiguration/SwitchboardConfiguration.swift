@@ -32,6 +32,9 @@ public struct SwitchboardConfiguration: Sendable {
     public var holdMedia: [String: QueueHoldMedia]
     /// Each music on hold the queues name, by name, loaded.
     public var music: [String: Prompt]
+    /// The words of the position and wait announcements (``AnnouncementWords/promptNames``), loaded
+    /// when a queue announces either; empty otherwise.
+    public var announcementWords: [String: Prompt]
 }
 
 /// The call store: one SQLite file.

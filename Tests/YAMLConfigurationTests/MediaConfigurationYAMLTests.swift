@@ -1,4 +1,5 @@
 import Foundation
+import Media
 import Testing
 @testable import YAMLConfiguration
 
@@ -98,5 +99,50 @@ struct MediaConfigurationYAMLTests {
         let error = #expect(throws: ConfigurationError.self) { try SwitchboardConfiguration.parse(yaml: yaml, directory: "/etc/switchboard") }
         #expect(error?.key == key)
         #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "no error")")
+    }
+}
+
+@Suite("Announcement keys")
+struct AnnouncementConfigurationYAMLTests {
+    @Test func positionAndWaitLoadEveryWordOfTheAnnouncements() throws {
+        try withPrompts { directory in
+            let words = directory + "/prompts"
+            for name in AnnouncementWords.promptNames {
+                try Data(muLawWAV(samples: 800)).write(to: URL(fileURLWithPath: words).appendingPathComponent(name + ".wav"))
+            }
+            let parsed = try SwitchboardConfiguration.parse(
+                yaml: configuration(announcements: ["musicOnHold: music-on-hold", "position: {upTo: 5}", "ewt: {everySeconds: 60}",
+                                                    "ewtRoundingSeconds: 300"], media: ["prompts: prompts"]), directory: directory)
+            #expect(parsed.holdMedia["support"] == QueueHoldMedia(welcome: nil, music: "music-on-hold", position: .upTo(5),
+                                                                   ewt: .periodic(.seconds(60)), ewtRounding: .seconds(300)))
+            #expect(Set(parsed.announcementWords.keys) == Set(AnnouncementWords.promptNames))
+        }
+    }
+
+    @Test func withoutAnnouncementsNoWordIsLoaded() throws {
+        try withPrompts { directory in
+            let parsed = try SwitchboardConfiguration.parse(yaml: configuration(announcements: ["musicOnHold: music-on-hold"], media: ["prompts: prompts"]),
+                                                            directory: directory)
+            #expect(parsed.announcementWords.isEmpty)
+        }
+    }
+
+    @Test func aMissingWordNamesTheQueuesKeyAndThePath() throws {
+        try withPrompts { directory in
+            let error = #expect(throws: ConfigurationError.self) {
+                try SwitchboardConfiguration.parse(yaml: configuration(announcements: ["musicOnHold: music-on-hold", "ewt: once"], media: ["prompts: prompts"]),
+                                                   directory: directory)
+            }
+            #expect(error?.key == "queues[0].announcements.ewt")
+            #expect(error?.message == "cannot read \(directory)/prompts/you-are-caller-number.wav")
+        }
+    }
+
+    @Test func positionWithoutAnsweredHoldIsRefused() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try SwitchboardConfiguration.parse(yaml: configuration(announcements: ["position: always"]), directory: "/etc/switchboard")
+        }
+        #expect(error?.key == "queues[0].announcements.position")
+        #expect(error?.message.contains("set welcomePrompt or musicOnHold too") == true, "\(error?.message ?? "no error")")
     }
 }

@@ -4,11 +4,11 @@
 # (PCMU) from switchboardd's media address while the agent rings for 4 s, then, once the agent
 # answers, is re-INVITEd with the agent's SDP under switchboardd's origin (same session id, version
 # 2: media release); the caller's BYE ends both legs and the stream's port is freed. A caller
-# offering G.729 alone gets 488 with Warning 305, and a call record says so. Prompts from
-# scripts/make-prompts.
+# offering G.729 alone gets 488 with Warning 305, and a call record says so. The prompts, with the
+# words of the position and wait announcements the queue makes, come from scripts/make-prompts.
 #
 #   PSTN caller (SIPp UAC + an RTP receiver) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (SIPp UAS)
-#                 ◄──────────── RTP: welcome prompt, music on hold ───── switchboardd (media edge)
+#                 ◄──────── RTP: welcome prompt, announcements, music on hold ──── switchboardd (media edge)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$repo/scripts/lib/harness.sh"
@@ -25,7 +25,7 @@ queues:
     agents: [alice]
     ringTimeoutSeconds: 15
     wrapUpSeconds: 0
-    announcements: { welcomePrompt: welcome, musicOnHold: music-on-hold }
+    announcements: { welcomePrompt: welcome, musicOnHold: music-on-hold, position: always, ewt: { everySeconds: 10 } }
 agents:
   - { id: alice, number: "+15550201" }
 media:
