@@ -1,4 +1,5 @@
 import SIPCore
+import SIPStack
 
 /// Answered hold: the caller answered with Switchboard's own SDP while the hold media plays, then
 /// media release when an agent answers: a re-INVITE offers the caller the agent's SDP under
@@ -38,6 +39,29 @@ extension CallSession {
         default:
             return
         }
+    }
+
+    /// A re-INVITE or UPDATE from the caller on hold, with no agent to relay it to (a session refresh,
+    /// RFC 4028 §7.4, or the SBC's own re-offer): answered here, the caller's session timer restarted,
+    /// with Switchboard's description unchanged (RFC 3264 §8: same version) when the request is an
+    /// INVITE or carries an offer. The stream keeps its remote address and port.
+    func answerHeldCaller(_ request: SIPRequest, transaction: ServerTransaction) {
+        let timer = context.sessionTimer.answer(to: request, now: context.now)
+        if case .reject(let statusCode, let reasonPhrase, let headers) = timer {
+            transaction.respond(statusCode: statusCode, reasonPhrase: reasonPhrase, headers: headers)
+            return
+        }
+        var ok = SIPResponse(replyingTo: request, statusCode: 200)
+        ok.headers.contact = [context.localContact]
+        if request.method == .invite || !request.body.isEmpty, let answer = holdAnswer {
+            ok.headers.contentType = "application/sdp"
+            ok.body = answer
+        }
+        if case .accept(let state, let headers) = timer {
+            ok.headers.fields.append(contentsOf: headers)
+            runSessionTimer(state, on: .caller)
+        }
+        transaction.respond(ok)
     }
 
     /// Media release: the agent's leg carries the call from now on; the caller is offered the agent's

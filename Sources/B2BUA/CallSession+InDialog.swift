@@ -26,6 +26,8 @@ extension CallSession {
             post(leg == .caller ? .callerHungUp : .agentHungUp)
         case .options:
             transaction.respond(UASRequestInspection.optionsResponse(to: request, draining: false, retryAfterSeconds: 0))
+        case .invite where isOnHold(leg), .update where isOnHold(leg):
+            answerHeldCaller(request, transaction: transaction)
         case .invite, .update, .info:
             relay(request, transaction: transaction, from: leg)
         case .refer:
@@ -33,6 +35,11 @@ extension CallSession {
         default:
             transaction.respond(statusCode: 481)
         }
+    }
+
+    /// Whether `leg` is the caller answered for hold with no agent connected yet.
+    private func isOnHold(_ leg: Leg) -> Bool {
+        leg == .caller && holdAnswer != nil && machine.connectedAttempt == nil
     }
 
     func store(_ dialog: SIPDialog, for leg: Leg) {

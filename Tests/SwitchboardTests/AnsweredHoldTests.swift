@@ -147,3 +147,29 @@ struct AnsweredHoldTests {
         #expect(media.started.isEmpty)
     }
 }
+
+extension AnsweredHoldTests {
+    @Test func aSessionRefreshFromTheCallerOnHoldIsAnsweredHereWithTheSameDescription() throws {
+        let (harness, _) = try harness()
+        let caller = harness.caller(calling: TestQueues.sales)
+        let answer = try #require(harness.receive(caller.invite).responses.last)
+        var callerDialog = caller.dialog(answeredBy: answer)
+        harness.receive(callerDialog.ack(sequenceNumber: 1))
+        let timer = [SIPHeaderField(name: "Supported", value: "timer"), SIPHeaderField(name: "Session-Expires", value: "1800;refresher=uac")]
+        #expect(harness.advance(by: .seconds(1000)).requests(.bye).isEmpty)
+
+        let updated = harness.receive(callerDialog.request(.update, headers: timer))
+        #expect(updated.summary == ["200 UPDATE"], "answered here: there is no agent to relay it to")
+        let refreshed = try #require(updated.responses.first)
+        #expect(refreshed.headers["Session-Expires"].first?.hasPrefix("1800") == true)
+        #expect(refreshed.body.isEmpty)
+
+        let reinvited = harness.receive(callerDialog.request(.invite, body: SBCCaller.offer, headers: timer))
+        #expect(reinvited.summary == ["200 INVITE"])
+        #expect(reinvited.responses.first?.body == FakeHoldMedia.answer, "the description is unchanged, version and all")
+        #expect(harness.advance(by: .seconds(1500)).requests(.bye).isEmpty,
+                "refreshed 1000 s in: the caller's session outlives the 1800 s it was first given")
+        let expired = harness.advance(by: .seconds(400)).requests(.bye)
+        #expect(expired.first?.headers.callID == caller.callID, "and expires 1800 s after its last refresh")
+    }
+}
