@@ -4,12 +4,14 @@ import Presence
 
 /// The daemon's status figures as series, refreshed on each scrape from the status report: calls in
 /// progress, dialogs, transactions, draining, overload, refused calls, trunks, SIP connections, SIP
-/// responses and timeouts, and Graph requests. Running
+/// responses and timeouts, Graph requests, and answered hold's streams when the media edge runs. Running
 /// totals kept by the layers become counters that grow by what the total grew since the last scrape.
 final class StatusGauges {
     private let factory: any MetricsFactory
     private let gauges: [String: Gauge]
     private var trunks: [String: Gauge] = [:]
+    /// Answered hold's streams open, once the status reports them (the media edge runs).
+    private var holdStreams: Gauge?
     private var counters: [String: MirroredCounter] = [:]
 
     /// The unlabelled gauges, by name.
@@ -32,6 +34,10 @@ final class StatusGauges {
             report.draining ? 1 : 0, presence.health == .reachable ? 1 : 0, report.connections.open, report.overloaded ? 1 : 0,
         ]
         for (name, value) in zip(Self.names, values) { gauges[name]?.record(value) }
+        if let streams = report.holdStreams {
+            holdStreams = holdStreams ?? Gauge(label: "switchboard_hold_streams", factory: factory)
+            holdStreams?.record(streams)
+        }
         for trunk in report.trunks {
             let gauge = trunks[trunk.name] ?? Gauge(label: "switchboard_trunk_up", dimensions: [("trunk", trunk.name)], factory: factory)
             trunks[trunk.name] = gauge

@@ -30,6 +30,17 @@ struct TrunkStatusReportTests {
         #expect(text.contains(#"switchboard_trunk_up{trunk="backup \"b\"\\2"} 0.0"# + "\n"), "quotes and backslashes escaped")
     }
 
+    @Test func holdStreamsAreAGaugeOnlyWhenTheMediaEdgeRuns() {
+        let metrics = SwitchboardMetrics()
+        let gauges = StatusGauges(factory: metrics.factory)
+        gauges.refresh(from: report([]), presence: PresenceStatus())
+        #expect(!metrics.exposition().contains("switchboard_hold_streams"))
+        var held = report([])
+        held.holdStreams = 3
+        gauges.refresh(from: held, presence: PresenceStatus())
+        #expect(metrics.exposition().contains("switchboard_hold_streams 3.0\n"))
+    }
+
     @Test func runningTotalsBecomeCountersAndEachGraphRequestCountsOnce() {
         let metrics = SwitchboardMetrics()
         let gauges = StatusGauges(factory: metrics.factory)

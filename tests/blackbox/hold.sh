@@ -98,6 +98,9 @@ else
     blackbox_fail "the hold stream stopped and its port was freed after the media release" "still held 10 s later: $leftover"
 fi
 
+metrics="$(curl -fsS --max-time 5 "http://127.0.0.1:$control_port/metrics" || true)"
+blackbox_check "/metrics has switchboard_hold_streams at 0" grep -q '^switchboard_hold_streams 0' <<<"$metrics"
+
 expect_sipp "an offer of G.729 alone gets 488 with Warning 305" \
     g729 -sf "$scenarios/caller-g729.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -timeout 30 -timeout_error "127.0.0.1:$sbc_port"
 records="$(curl -fsS --max-time 5 "http://127.0.0.1:$control_port/v1/call-records" || true)"
