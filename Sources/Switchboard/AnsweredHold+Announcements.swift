@@ -1,14 +1,35 @@
 import B2BUA
+import Media
 import MediaTransport
 import YAMLConfiguration
 
 /// The position and wait announcements of answered hold: the first right after the welcome prompt
-/// (queued behind it, before the music), then one at each of the queue's periodic occasions.
+/// (queued behind it, before the music), then one at each of the queue's periodic occasions; and the
+/// periodic prompt, every interval from the stream's opening.
 extension AnsweredHold {
     /// Starts a caller's announcements once their stream is open.
     func startAnnouncements(_ callID: CallID, queue: String, hold: QueueHoldMedia) {
         streams[callID] = .open(Announcements(announcer: HoldAnnouncer(hold), queue: queue))
-        announce(callID)
+        if hold.announces { announce(callID) }
+        if let prompt = hold.periodicPrompt { schedulePeriodicPrompt(callID, prompt: prompt, every: hold.periodicPromptInterval) }
+    }
+
+    /// Plays `prompt` in front of the music every `interval`, while the stream is open.
+    private func schedulePeriodicPrompt(_ callID: CallID, prompt: Prompt, every interval: Duration) {
+        guard case .open(var announcements?) = streams[callID] else { return }
+        announcements.promptTimer = wheel.schedule(after: interval) { [weak self] in
+            guard let self, case .open = self.streams[callID] else { return }
+            self.play([prompt], to: callID)
+            self.schedulePeriodicPrompt(callID, prompt: prompt, every: interval)
+        }
+        streams[callID] = .open(announcements)
+    }
+
+    /// Queues `prompts` on the caller's stream, in front of the music.
+    private func play(_ prompts: [Prompt], to callID: CallID) {
+        engine.playing(MediaStreamID(callID), prompts: prompts).whenFailure { [logger] error in
+            logger.debug("announcement not played", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
+        }
     }
 
     /// One occasion: the words the caller's place and wait call for, played in front of the music,
@@ -17,11 +38,7 @@ extension AnsweredHold {
         guard case .open(var announcements?) = streams[callID] else { return }
         if let (place, estimate) = place(callID, announcements.queue) {
             let prompts = announcements.announcer.announce(place: place, estimate: estimate).compactMap { words[$0] }
-            if !prompts.isEmpty {
-                engine.playing(MediaStreamID(callID), prompts: prompts).whenFailure { [logger] error in
-                    logger.debug("announcement not played", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
-                }
-            }
+            if !prompts.isEmpty { play(prompts, to: callID) }
         }
         announcements.timer = announcements.announcer.interval.map { interval in
             wheel.schedule(after: interval) { [weak self] in self?.announce(callID) }

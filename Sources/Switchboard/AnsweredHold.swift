@@ -20,11 +20,14 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
         case open(Announcements?)
     }
 
-    /// One caller's position and wait announcements: what was said, the queue asked, the next occasion.
+    /// One caller's announcements and periodic prompt: what was said, the queue asked, the next occasions.
     struct Announcements {
         var announcer: HoldAnnouncer
         let queue: String
+        /// The next position and wait announcement.
         var timer: TimerWheel.Handle?
+        /// The next periodic prompt.
+        var promptTimer: TimerWheel.Handle?
     }
 
     /// The host named in Warning headers (RFC 3261 §20.43).
@@ -98,7 +101,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
                     return
                 }
                 completion(answer.serialized())
-                if hold.announces { self.startAnnouncements(callID, queue: queue, hold: hold) }
+                if hold.announces || hold.periodicPrompt != nil { self.startAnnouncements(callID, queue: queue, hold: hold) }
             case .failure(let error):
                 self.streams[callID] = nil
                 self.logger.warning("hold media stream not opened", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
@@ -117,7 +120,9 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
 
     /// Closes an open stream; the call forgets it at once, the port returns once the socket is closed.
     private func close(_ callID: CallID) {
-        if case .open(let announcements?) = streams[callID], let timer = announcements.timer { wheel.cancel(timer) }
+        if case .open(let announcements?) = streams[callID] {
+            for timer in [announcements.timer, announcements.promptTimer].compactMap(\.self) { wheel.cancel(timer) }
+        }
         streams[callID] = nil
         engine.stoppingStream(MediaStreamID(callID)).whenFailure { error in
             self.logger.debug("hold media stream not stopped", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])

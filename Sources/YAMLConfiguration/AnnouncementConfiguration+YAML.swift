@@ -6,13 +6,16 @@ extension AnnouncementConfiguration {
     ]
     private static let ewtModes: KeyValuePairs<String, EWTMode> = ["never": .never, "once": .once]
 
-    /// The keys of media Switchboard does not play yet (periodic and whisper prompts); refused until it
-    /// does, so no setting is accepted and then silently ignored.
-    private static let unplayedKeys = ["periodicPrompt", "periodicPromptIntervalSeconds", "whisperPrompt"]
+    /// The keys of media Switchboard does not play yet (the whisper prompt); refused until it does, so
+    /// no setting is accepted and then silently ignored.
+    private static let unplayedKeys = ["whisperPrompt"]
+
+    /// The keys that play only to a caller Switchboard answered (answered hold).
+    private static let answeredHoldKeys = ["position", "ewt", "ewtRoundingSeconds", "periodicPrompt", "periodicPromptIntervalSeconds"]
 
     /// Reads a queue's `announcements:`; absent keys keep the defaults (ringback, no prompts).
     /// `welcomePrompt` and `musicOnHold` name prompt files (answered hold), which the position and
-    /// wait announcements need; the keys Switchboard does not play yet are validated, then refused.
+    /// wait announcements and the periodic prompt need; the whisper prompt is validated, then refused.
     static func parse(_ node: ConfigurationNode) throws -> AnnouncementConfiguration {
         let node = try node.allowingOnly([
             "welcomePrompt", "musicOnHold", "position", "ewt", "ewtRoundingSeconds", "periodicPrompt",
@@ -29,13 +32,13 @@ extension AnnouncementConfiguration {
             .seconds(in: 5...3_600, default: announcements.periodicPromptInterval)
         announcements.whisperPrompt = try node["whisperPrompt"].optionalString()
         announcements.callerNamePrefix = try node["callerNamePrefix"].optionalString()
-        for key in ["welcomePrompt", "musicOnHold"] where node[key].isPresent { try validatePromptName(node[key]) }
+        for key in ["welcomePrompt", "musicOnHold", "periodicPrompt"] where node[key].isPresent { try validatePromptName(node[key]) }
         if announcements.welcomePrompt == nil, announcements.musicOnHold == nil,
-           let key = ["position", "ewt", "ewtRoundingSeconds"].first(where: { node[$0].isPresent }) {
+           let key = answeredHoldKeys.first(where: { node[$0].isPresent }) {
             throw node[key].error("is played only to a caller Switchboard answers: set welcomePrompt or musicOnHold too")
         }
         if let key = unplayedKeys.first(where: { node[$0].isPresent }) {
-            throw node[key].needsMediaPath("a waiting caller hears only the welcome prompt, announcements and music on hold")
+            throw node[key].needsMediaPath("the agent hears nothing before the call is bridged")
         }
         return announcements
     }

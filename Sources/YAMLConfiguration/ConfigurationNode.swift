@@ -28,10 +28,10 @@ struct ConfigurationNode {
         ConfigurationError(key: path, line: line, message: message)
     }
 
-    /// Refuses a key that needs media Switchboard does not play yet (periodic and whisper prompts,
-    /// DTMF); `consequence` says what the operator would otherwise wrongly expect.
+    /// Refuses a key that needs media Switchboard does not play yet (the whisper prompt, hang-up
+    /// announcements, DTMF); `consequence` says what the operator would otherwise wrongly expect.
     func needsMediaPath(_ consequence: String) -> ConfigurationError {
-        error("is not available yet: Switchboard's media path plays only a welcome prompt, position and wait announcements and music on hold, so \(consequence); remove the key")
+        error("is not available yet: Switchboard's media path only plays prompts and music to callers on answered hold, so \(consequence); remove the key")
     }
 
     private func childPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }

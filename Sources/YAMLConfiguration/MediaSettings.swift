@@ -30,15 +30,22 @@ public struct QueueHoldMedia: Sendable, Equatable {
     public var ewt: AnnouncementConfiguration.EWTMode
     /// The estimated wait is announced rounded up to a multiple of this.
     public var ewtRounding: Duration
+    /// A prompt played again and again while the caller waits, in front of the music.
+    public var periodicPrompt: Prompt?
+    /// How often ``periodicPrompt`` plays.
+    public var periodicPromptInterval: Duration
 
-    /// Creates a queue's hold media; by default without announcements.
+    /// Creates a queue's hold media; by default without announcements or periodic prompt.
     public init(welcome: Prompt?, music: String?, position: AnnouncementConfiguration.PositionMode = .never,
-                ewt: AnnouncementConfiguration.EWTMode = .never, ewtRounding: Duration = .seconds(60)) {
+                ewt: AnnouncementConfiguration.EWTMode = .never, ewtRounding: Duration = .seconds(60), periodicPrompt: Prompt? = nil,
+                periodicPromptInterval: Duration = .seconds(60)) {
         self.welcome = welcome
         self.music = music
         self.position = position
         self.ewt = ewt
         self.ewtRounding = ewtRounding
+        self.periodicPrompt = periodicPrompt
+        self.periodicPromptInterval = periodicPromptInterval
     }
 
     /// Whether the caller hears position or wait announcements.

@@ -20,7 +20,7 @@ extension SwitchboardConfiguration {
         return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts)
     }
 
-    /// Loads the welcome prompt and music on hold of every queue that names one from
+    /// Loads the welcome prompt, periodic prompt and music on hold of every queue that names one from
     /// `<media.prompts>/<name>.wav`, encoded once, and every word of ``AnnouncementWords`` when a queue
     /// announces position or wait; a missing or unusable file is an error naming the queue's key and
     /// the path. Answered hold needs an address callers can send RTP to.
@@ -42,8 +42,10 @@ extension SwitchboardConfiguration {
                 music[name] = try loadPrompt(name, node: announcements["musicOnHold"], media: media)
             }
             let settings = queue.announcements
+            let periodic = try settings.periodicPrompt.map { try loadPrompt($0, node: announcements["periodicPrompt"], media: media) }
             let hold = QueueHoldMedia(welcome: welcome, music: settings.musicOnHold, position: settings.position,
-                                      ewt: settings.ewt, ewtRounding: settings.ewtRounding)
+                                      ewt: settings.ewt, ewtRounding: settings.ewtRounding, periodicPrompt: periodic,
+                                      periodicPromptInterval: settings.periodicPromptInterval)
             if hold.announces, words.isEmpty {
                 let key = announcements[hold.position != .never ? "position" : "ewt"]
                 for name in AnnouncementWords.promptNames { words[name] = try loadPrompt(name, node: key, media: media) }

@@ -74,6 +74,42 @@ struct AnsweredHoldMediaTests {
         try await group.shutdownGracefully()
     }
 
+    @Test func aPeriodicPromptComesBackInFrontOfTheMusicUntilTheStreamStops() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let probe = PayloadProbe()
+        let channel = try await DatagramBootstrap(group: group)
+            .channelInitializer { channel in channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(probe) } }
+            .bind(host: "127.0.0.1", port: 0).get()
+        let callerPort = try #require(channel.localAddress?.port)
+        let engine = MediaEngine(eventLoop: group.next(), address: "127.0.0.1", ports: try #require(RTPPortPool(range: 40_200...40_399)),
+                                 maximumCatchUp: 500, logger: Logger(label: "test"))
+        try await engine.addMusic("moh", loop: try #require(HoldMusicLoop(tracks: [tagged("moh", frames: 5, tag: 0xA0)])))
+        let loop = group.next()
+        let hold = try await loop.submit {
+            AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop),
+                         queues: ["support": QueueHoldMedia(welcome: nil, music: "moh", periodicPrompt: tagged("still-waiting", frames: 3, tag: 0x55),
+                                                            periodicPromptInterval: .milliseconds(300))],
+                         words: [:], logger: Logger(label: "test")) { _, _ in (1, nil) }
+        }.get()
+        let offer = Array("v=0\r\no=pstn 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio \(callerPort) RTP/AVP 8\r\n".utf8)
+        try await loop.submit { hold.start("c1", queue: "support", offer: offer) { _ in } }.get()
+
+        /// The runs of the periodic prompt heard so far, each between music frames.
+        let runs = {
+            probe.payloads.withLockedValue { $0 }.map { $0[0] }.split(separator: 0xA0).filter { !$0.isEmpty }.map(Array.init)
+        }
+        #expect(await poll { runs().count >= 4 }, "the fourth begun, the first three are whole")
+        #expect(probe.payloads.withLockedValue { $0 }.first?.first == 0xA0, "music first: no welcome prompt")
+        #expect(runs().prefix(3).allSatisfy { $0 == [0x55, 0x55, 0x55] }, "the whole prompt each time, between stretches of music")
+        try await loop.submit { hold.stop("c1") }.get()
+        #expect(await poll { (try? await engine.portPool().allocatedCount) == 0 })
+        let heard = probe.payloads.withLockedValue { $0.count }
+        try await Task.sleep(for: .milliseconds(700))
+        #expect(probe.payloads.withLockedValue { $0.count } == heard, "no prompt after the stream stopped")
+        try await channel.close().get()
+        try await group.shutdownGracefully()
+    }
+
     /// Polls `condition` every 10 ms for up to 10 s; whether it came to hold.
     private func poll(_ condition: () async -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + .seconds(10)

@@ -119,6 +119,18 @@ struct AnnouncementConfigurationYAMLTests {
         }
     }
 
+    @Test func aPeriodicPromptIsLoadedWithItsInterval() throws {
+        try withPrompts { directory in
+            let parsed = try SwitchboardConfiguration.parse(
+                yaml: configuration(announcements: ["musicOnHold: music-on-hold", "periodicPrompt: welcome", "periodicPromptIntervalSeconds: 45"],
+                                    media: ["prompts: prompts"]), directory: directory)
+            let hold = try #require(parsed.holdMedia["support"])
+            #expect(hold.periodicPrompt?.name == "welcome")
+            #expect(hold.periodicPromptInterval == .seconds(45))
+            #expect(parsed.announcementWords.isEmpty, "a periodic prompt needs no announcement words")
+        }
+    }
+
     @Test func withoutAnnouncementsNoWordIsLoaded() throws {
         try withPrompts { directory in
             let parsed = try SwitchboardConfiguration.parse(yaml: configuration(announcements: ["musicOnHold: music-on-hold"], media: ["prompts: prompts"]),
