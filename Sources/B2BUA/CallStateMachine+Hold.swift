@@ -1,4 +1,16 @@
 extension CallStateMachine {
+    /// Answered hold, from the caller's side: whether Switchboard answered the caller itself.
+    enum Hold: Hashable, Sendable {
+        /// No answered hold (ringback), or it could not start.
+        case none
+        /// The caller's stream is being opened; the caller has only had 100 Trying.
+        case starting
+        /// The caller has Switchboard's 200 OK but has not acknowledged it yet.
+        case answered
+        /// The caller acknowledged Switchboard's 200 OK and hears the hold media.
+        case playing
+    }
+
     /// Answered hold: the caller's stream opening or failing, and the ACK of Switchboard's own 200 OK.
     /// Nil when the event is not about the hold (the state's own handling applies).
     mutating func handleHold(_ event: Event) -> [Action]? {

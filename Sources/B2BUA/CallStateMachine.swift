@@ -13,6 +13,10 @@
 /// attempt is cancelled; a 2xx from an attempt that is no longer ringing (cancelled, timed out, lost
 /// the race) or from a second fork is acknowledged and hung up at once, so an agent is never bridged
 /// to silence.
+///
+/// With answered hold (`answeredHold`) the waiting caller is answered from Switchboard's own media
+/// stream (`holdReady` → `answerCallerForHold`), or hears ringback when none opens; the agent's answer
+/// then releases the media with a re-INVITE (`releaseHeldCaller`) instead of a 200 (`CallStateMachine+Hold`).
 public struct CallStateMachine: Sendable {
     /// What happened to the call.
     public enum Event: Hashable, Sendable {
@@ -109,18 +113,6 @@ public struct CallStateMachine: Sendable {
         case connected(attempt: Int, agent: AgentOffer)
         case transferred(attempt: Int)
         case ended
-    }
-
-    /// Answered hold, from the caller's side: whether Switchboard answered the caller itself.
-    enum Hold: Hashable, Sendable {
-        /// No answered hold (ringback), or it could not start.
-        case none
-        /// The caller's stream is being opened; the caller has only had 100 Trying.
-        case starting
-        /// The caller has Switchboard's 200 OK but has not acknowledged it yet.
-        case answered
-        /// The caller acknowledged Switchboard's 200 OK and hears the hold media.
-        case playing
     }
 
     /// The caller's call id.
