@@ -9,11 +9,20 @@ import SIPTransport
 /// progress is always served, so the queue drains before the kernel drops the ACKs, BYEs and answers of
 /// calls already up.
 ///
+/// A backlog that rises above the lower mark is tolerated for ``onset`` before the first refusal: a
+/// burst of arrivals or a moment without the CPU (two processes on one core) drains by itself, and a
+/// call refused for it is lost for nothing. Sustained overload outlasts the onset; a backlog at half the
+/// buffer, where the kernel is about to drop datagrams, is refused at once.
+///
 /// For the log, refusals group into episodes: one starts with the first refusal and ends once the
-/// backlog has stayed at or below the lower mark for ``quietPeriod``.
+/// backlog has stayed at or below the lower mark for ``quietPeriod``. Within an episode the onset does
+/// not apply.
 public struct OverloadGuard: Hashable, Sendable {
     /// How long the backlog must stay low before an episode counts as over.
     public static let quietPeriod = Duration.seconds(5)
+    /// How long a backlog above the lower mark is tolerated before an episode starts: well under SIP's
+    /// T1 (500 ms, RFC 3261 §17.1.1.1), after which unanswered INVITEs are sent again.
+    public static let onset = Duration.milliseconds(200)
 
     /// An overload episode: when it started and the new calls refused in it.
     public struct Episode: Hashable, Sendable {
@@ -49,6 +58,7 @@ public struct OverloadGuard: Hashable, Sendable {
     /// The episode in progress, if any.
     public private(set) var episode: Episode?
     private var lowSince: Duration?
+    private var highSince: Duration?
     private var owed = 0.0
 
     /// Creates a guard that admits every call.
@@ -77,12 +87,16 @@ public struct OverloadGuard: Hashable, Sendable {
         let low = Double(backlog.capacityBytes) / 32
         let high = Double(backlog.capacityBytes) / 8
         let share = min(1, max(0, (Double(backlog.queuedBytes) - low) / (high - low)))
-        if share > 0 {
-            lowSince = nil
-        } else if lowSince == nil {
-            lowSince = now
+        guard share > 0 else {
+            highSince = nil
+            if lowSince == nil { lowSince = now }
+            return 0
         }
-        return share
+        lowSince = nil
+        let risen = highSince ?? now
+        highSince = risen
+        let dropping = backlog.queuedBytes * 2 >= backlog.capacityBytes
+        return episode != nil || dropping || now - risen >= Self.onset ? share : 0
     }
 
     /// The episode, once the backlog has stayed low for ``quietPeriod`` at `now`; it is then over.
