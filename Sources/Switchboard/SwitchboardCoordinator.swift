@@ -96,7 +96,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
                 callMetrics.finished(record)
             }
             distributor.sink = router
-            router.inboundBacklog = { transport.udpBacklog() }
+            if configuration.limits.overloadControl { router.inboundBacklog = { transport.udpBacklog() } }
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
             return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
