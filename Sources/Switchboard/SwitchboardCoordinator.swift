@@ -103,7 +103,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
                 callMetrics.finished(record)
             }
             distributor.sink = router
-            router.inboundBacklog = { transport.udpBacklog() }
+            if configuration.limits.overloadControl { router.inboundBacklog = { transport.udpBacklog() } }
             let hold = media.map { edge in
                 AnsweredHold(engine: edge.engine, wheel: stack.timerWheel, queues: configuration.holdMedia,
                              words: configuration.announcementWords, logger: logger) { [unowned distributor] callID, queue in

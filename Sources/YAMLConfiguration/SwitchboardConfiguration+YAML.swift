@@ -112,7 +112,7 @@ extension SwitchboardConfiguration {
     private static func parseLimits(_ node: ConfigurationNode) throws -> LimitSettings {
         let node = try node.allowingOnly(["maximumConcurrentCalls", "maximumCallDurationSeconds", "retryAfterSeconds",
                                           "drainMinimumSeconds", "drainMaximumSeconds", "maximumWaitingCalls",
-                                          "maximumWaitingCallsPerTrunk", "maximumServerTransactions"])
+                                          "maximumWaitingCallsPerTrunk", "maximumServerTransactions", "overloadControl"])
         let waiting = try node["maximumWaitingCalls"].int(in: 1...1_000_000, default: 2_000)
         let drainMinimum = try node["drainMinimumSeconds"].int(in: 0...600, default: 5)
         let drainMaximum = try node["drainMaximumSeconds"].int(in: 0...86_400, default: 300)
@@ -125,7 +125,8 @@ extension SwitchboardConfiguration {
                              maximumServerTransactions: try node["maximumServerTransactions"].int(in: 1_000...10_000_000, default: 200_000),
                              maximumCallDuration: .seconds(try node["maximumCallDurationSeconds"].int(in: 60...172_800, default: 14_400)),
                              retryAfterSeconds: try node["retryAfterSeconds"].int(in: 1...3_600, default: 30),
-                             drainMinimum: .seconds(drainMinimum), drainMaximum: .seconds(drainMaximum))
+                             drainMinimum: .seconds(drainMinimum), drainMaximum: .seconds(drainMaximum),
+                             overloadControl: try node["overloadControl"].bool(default: true))
     }
 
     private static func parsePresence(_ node: ConfigurationNode) throws -> PresenceSourceConfiguration? {

@@ -93,6 +93,8 @@ public struct LimitSettings: Sendable, Equatable {
     public var drainMinimum: Duration
     /// After SIGTERM, how long calls in progress may go on before the daemon stops anyway.
     public var drainMaximum: Duration
+    /// Whether new INVITEs get `503 Overloaded` while the UDP receive backlog is high.
+    public var overloadControl: Bool
 }
 
 /// The control API (HTTP, JSON).

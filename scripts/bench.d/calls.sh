@@ -3,7 +3,9 @@
 # legs) to a SIPp UAS answering as every agent at once, with enough agents that no caller waits;
 # in the same run Kamailio as a stateful record-routing proxy between the same SIPp peers, and the
 # ratio of the two. Release build. Tunables: scripts/lib/bench.sh (BENCH_RATES, BENCH_SECONDS,
-# BENCH_HOLD_MS ...); BENCH_AGENTS (default 6000).
+# BENCH_HOLD_MS ...); BENCH_AGENTS (default 6000); BENCH_LIMITS, extra `limits:` keys (default
+# "overloadControl: false": this measures capacity like the Kamailio reference, which sheds nothing;
+# the overload guard has its own benchmark, scripts/bench overload; empty for a build without the key).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
@@ -28,7 +30,7 @@ stop_process "kamailio-$sbc_port"
 echo "== switchboardd: SIPp UAC -> switchboardd (B2BUA + ACD) -> SIPp UAS as ${BENCH_AGENTS:-6000} agents"
 sip_port="$(free_port)"
 extra="$HARNESS_DIR/agents.yaml"
-write_bench_agents "$extra" "${BENCH_AGENTS:-6000}" "$queue_number"
+write_bench_agents "$extra" "${BENCH_AGENTS:-6000}" "$queue_number" "${BENCH_LIMITS-overloadControl: false}"
 config="$HARNESS_DIR/switchboard.yaml"
 SWITCHBOARD_LOG_LEVEL=warning write_switchboard_config "$config" "$sip_port" "$uas_port" "$extra"
 start_switchboardd switchboardd "$config" "$sip_port"

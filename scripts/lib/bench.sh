@@ -162,19 +162,20 @@ _bench_rate() {
     BENCH_BEST_P99_MS="$p99"
 }
 
-# write_bench_agents FILE COUNT NUMBER: the queue, agents and limits of a call benchmark: one queue
-# for NUMBER with COUNT agents (+15550300000 upwards, all reached through the same SIPp UAS), no
-# wrap-up, and limits high enough that the daemon's own caps do not cut the measured rates.
+# write_bench_agents FILE COUNT NUMBER [LIMITS]: the queue, agents and limits of a call benchmark: one
+# queue for NUMBER with COUNT agents (+15550300000 upwards, all reached through the same SIPp UAS), no
+# wrap-up, and limits high enough that the daemon's own caps do not cut the measured rates; LIMITS
+# adds keys to the `limits:` mapping (for example "overloadControl: false").
 write_bench_agents() {
-    python3 - "$2" "$3" >"$1" <<'PY'
+    python3 - "$2" "$3" "${4:-}" >"$1" <<'PY'
 import sys
-count, number = int(sys.argv[1]), sys.argv[2]
+count, number, limits = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 ids = [f"a{i}" for i in range(count)]
 print("queues:")
 print(f"  - {{ name: bench, numbers: [\"{number}\"], ringTimeoutSeconds: 15, wrapUpSeconds: 0, agents: [{', '.join(ids)}] }}")
 print("agents:")
 for i, agent in enumerate(ids):
     print(f"  - {{ id: {agent}, number: \"+1555030{i:04d}\" }}")
-print("limits: { maximumConcurrentCalls: 100000, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }")
+print("limits: { maximumConcurrentCalls: 100000, drainMinimumSeconds: 0, drainMaximumSeconds: 5" + (", " + limits if limits else "") + " }")
 PY
 }
