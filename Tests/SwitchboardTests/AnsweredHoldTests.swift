@@ -11,6 +11,11 @@ final class FakeHoldMedia: HoldMedia {
     let queues: Set<String>
     var started: [CallID] = []
     var stopped: [CallID] = []
+    /// What the next stream's opening gives: the answer (nil: no stream could be opened).
+    var opens: [UInt8]? = FakeHoldMedia.answer
+    /// Whether openings wait for ``finishOpening()`` instead of completing at once.
+    var deferred = false
+    private var pending: [([UInt8]?) -> Void] = []
 
     init(queues: Set<String>) {
         self.queues = queues
@@ -24,7 +29,18 @@ final class FakeHoldMedia: HoldMedia {
 
     func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
         started.append(callID)
-        completion(Self.answer)
+        if deferred {
+            pending.append(completion)
+        } else {
+            completion(opens)
+        }
+    }
+
+    /// Completes the deferred openings.
+    func finishOpening() {
+        let completions = pending
+        pending.removeAll()
+        for completion in completions { completion(opens) }
     }
 
     func stop(_ callID: CallID) {
@@ -171,5 +187,34 @@ extension AnsweredHoldTests {
                 "refreshed 1000 s in: the caller's session outlives the 1800 s it was first given")
         let expired = harness.advance(by: .seconds(400)).requests(.bye)
         #expect(expired.first?.headers.callID == caller.callID, "and expires 1800 s after its last refresh")
+    }
+
+    @Test func whenNoStreamOpensTheCallerHearsRingbackAndIsAnsweredWithTheAgentsSDP() throws {
+        let (harness, media) = try harness()
+        media.opens = nil
+        let caller = harness.caller(calling: TestQueues.sales)
+        let arrived = harness.receive(caller.invite)
+        #expect(arrived.summary == ["100 INVITE", "180 INVITE", "INVITE"])
+        let invite = try #require(arrived.requests(.invite).first)
+        let answered = harness.receive(harness.agent(answering: invite).ok())
+        #expect(answered.summary == ["ACK", "200 INVITE"])
+        #expect(answered.responses.first?.body == AgentLeg.answer(for: TestQueues.numbers["carol"] ?? ""))
+    }
+
+    @Test func anAgentAnsweringBeforeTheStreamOpensAnswersTheCallerAndTheStreamIsStoppedOnceOpen() throws {
+        let (harness, media) = try harness()
+        media.deferred = true
+        let caller = harness.caller(calling: TestQueues.sales)
+        let arrived = harness.receive(caller.invite)
+        #expect(arrived.summary == ["100 INVITE", "INVITE"], "no ringback while the stream opens")
+        let invite = try #require(arrived.requests(.invite).first)
+        let carol = harness.agent(answering: invite)
+        let answered = harness.receive(carol.ok())
+        #expect(answered.summary == ["ACK", "200 INVITE"])
+        #expect(answered.responses.first?.body == AgentLeg.answer(for: carol.number), "the agent's SDP, as without answered hold")
+        #expect(media.stopped.isEmpty)
+        media.finishOpening()
+        #expect(harness.sender.takeSent().isEmpty, "no second answer to the caller")
+        #expect(media.stopped == [caller.callID], "the stream that opened too late is closed")
     }
 }
