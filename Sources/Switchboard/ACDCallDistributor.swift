@@ -41,8 +41,10 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         }
     }
 
-    /// Feeds a call-flow event and returns the engine's decisions.
+    /// Feeds a call-flow event and returns the engine's decisions. A key the caller pressed reaches
+    /// the engine only when it is the exit key of the queue the caller waits in.
     public func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision] {
+        if case .callerPressedKey(let callID, let key) = event, engine.exitKey(of: ACD.CallID(callID)) != key { return [] }
         if case .offerAnswered(_, let agentID) = event { answeredToday.record(agentID, at: (epoch + now).date) }
         recorder?.observe(event, at: Self.date(epoch + now))
         metrics?.observe(event)
@@ -93,6 +95,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             .callerArrived(CallerArrival(callID: ACD.CallID(callID), queue: .id(QueueID(queue)), callerNumber: callerNumber))
         case .callerAbandoned(let callID):
             .callerAbandoned(ACD.CallID(callID))
+        case .callerPressedKey(let callID, _):
+            .callerPressedExitKey(ACD.CallID(callID))
         case .offerRinging(let callID, let agentID):
             .offerRinging(ACD.CallID(callID), agent: AgentID(agentID))
         case .offerAnswered(let callID, let agentID):

@@ -46,6 +46,8 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     /// the queue engine; nil once the caller no longer waits there.
     let place: (CallID, String) -> (place: Int, estimate: Duration?)?
     var streams: [CallID: Stream] = [:]
+    /// Where the keys callers press on their streams go (the call router).
+    var onKey: ((CallID, Character) -> Void)?
 
     init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], logger: Logger,
          place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
