@@ -27,6 +27,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     var recorder: CallRecorder?
     /// Hears the same, for the call and queue series.
     var metrics: CallMetrics?
+    /// Hears each caller the engine moves to another queue (an overflow to a queue): call id, queue.
+    var onMove: ((String, String) -> Void)?
 
     /// Creates the engine with every configured agent Available (presence then decides).
     public init(configuration: ACDConfiguration, wheel: TimerWheel, epoch: ACDInstant, logger: Logger) throws {
@@ -142,7 +144,9 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             case .overflow(let callID, let queue, let reason, let target):
                 logger.info("overflow", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.reason": "\(reason)", "acd.target": "\(target)"])
                 switch target {
-                case .queue: return []
+                case .queue(let next, _):
+                    onMove?(callID.rawValue, next.rawValue)
+                    return []
                 case .number(let number): return [.redirect(callID.rawValue, number: number)]
                 case .hangUp: return [.release(callID.rawValue, statusCode: 480, reason: "Queue \(reason)")]
                 }

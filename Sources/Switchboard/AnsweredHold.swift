@@ -23,7 +23,8 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     /// One caller's announcements and periodic prompt: what was said, the queue asked, the next occasions.
     struct Announcements {
         var announcer: HoldAnnouncer
-        let queue: String
+        /// The queue whose place and wait are announced: the caller's current one.
+        var queue: String
         /// The next position and wait announcement.
         var timer: TimerWheel.Handle?
         /// The next periodic prompt.

@@ -113,6 +113,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             }
             router.holdMedia = hold
             keys.hold = hold
+            distributor.onMove = hold.map { hold in { [unowned hold] callID, queue in hold.moved(callID, to: queue) } }
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
             return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
