@@ -110,4 +110,37 @@ struct AnsweredHoldKeyStoreTests {
             "\(caller.callID)|lobby|NONE|EXITWITHKEY|#|1|1|7",
         ])
     }
+
+    @Test("the exit key to a queue: the record and the connected call's lines are the target queue's")
+    func exitToQueue() throws {
+        var queues = TestQueues.configuration
+        queues.queues[1].exitKey = "0"
+        queues.queues[1].overflowTargets = [.exitKey: .queue("sales", keepPosition: true)]
+        let stored = try StoredHarness(queues: queues)
+        defer { stored.remove() }
+        let harness = stored.harness
+        let media = FakeHoldMedia(queues: ["lobby"])
+        harness.router.holdMedia = media
+        let caller = harness.caller(calling: TestQueues.lobby)
+        let answer = try #require(harness.receive(caller.invite).responses.last)
+        var dialog = caller.dialog(answeredBy: answer)
+        harness.receive(dialog.ack(sequenceNumber: 1))
+        media.press("0", on: caller.callID)
+        let invite = try #require(harness.sender.takeSent().requests(.invite).first)
+        let carol = harness.agent(answering: invite)
+        let reinvite = try #require(harness.receive(carol.ok()).requests(.invite).first)
+        harness.receive(dialog.response(to: reinvite, sdp: SBCCaller.offer))
+        let bye = harness.receive(dialog.request(.bye))
+        harness.receive(carol.response(to: try #require(bye.requests(.bye).first)))
+
+        let record = try #require(try stored.stored().calls.first)
+        #expect(record.outcome == .completed)
+        #expect(record.queue == "sales", "the queue the caller reached, not the one dialled")
+        #expect(record.agent == "carol")
+        let events = try stored.events()
+        #expect(events.map { $0.split(separator: "|").prefix(4).joined(separator: "|") } == [
+            "\(caller.callID)|lobby|NONE|ENTERQUEUE", "\(caller.callID)|lobby|NONE|EXITWITHKEY",
+            "\(caller.callID)|sales|NONE|ENTERQUEUE", "\(caller.callID)|sales|carol|CONNECT", "\(caller.callID)|sales|carol|COMPLETECALLER",
+        ])
+    }
 }
