@@ -36,6 +36,9 @@ public struct QueueConfiguration: Hashable, Sendable {
     public var presencePolicy: PresencePolicy
     /// Where callers go for each overflow reason; a missing reason hangs up.
     public var overflowTargets: [OverflowReason: OverflowTarget]
+    /// The DTMF key (`0`–`9`, `*`, `#`, `A`–`D`) that sends a waiting caller to the
+    /// ``OverflowReason/exitKey`` target; nil: no key does.
+    public var exitKey: Character?
     /// An arriving caller whose EWT exceeds this overflows as ``OverflowReason/ewt``.
     public var ewtThreshold: Duration?
     /// A caller who hangs up and calls back within this window gets their place back.

@@ -63,6 +63,8 @@ public enum DistributionEvent: Hashable, Sendable {
     case callerArrived(CallID, queue: String, callerNumber: String)
     /// A caller hung up before being connected.
     case callerAbandoned(CallID)
+    /// A waiting caller Switchboard answered (answered hold) pressed a DTMF key.
+    case callerPressedKey(CallID, key: Character)
     /// The offered agent's endpoint rings (the first 18x of the offer).
     case offerRinging(CallID, agentID: String)
     /// The offered agent answered.

@@ -60,7 +60,10 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     /// Answered hold for the queues that have it; nil: every caller hears ringback until an agent answers.
     public var holdMedia: (any HoldMedia)? {
         get { context.holdMedia }
-        set { context.holdMedia = newValue }
+        set {
+            context.holdMedia = newValue
+            newValue?.onKey = { [weak self] callID, key in self?.post(.call(callID, .callerPressed(key: key))) }
+        }
     }
 
     /// The number of calls and dialogs held (for status and leak checks).

@@ -11,8 +11,9 @@ extension CallStateMachine {
         case playing
     }
 
-    /// Answered hold: the caller's stream opening or failing, and the ACK of Switchboard's own 200 OK.
-    /// Nil when the event is not about the hold (the state's own handling applies).
+    /// Answered hold: the caller's stream opening or failing, the ACK of Switchboard's own 200 OK, and
+    /// the keys the answered caller presses while waiting (told to the queue engine; ignored once an
+    /// agent answered). Nil when the event is not about the hold (the state's own handling applies).
     mutating func handleHold(_ event: Event) -> [Action]? {
         switch event {
         case .holdReady:
@@ -25,6 +26,9 @@ extension CallStateMachine {
             hold = .none
             if case .waiting = state { return [.ringBack] }
             return []
+        case .callerPressed(let key):
+            guard callerAnswered, case .waiting = state else { return [] }
+            return [.notify(.callerPressedKey(callID, key: key))]
         case .callerAcknowledged where hold == .answered:
             hold = .playing
             guard case .waiting = state else { return nil }

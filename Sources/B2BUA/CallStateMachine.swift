@@ -54,6 +54,8 @@ public struct CallStateMachine: Sendable {
         case holdReady
         /// Answered hold: no media stream could be opened for the caller.
         case holdUnavailable
+        /// The answered caller pressed a DTMF key (an RFC 4733 event on the hold stream, or a SIP INFO).
+        case callerPressed(key: Character)
     }
 
     /// What the shell must do.

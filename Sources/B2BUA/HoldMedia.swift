@@ -13,4 +13,9 @@ public protocol HoldMedia: AnyObject {
     /// Closes the caller's stream and frees its port, also while it is still being opened; nothing
     /// when there is none.
     func stop(_ callID: CallID)
+    /// Where the DTMF keys a caller presses on its stream go (RFC 4733 telephone-events), called on the
+    /// router's loop; the router sets it when it is given the hold media.
+    var onKey: ((CallID, Character) -> Void)? { get set }
+    /// The key of an `application/dtmf-relay` INFO body, or nil when the body names none.
+    func key(inDTMFRelay body: [UInt8]) -> Character?
 }

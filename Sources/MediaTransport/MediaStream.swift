@@ -17,7 +17,7 @@ final class MediaStream {
     /// Prompt sequences still to play, in order, in front of the music.
     var announcements: [PromptSequence]
     /// The index of the music on hold played once the announcements have finished.
-    let music: Int?
+    var music: Int?
     var counters = MediaStreamCounters()
 
     init(id: MediaStreamID, channel: any Channel, port: Int, negotiated: NegotiatedAudio, destination: SocketAddress?,

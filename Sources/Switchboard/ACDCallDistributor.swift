@@ -27,6 +27,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     var recorder: CallRecorder?
     /// Hears the same, for the call and queue series.
     var metrics: CallMetrics?
+    /// Hears each caller the engine moves to another queue (an overflow to a queue): call id, queue.
+    var onMove: ((String, String) -> Void)?
 
     /// Creates the engine with every configured agent Available (presence then decides).
     public init(configuration: ACDConfiguration, wheel: TimerWheel, epoch: ACDInstant, logger: Logger) throws {
@@ -41,8 +43,10 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         }
     }
 
-    /// Feeds a call-flow event and returns the engine's decisions.
+    /// Feeds a call-flow event and returns the engine's decisions. A key the caller pressed reaches
+    /// the engine only when it is the exit key of the queue the caller waits in.
     public func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision] {
+        if case .callerPressedKey(let callID, let key) = event, engine.exitKey(of: ACD.CallID(callID)) != key { return [] }
         if case .offerAnswered(_, let agentID) = event { answeredToday.record(agentID, at: (epoch + now).date) }
         recorder?.observe(event, at: Self.date(epoch + now))
         metrics?.observe(event)
@@ -93,6 +97,8 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             .callerArrived(CallerArrival(callID: ACD.CallID(callID), queue: .id(QueueID(queue)), callerNumber: callerNumber))
         case .callerAbandoned(let callID):
             .callerAbandoned(ACD.CallID(callID))
+        case .callerPressedKey(let callID, _):
+            .callerPressedExitKey(ACD.CallID(callID))
         case .offerRinging(let callID, let agentID):
             .offerRinging(ACD.CallID(callID), agent: AgentID(agentID))
         case .offerAnswered(let callID, let agentID):
@@ -138,7 +144,9 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             case .overflow(let callID, let queue, let reason, let target):
                 logger.info("overflow", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.reason": "\(reason)", "acd.target": "\(target)"])
                 switch target {
-                case .queue: return []
+                case .queue(let next, _):
+                    onMove?(callID.rawValue, next.rawValue)
+                    return []
                 case .number(let number): return [.redirect(callID.rawValue, number: number)]
                 case .hangUp: return [.release(callID.rawValue, statusCode: 480, reason: "Queue \(reason)")]
                 }

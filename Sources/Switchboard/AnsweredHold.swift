@@ -23,7 +23,8 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     /// One caller's announcements and periodic prompt: what was said, the queue asked, the next occasions.
     struct Announcements {
         var announcer: HoldAnnouncer
-        let queue: String
+        /// The queue whose place and wait are announced: the caller's current one.
+        var queue: String
         /// The next position and wait announcement.
         var timer: TimerWheel.Handle?
         /// The next periodic prompt.
@@ -46,6 +47,8 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     /// the queue engine; nil once the caller no longer waits there.
     let place: (CallID, String) -> (place: Int, estimate: Duration?)?
     var streams: [CallID: Stream] = [:]
+    /// Where the keys callers press on their streams go (the call router).
+    var onKey: ((CallID, Character) -> Void)?
 
     init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], logger: Logger,
          place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {

@@ -6,7 +6,9 @@ extension CallRecorder {
     /// A call ended: its record is closed with the outcome, who ended it and why, offers still
     /// ringing are resolved (`RINGCANCELED` when the caller left), and the queue log gets the end of
     /// a connected call (`COMPLETECALLER`/`COMPLETEAGENT`) or of an abandoned one (`ABANDON`). Lines for
-    /// callers the queue let go were written when the engine decided (the `EXIT…` events).
+    /// callers the queue let go were written when the engine decided (the `EXIT…` events). The record
+    /// keeps the queue the engine last placed the caller in (an overflow to a queue moves the caller
+    /// without the B2BUA knowing); the B2BUA's queue serves only a call the recorder never saw arrive.
     func finished(_ ended: B2BUA.CallRecord, at now: Date) {
         var call = calls.removeValue(forKey: ended.callID) ?? LiveCall(
             record: CallDetailRecord(callID: ended.callID, callerNumber: ended.callerNumber, queue: ended.queue,
@@ -18,7 +20,6 @@ extension CallRecorder {
         }
         var record = call.record
         record.dialedNumber = ended.dialedNumber.isEmpty ? nil : ended.dialedNumber
-        record.queue = ended.queue
         if let agent = ended.agentID { record.agent = agent }
         if ended.answeredAt == nil { record.answeredAt = nil }
         record.endedAt = now

@@ -17,7 +17,7 @@ extension CallRecorder {
         switch reason {
         case .timeout: log(.exitWithTimeout, call: call, agent: "NONE", at: now, data: place)
         case .noAgents: log(.exitEmpty, call: call, agent: "NONE", at: now, data: place)
-        case .exitKey: log(.exitWithKey, call: call, agent: "NONE", at: now, data: [""] + place)
+        case .exitKey: log(.exitWithKey, call: call, agent: "NONE", at: now, data: [call.exitKey.map { String($0) } ?? ""] + place)
         case .full, .ewt, .withdrawn, .closed, .holiday, .emergency:
             log(.exitOverflow, call: call, agent: "NONE", at: now, data: [reason.rawValue] + place)
         }

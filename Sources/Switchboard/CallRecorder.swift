@@ -16,6 +16,8 @@ final class CallRecorder {
         var enteredQueueAt: Date
         var nextSequence = 1
         var offers: [String: PendingOffer] = [:]
+        /// The exit key the caller pressed, for its `EXITWITHKEY` line.
+        var exitKey: Character?
     }
 
     /// An offer not yet resolved.
@@ -50,7 +52,7 @@ final class CallRecorder {
         ronaBreak = TimeInterval(configuration.rona.breakDuration.components.seconds)
     }
 
-    /// A call-flow event, before the engine sees it.
+    /// A call-flow event, before the engine sees it (a pressed key only when it is the exit key).
     func observe(_ event: DistributionEvent, at now: Date) {
         switch event {
         case .callerArrived(let callID, let queue, let callerNumber):
@@ -75,6 +77,8 @@ final class CallRecorder {
             resolveOffer(of: &call, agent: agentID, result: OfferResult(failure), at: now)
             log(.ringNoAnswer, call: call, agent: agentID, at: now, data: ["\(milliseconds(from: offer.offeredAt, to: now))"])
             calls[callID] = call
+        case .callerPressedKey(let callID, let key):
+            calls[callID]?.exitKey = key
         case .callerAbandoned, .callEnded, .reconcile, .offersSuspended:
             break
         }

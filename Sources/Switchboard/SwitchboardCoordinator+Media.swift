@@ -14,15 +14,16 @@ struct MediaEdge: Sendable {
     let engine: MediaEngine
 
     /// Starts a ``MediaEngine`` on a loop of its own on `media.address` and `media.rtpPorts`, with every
-    /// music on hold registered; nil when no queue answers its callers.
-    static func start(_ configuration: SwitchboardConfiguration, logger: Logger) async throws -> MediaEdge? {
+    /// music on hold registered and the digits its streams receive sent to `keys`; nil when no queue
+    /// answers its callers.
+    static func start(_ configuration: SwitchboardConfiguration, keys: KeyForwarder, logger: Logger) async throws -> MediaEdge? {
         guard !configuration.holdMedia.isEmpty else { return nil }
         guard let pool = RTPPortPool(range: configuration.media.rtpPorts) else {
             throw ConfigurationError(key: "media.rtpPorts", line: nil, message: "no even port with its odd neighbour in \(configuration.media.rtpPorts)")
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let edge = MediaEdge(group: group, engine: MediaEngine(eventLoop: group.next(), address: configuration.media.address, ports: pool,
-                                                               logger: logger))
+                                                               logger: logger, onDigit: keys.forward))
         do {
             try await edge.register(configuration.music)
         } catch {

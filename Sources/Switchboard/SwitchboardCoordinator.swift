@@ -81,7 +81,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
         let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger, metrics: metrics)
         let writer = StoreWriter(store: store, flushInterval: configuration.storage.flushInterval,
                                  capacity: configuration.storage.maximumPendingChanges, logger: logger)
-        let media = try await MediaEdge.start(configuration, logger: logger)
+        let keys = KeyForwarder(loop: eventLoop)
+        let media = try await MediaEdge.start(configuration, keys: keys, logger: logger)
         return try await eventLoop.submit {
             let timers = TransactionTimers(t1: configuration.timers.t1, t2: configuration.timers.t2, t4: configuration.timers.t4)
             let stack = TransactionLayer(sender: transport, timers: timers, logger: logger,
@@ -111,6 +112,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
                 }
             }
             router.holdMedia = hold
+            keys.hold = hold
+            distributor.onMove = hold.map { hold in { [unowned hold] callID, queue in hold.moved(callID, to: queue) } }
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
             return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,

@@ -29,7 +29,7 @@ struct ConfigurationNode {
     }
 
     /// Refuses a key that needs media Switchboard does not play yet (the whisper prompt, hang-up
-    /// announcements, DTMF); `consequence` says what the operator would otherwise wrongly expect.
+    /// announcements); `consequence` says what the operator would otherwise wrongly expect.
     func needsMediaPath(_ consequence: String) -> ConfigurationError {
         error("is not available yet: Switchboard's media path only plays prompts and music to callers on answered hold, so \(consequence); remove the key")
     }

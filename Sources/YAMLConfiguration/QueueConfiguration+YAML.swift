@@ -36,13 +36,16 @@ extension QueueConfiguration {
         queue.wrapUpCeiling = try node["wrapUpCeilingSeconds"].optionalSeconds(in: 0...3_600)
         queue.weight = try node["weight"].int(in: 0...100, default: queue.weight)
         queue.presencePolicy = try PresencePolicy.parse(node["presence"])
-        queue.overflowTargets = try OverflowTarget.parseTargets(node["overflow"])
+        (queue.overflowTargets, queue.exitKey) = try OverflowTarget.parseTargets(node["overflow"])
         queue.ewtThreshold = try node["ewtThresholdSeconds"].optionalSeconds(in: 1...86_400)
         queue.rejoinWindow = try node["rejoinWindowSeconds"].optionalSeconds(in: 1...3_600)
         queue.preferredAgent = try parsePreferredAgent(node["preferredAgent"])
         queue.serviceLevelThreshold = try node["serviceLevelSeconds"].seconds(in: 1...3_600, default: queue.serviceLevelThreshold)
         queue.schedule = node["schedule"].isPresent ? try ScheduleConfiguration.parse(node["schedule"]) : nil
         queue.announcements = try AnnouncementConfiguration.parse(node["announcements"])
+        if queue.exitKey != nil, queue.announcements.welcomePrompt == nil, queue.announcements.musicOnHold == nil {
+            throw node["overflow"]["exitKey"].error("needs answered hold: a caller who hears ringback sends no keys; set announcements.welcomePrompt or musicOnHold")
+        }
         queue.handleTimeWindow = try node["handleTimeWindow"].int(in: 1...10_000, default: queue.handleTimeWindow)
         queue.initialHandleTime = try node["initialHandleTimeSeconds"].seconds(in: 1...86_400, default: queue.initialHandleTime)
         return queue

@@ -1,4 +1,5 @@
 import B2BUA
+import Media
 import SIPCore
 import SwitchboardTestKit
 import Testing
@@ -46,6 +47,13 @@ final class FakeHoldMedia: HoldMedia {
     func stop(_ callID: CallID) {
         stopped.append(callID)
     }
+
+    var onKey: ((CallID, Character) -> Void)?
+
+    func key(inDTMFRelay body: [UInt8]) -> Character? { DTMFRelay(body: body)?.digit.key }
+
+    /// The caller of `callID` presses `key` on its stream (an RFC 4733 event the edge decoded).
+    func press(_ key: Character, on callID: CallID) { onKey?(callID, key) }
 }
 
 @Suite("Answered hold")
