@@ -28,6 +28,8 @@ extension CallSession {
             transaction.respond(UASRequestInspection.optionsResponse(to: request, draining: false, retryAfterSeconds: 0))
         case .invite where isOnHold(leg), .update where isOnHold(leg):
             answerHeldCaller(request, transaction: transaction)
+        case .invite where isAnchored, .update where isAnchored:
+            answerAnchoredLeg(request, transaction: transaction, leg: leg)
         case .invite, .update, .info:
             relay(request, transaction: transaction, from: leg)
         case .refer:

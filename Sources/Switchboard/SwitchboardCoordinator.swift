@@ -110,6 +110,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
                     distributor.place(of: callID, in: queue)
                 }
             }
+            hold?.anchorsMedia = configuration.media.mode == .anchored
             router.holdMedia = hold
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
             let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
