@@ -5,7 +5,7 @@ import SIPStack
 /// The B-leg: INVITEs to agents through the SBC, their responses, and the forks that answered.
 extension CallSession {
     func ring(_ agent: AgentOffer, attempt: Int) {
-        if answeredHold, holdAnswer != nil, let media = context.holdMedia, media.anchorsMedia {
+        if answeredHold, let media = context.holdMedia, media.anchorsMedia {
             ringAnchored(agent, attempt: attempt, media: media)
             return
         }

@@ -14,7 +14,13 @@ extension AnsweredHold {
         MediaStreamID("\(callID)#agent-\(attempt)")
     }
 
+    /// The offer waits while the caller's stream is being opened (an agent may be free at once); it
+    /// is nil when the caller has no stream, so the agent is offered the caller's SDP.
     func offerToAgent(_ callID: CallID, attempt: Int, completion: @escaping ([UInt8]?) -> Void) {
+        if anchorsMedia, callers[callID] == nil, case .opening(stopped: false) = streams[callID] {
+            waitingOffers[callID, default: []].append { self.offerToAgent(callID, attempt: attempt, completion: completion) }
+            return
+        }
         guard anchorsMedia, let caller = callers[callID], agentLegs[callID]?[attempt] == nil else {
             completion(nil)
             return
@@ -58,6 +64,11 @@ extension AnsweredHold {
             self.logger.warning("media not bridged", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
         }
         return true
+    }
+
+    /// Makes the offers that waited for the caller's stream, now open, failed or stopped.
+    func resumeOffers(_ callID: CallID) {
+        for offer in waitingOffers.removeValue(forKey: callID) ?? [] { offer() }
     }
 
     func stopAgentLeg(_ callID: CallID, attempt: Int) {

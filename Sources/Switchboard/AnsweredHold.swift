@@ -52,6 +52,8 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     var callers: [CallID: (queue: String, audio: NegotiatedAudio)] = [:]
     /// Anchored media: the streams toward each call's agents, by attempt.
     var agentLegs: [CallID: [Int: Stream]] = [:]
+    /// Anchored media: the offers to agents waiting for the caller's stream to open.
+    var waitingOffers: [CallID: [() -> Void]] = [:]
 
     init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], logger: Logger,
          place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
@@ -101,6 +103,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
         streams[callID] = .opening(stopped: false)
         engine.startingStream(MediaStreamID(callID), negotiated: audio, source: source).hop(to: loop).assumeIsolated().whenComplete { result in
             guard case .opening(let stopped) = self.streams[callID] else { return }
+            defer { self.resumeOffers(callID) }
             switch result {
             case .success where stopped:
                 self.close(callID)
@@ -125,6 +128,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     func stop(_ callID: CallID) {
         stopAgentLegs(callID, except: nil)
         callers[callID] = nil
+        resumeOffers(callID)
         switch streams[callID] {
         case .opening: streams[callID] = .opening(stopped: true)
         case .open: close(callID)
