@@ -4,8 +4,9 @@
 # SDP; the agent's INVITE carries switchboardd's own offer (not the caller's); when the agent
 # answers after 4 s the caller gets no re-INVITE, the agent hears the whisper from its stream, and
 # only then does switchboardd relay RTP both ways: each side's RTP peer receives the other's tagged
-# PCMU packets (and its RFC 4733 event, sent 7 s after the caller's first packet and 3 s after the
-# agent's, once bridged) from switchboardd's port for it, under one SSRC per side.
+# PCMU packets (and its RFC 4733 event, sent 11 s after the caller's first packet and 6 s after the
+# agent's, once the 4.2 s whisper has played and the streams are bridged) from switchboardd's port
+# for it, under one SSRC per side.
 # A caller of the early queue (earlyMedia: true) gets 183 with switchboardd's SDP and RTP before any
 # 200, then a 200 with the same SDP. The prompts come from scripts/make-prompts.
 #
@@ -65,10 +66,10 @@ call() {
         -timeout 60 -timeout_error
     local teams_pid="$SIPP_PID"
     wait_for_udp_listen "$teams_port" 10 "$teams_pid"
-    python3 "$repo/tests/blackbox/rtp_peer.py" "$caller_port" "$HARNESS_DIR/$name-caller.json" 60 42 7 &
+    python3 "$repo/tests/blackbox/rtp_peer.py" "$caller_port" "$HARNESS_DIR/$name-caller.json" 60 42 11 &
     local caller_peer=$!
     track_process "rtp-$name-caller" "$caller_peer" 0
-    python3 "$repo/tests/blackbox/rtp_peer.py" "$agent_port" "$HARNESS_DIR/$name-agent.json" 60 85 3 &
+    python3 "$repo/tests/blackbox/rtp_peer.py" "$agent_port" "$HARNESS_DIR/$name-agent.json" 60 85 6 &
     local agent_peer=$!
     track_process "rtp-$name-agent" "$agent_peer" 0
     wait_for_udp_listen "$caller_port" 10 "$caller_peer"
@@ -99,7 +100,7 @@ assert caller["uniform"].get("85", 0) >= 150 and set(caller["uniform"]) == {"85"
 assert caller["afterTagged"] == 0, "and no more hold media once bridged"
 assert set(caller["packets"]) == {"0", "101"} and caller["packets"]["101"] == 3, "PCMU, and the agent's event (3 packets)"
 assert len(agent["sources"]) == 1 and agent["sources"] != [hold_port] and agent["ssrcs"] == 1, "the agent hears one stream of its own"
-assert agent["beforeTagged"] >= 25, "the whisper first"
+assert agent["beforeTagged"] >= 200, "the whole whisper first (please-hold, 4.2 s)"
 assert agent["uniform"].get("42", 0) >= 150 and set(agent["uniform"]) == {"42"}, "then the caller's packets, relayed"
 assert agent["afterTagged"] == 0, "nothing of the whisper after the first relayed packet"
 assert set(agent["packets"]) == {"0", "101"} and agent["packets"]["101"] == 3, "PCMU, and the caller's event (3 packets)"
