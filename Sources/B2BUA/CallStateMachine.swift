@@ -17,6 +17,8 @@
 /// With answered hold (`answeredHold`) the waiting caller is answered from Switchboard's own media
 /// stream (`holdReady` → `answerCallerForHold`), or hears ringback when none opens; the agent's answer
 /// then releases the media with a re-INVITE (`releaseHeldCaller`) instead of a 200 (`CallStateMachine+Hold`).
+/// With early media the stream's answer goes out in a 183 (`sendEarlyMedia`) and the caller is answered
+/// with it only when an agent answers (`answerEarlyCaller`, `CallStateMachine+EarlyMedia`).
 public struct CallStateMachine: Sendable {
     /// What happened to the call.
     public enum Event: Hashable, Sendable {
