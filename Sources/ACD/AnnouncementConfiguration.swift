@@ -40,6 +40,9 @@ public struct AnnouncementConfiguration: Hashable, Sendable {
     public var whisperPrompt: String?
     /// Prefixed to the caller's display name so the agent sees the queue.
     public var callerNamePrefix: String?
+    /// Whether the hold media goes to the caller as early media (`183` with SDP), the caller being
+    /// answered only when an agent is.
+    public var earlyMedia: Bool
 
     /// Creates announcement settings; by default ringback and no prompts.
     public init(
@@ -51,7 +54,8 @@ public struct AnnouncementConfiguration: Hashable, Sendable {
         periodicPrompt: String? = nil,
         periodicPromptInterval: Duration = .seconds(60),
         whisperPrompt: String? = nil,
-        callerNamePrefix: String? = nil
+        callerNamePrefix: String? = nil,
+        earlyMedia: Bool = false
     ) {
         self.welcomePrompt = welcomePrompt
         self.musicOnHold = musicOnHold
@@ -62,5 +66,6 @@ public struct AnnouncementConfiguration: Hashable, Sendable {
         self.periodicPromptInterval = periodicPromptInterval
         self.whisperPrompt = whisperPrompt
         self.callerNamePrefix = callerNamePrefix
+        self.earlyMedia = earlyMedia
     }
 }

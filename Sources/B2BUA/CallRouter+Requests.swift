@@ -75,7 +75,7 @@ extension CallRouter {
             return
         }
         let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue,
-                                  answeredHold: answeredHold)
+                                  answeredHold: answeredHold, earlyMedia: answeredHold && context.holdMedia?.sendsEarlyMedia(of: queue) == true)
         sessions[session.callID] = session
         waitingCount += 1
         waitingByTrunk[trunk, default: 0] += 1

@@ -5,6 +5,10 @@ import SIPStack
 /// The B-leg: INVITEs to agents through the SBC, their responses, and the forks that answered.
 extension CallSession {
     func ring(_ agent: AgentOffer, attempt: Int) {
+        if answeredHold, let media = context.holdMedia, media.anchorsMedia {
+            ringAnchored(agent, attempt: attempt, media: media)
+            return
+        }
         let fromTag = Self.makeTag()
         let request = context.agentInvites.makeInvite(offering: invite, to: agent.number,
                                                       namePrefix: agent.callerNamePrefix ?? "\(queue) ",
@@ -15,7 +19,9 @@ extension CallSession {
 
     /// Sends a B-leg INVITE as the given attempt and routes its responses back to the state machine.
     func start(_ request: SIPRequest, attempt: Int, agent: AgentOffer, fromTag: String) {
-        attempts[attempt] = Attempt(agent: agent, invite: request)
+        var current = attempts[attempt] ?? Attempt(agent: agent, invite: request)
+        current.invite = request
+        attempts[attempt] = current
         own(DialogKey(callID: request.headers.callID, localTag: fromTag))
         context.logger.info("offering", metadata: ["sip.call_id": "\(callID)", "acd.agent": "\(agent.agentID)", "sip.to": "\(request.requestURI)"])
         attempts[attempt]?.transaction = context.stack.send(request, to: context.configuration.trunk) { [weak self, weak delegate] response in
@@ -54,6 +60,7 @@ extension CallSession {
         let trunkFailed = response.statusCode >= 300 && OfferFailure(statusCode: response.statusCode) == .trunkFailure
         reportToTrunk(attempt: attempt, trunkFailed ? .failed : .answered)
         guard response.statusCode < 300 else {
+            withdrawAgentMedia(attempt: attempt)
             post(.agentFailed(attempt: attempt, statusCode: response.statusCode))
             return
         }

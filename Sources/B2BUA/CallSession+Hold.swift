@@ -34,8 +34,7 @@ extension CallSession {
         case .stopHold:
             context.holdMedia?.stop(callID)
         case .releaseHeldCaller(let attempt, let toTag):
-            guard let answer = attempts[attempt]?.answers[toTag] else { return }
-            releaseHeldCaller(to: answer)
+            connectHeldCaller(attempt: attempt, toTag: toTag)
         default:
             return
         }
@@ -46,6 +45,12 @@ extension CallSession {
     /// with Switchboard's description unchanged (RFC 3264 §8: same version) when the request is an
     /// INVITE or carries an offer. The stream keeps its remote address and port.
     func answerHeldCaller(_ request: SIPRequest, transaction: ServerTransaction) {
+        answerLocally(request, transaction: transaction, with: holdAnswer, on: .caller)
+    }
+
+    /// Answers a re-INVITE or UPDATE on `leg` here with `description`, unchanged (RFC 3264 §8), when
+    /// the request is an INVITE or carries an offer, and restarts the leg's session timer.
+    func answerLocally(_ request: SIPRequest, transaction: ServerTransaction, with description: [UInt8]?, on leg: Leg) {
         let timer = context.sessionTimer.answer(to: request, now: context.now)
         if case .reject(let statusCode, let reasonPhrase, let headers) = timer {
             transaction.respond(statusCode: statusCode, reasonPhrase: reasonPhrase, headers: headers)
@@ -53,27 +58,21 @@ extension CallSession {
         }
         var ok = SIPResponse(replyingTo: request, statusCode: 200)
         ok.headers.contact = [context.localContact]
-        if request.method == .invite || !request.body.isEmpty, let answer = holdAnswer {
+        if request.method == .invite || !request.body.isEmpty, let description {
             ok.headers.contentType = "application/sdp"
-            ok.body = answer
+            ok.body = description
         }
         if case .accept(let state, let headers) = timer {
             ok.headers.fields.append(contentsOf: headers)
-            runSessionTimer(state, on: .caller)
+            runSessionTimer(state, on: leg)
         }
         transaction.respond(ok)
     }
 
     /// Media release: the agent's leg carries the call from now on; the caller is offered the agent's
     /// SDP, and the hold media stops once the caller accepts it.
-    private func releaseHeldCaller(to answer: Answer) {
-        agentDialog = answer.dialog
-        if answeredAt == nil {
-            answeredAt = context.now
-            delegate.answered(self)
-            start(.maximumDuration, after: context.configuration.maximumCallDuration) { $0.post(.limitReached) }
-        }
-        runSessionTimer(context.sessionTimer.negotiated(by: answer.response, now: context.now), on: .agent)
+    func releaseHeldCaller(to answer: Answer) {
+        adoptAgentLeg(answer)
         var offer = answer.response.body
         if let origin = callerOrigin, let next = SessionVersion.reoffer(offer, continuing: origin) {
             offer = next.description
@@ -81,6 +80,18 @@ extension CallSession {
         }
         pendingRelease = (offer, answer.response.headers.contentType)
         if callerOK == nil { sendPendingRelease() }
+    }
+
+    /// The agent's dialog carries the call: the call counts as answered (once), with its maximum
+    /// duration, and the agent's session timer runs.
+    func adoptAgentLeg(_ answer: Answer) {
+        agentDialog = answer.dialog
+        if answeredAt == nil {
+            answeredAt = context.now
+            delegate.answered(self)
+            start(.maximumDuration, after: context.configuration.maximumCallDuration) { $0.post(.limitReached) }
+        }
+        runSessionTimer(context.sessionTimer.negotiated(by: answer.response, now: context.now), on: .agent)
     }
 
     /// Sends the media release's re-INVITE, unless Switchboard's 200 OK still waits for the caller's

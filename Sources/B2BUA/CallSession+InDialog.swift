@@ -30,6 +30,8 @@ extension CallSession {
             answerHeldCaller(request, transaction: transaction)
         case .info where isOnHold(leg):
             receivedKeyFromHeldCaller(request, transaction: transaction)
+        case .invite where isAnchored, .update where isAnchored:
+            answerAnchoredLeg(request, transaction: transaction, leg: leg)
         case .invite, .update, .info:
             relay(request, transaction: transaction, from: leg)
         case .refer:

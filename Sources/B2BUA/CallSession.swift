@@ -17,6 +17,10 @@ final class CallSession {
         /// Whether the trunk monitor heard of this attempt (once: its ring timeout or final response).
         var reportedToTrunk = false
         var answers = ShortMap<String, Answer>()
+        /// Anchored media: the agent is offered Switchboard's own stream (the INVITE waits for its offer).
+        var anchored = false
+        /// Anchored media: the attempt was cancelled while its offer was being made; no INVITE goes out.
+        var withdrawn = false
     }
 
     /// A fork's 2xx and the dialog it created.
@@ -64,7 +68,7 @@ final class CallSession {
     var pendingRelease: (offer: [UInt8], contentType: String?)?
 
     init(context: CallContext, delegate: any CallSessionDelegate, invite: SIPRequest, transaction: ServerTransaction, queue: String,
-         answeredHold: Bool = false) {
+         answeredHold: Bool = false, earlyMedia: Bool = false) {
         self.context = context
         self.delegate = delegate
         self.invite = invite
@@ -73,7 +77,7 @@ final class CallSession {
         callID = invite.headers.callID
         callerNumber = AgentInviteBuilder.callerNumber(of: invite)
         self.answeredHold = answeredHold
-        machine = CallStateMachine(callID: callID, answeredHold: answeredHold)
+        machine = CallStateMachine(callID: callID, answeredHold: answeredHold, earlyMedia: earlyMedia)
         arrivedAt = context.now
     }
 
@@ -131,6 +135,7 @@ final class CallSession {
         case .cancelAgent(let attempt):
             cancelTimer(attempts[attempt]?.ringTimer)
             attempts[attempt]?.transaction?.cancel()
+            withdrawAgentMedia(attempt: attempt)
         case .answerCaller(let attempt, let toTag):
             answerCaller(with: attempts[attempt]?.answers[toTag])
         case .rejectCaller(let statusCode, let reason):
@@ -160,6 +165,10 @@ final class CallSession {
             performTransfer(action)
         case .answerCallerForHold, .ringBack, .stopHold, .releaseHeldCaller:
             performHold(action)
+        case .sendEarlyMedia:
+            sendEarlyMedia()
+        case .answerEarlyCaller(let attempt, let toTag):
+            answerEarlyCaller(attempt: attempt, toTag: toTag)
         }
     }
 

@@ -5,6 +5,8 @@ extension CallStateMachine {
         case none
         /// The caller's stream is being opened; the caller has only had 100 Trying.
         case starting
+        /// Early media: the caller hears the hold media after a 183 with Switchboard's SDP, unanswered.
+        case early
         /// The caller has Switchboard's 200 OK but has not acknowledged it yet.
         case answered
         /// The caller acknowledged Switchboard's 200 OK and hears the hold media.
@@ -18,6 +20,10 @@ extension CallStateMachine {
         switch event {
         case .holdReady:
             guard hold == .starting, case .waiting = state else { return [.stopHold] }
+            if earlyMedia {
+                hold = .early
+                return [.sendEarlyMedia]
+            }
             hold = .answered
             callerAnswered = true
             return [.answerCallerForHold]
@@ -29,6 +35,8 @@ extension CallStateMachine {
         case .callerPressed(let key):
             guard callerAnswered, case .waiting = state else { return [] }
             return [.notify(.callerPressedKey(callID, key: key))]
+        case .agentAnswered(let attempt, let toTag) where hold == .early:
+            return answerEarlyCaller(attempt: attempt, toTag: toTag)
         case .callerAcknowledged where hold == .answered:
             hold = .playing
             guard case .waiting = state else { return nil }

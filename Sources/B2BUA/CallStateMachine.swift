@@ -17,6 +17,8 @@
 /// With answered hold (`answeredHold`) the waiting caller is answered from Switchboard's own media
 /// stream (`holdReady` → `answerCallerForHold`), or hears ringback when none opens; the agent's answer
 /// then releases the media with a re-INVITE (`releaseHeldCaller`) instead of a 200 (`CallStateMachine+Hold`).
+/// With early media the stream's answer goes out in a 183 (`sendEarlyMedia`) and the caller is answered
+/// with it only when an agent answers (`answerEarlyCaller`, `CallStateMachine+EarlyMedia`).
 public struct CallStateMachine: Sendable {
     /// What happened to the call.
     public enum Event: Hashable, Sendable {
@@ -102,6 +104,12 @@ public struct CallStateMachine: Sendable {
         /// offer (once the caller has acknowledged Switchboard's 200 OK), then stop the hold media once
         /// the caller accepts it.
         case releaseHeldCaller(attempt: Int, toTag: String)
+        /// Early media: send the caller `183 Session Progress` with Switchboard's own SDP answer, repeated
+        /// every minute while the caller is not answered.
+        case sendEarlyMedia
+        /// Early media: answer the caller with 200 OK carrying the SDP of the 183, then, once the caller
+        /// acknowledges it, release the media to the fork that answered as `releaseHeldCaller` does.
+        case answerEarlyCaller(attempt: Int, toTag: String)
         /// Tell the queue engine.
         case notify(DistributionEvent)
         /// The call is over; write its record.
@@ -125,12 +133,15 @@ public struct CallStateMachine: Sendable {
     var transferAttempt: Int?
     private var deferredTransfer: TransferTarget?
     var hold: Hold
+    /// Whether the hold media goes to the caller as early media (a 183) rather than after a 200.
+    let earlyMedia: Bool
 
     /// A new call, already queued (the shell sent 100 Trying, and ringback or, with `answeredHold`,
-    /// started opening the caller's hold media).
-    public init(callID: CallID, answeredHold: Bool = false) {
+    /// started opening the caller's hold media, to be sent as early media with `earlyMedia`).
+    public init(callID: CallID, answeredHold: Bool = false, earlyMedia: Bool = false) {
         self.callID = callID
         hold = answeredHold ? .starting : .none
+        self.earlyMedia = answeredHold && earlyMedia
     }
 
     /// Whether the call is over.
@@ -210,7 +221,7 @@ public struct CallStateMachine: Sendable {
                 let answered = Action.notify(.offerAnswered(callID, agentID: agent.agentID))
                 let reconnect: Action = switch hold {
                 case .answered, .playing: .releaseHeldCaller(attempt: attempt, toTag: toTag)
-                case .none, .starting: .reconnectCaller(attempt: attempt, toTag: toTag)
+                case .none, .starting, .early: .reconnectCaller(attempt: attempt, toTag: toTag)
                 }
                 return others + [reconnect, answered]
             }

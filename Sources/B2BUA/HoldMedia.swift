@@ -4,18 +4,33 @@
 public protocol HoldMedia: AnyObject {
     /// Whether callers of `queue` are answered at once and hear the queue's hold media.
     func answersCallers(of queue: String) -> Bool
+    /// Whether callers of `queue` hear the hold media as early media (`183` with Switchboard's SDP),
+    /// answered only when an agent answers.
+    func sendsEarlyMedia(of queue: String) -> Bool
     /// Why the caller's SDP offer cannot be answered: the `Warning` header value of the
     /// `488 Not Acceptable Here` (RFC 3261 §20.43), or nil when it can.
     func refusal(of offer: [UInt8]) -> String?
     /// Opens the caller's stream for the SDP offer and calls `completion` on the router's loop with
     /// the SDP answer, or with nil when no stream could be opened (no port, for one).
     func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void)
-    /// Closes the caller's stream and frees its port, also while it is still being opened; nothing
-    /// when there is none.
+    /// Closes the caller's stream and frees its port, also while it is still being opened, and the
+    /// streams toward the call's agents; nothing when there is none.
     func stop(_ callID: CallID)
     /// Where the DTMF keys a caller presses on its stream go (RFC 4733 telephone-events), called on the
     /// router's loop; the router sets it when it is given the hold media.
     var onKey: ((CallID, Character) -> Void)? { get set }
     /// The key of an `application/dtmf-relay` INFO body, or nil when the body names none.
     func key(inDTMFRelay body: [UInt8]) -> Character?
+    /// Anchored media (`media.mode: anchored`): whether agents are offered Switchboard's own streams
+    /// and the media of a connected call is relayed by Switchboard rather than released.
+    var anchorsMedia: Bool { get }
+    /// Anchored media: opens a stream toward the agent of `attempt` and calls `completion` on the
+    /// router's loop with Switchboard's SDP offer for the agent's INVITE, or nil when none could be opened.
+    func offerToAgent(_ callID: CallID, attempt: Int, completion: @escaping ([UInt8]?) -> Void)
+    /// Anchored media: the agent of `attempt` answered with `answer`. Its stream sends there, the
+    /// queue's whisper plays to the agent, then the caller's and the agent's streams are bridged; the
+    /// call's other agent streams close. False when the answer has no stream that can be relayed.
+    func bridge(_ callID: CallID, attempt: Int, answer: [UInt8]) -> Bool
+    /// Anchored media: closes the stream toward the agent of `attempt` (its offer ended unanswered).
+    func stopAgentLeg(_ callID: CallID, attempt: Int)
 }

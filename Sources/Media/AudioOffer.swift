@@ -6,17 +6,18 @@ public enum AudioOfferer {
     /// The payload type we give telephone-event (a dynamic type, RFC 3551 §6).
     public static let telephoneEventPayloadType: UInt8 = 101
 
-    /// The offer from `address` (our RTP address) and `port`, with `origin` as the `o=` line.
-    public static func offer(address: String, port: Int, origin: SDPOrigin) -> SessionDescription {
+    /// The offer from `address` (our RTP address) and `port`, with `origin` as the `o=` line, of
+    /// `codecs` in that order (both G.711 laws by default).
+    public static func offer(address: String, port: Int, origin: SDPOrigin, codecs: [G711Codec] = G711Codec.allCases) -> SessionDescription {
         let event = telephoneEventPayloadType
-        var attributes = G711Codec.allCases.map { $0.rtpMap(payloadType: $0.payloadType).attribute }
+        var attributes = codecs.map { $0.rtpMap(payloadType: $0.payloadType).attribute }
         attributes += [
             G711Codec.telephoneEventRTPMap(payloadType: event).attribute,
             SDPAttribute(name: "fmtp", value: "\(event) \(AudioAnswerer.telephoneEvents)"),
             SDPAttribute(name: "ptime", value: "20"),
             SDPAttribute(name: SDPDirection.sendrecv.rawValue),
         ]
-        let formats = G711Codec.allCases.map { String($0.payloadType) } + [String(event)]
+        let formats = codecs.map { String($0.payloadType) } + [String(event)]
         let audio = MediaDescription(media: "audio", port: port, proto: AudioStreamSelection.profile, formats: formats,
                                      attributes: attributes)
         return SessionDescription(origin: origin, connection: SDPConnection.of(address), media: [audio])

@@ -10,6 +10,8 @@ public struct MediaStreamCounters: Hashable, Sendable {
     public var malformedReceived = 0
     /// DTMF digits reported.
     public var digitsReceived = 0
+    /// Packets received on the other stream of a bridge and re-sent by this one (anchored media).
+    public var packetsRelayed = 0
 
     /// Creates zeroed counters.
     public init() {}
@@ -35,6 +37,8 @@ public struct MediaEngineCounters: Hashable, Sendable {
     public var malformedReceived = 0
     /// DTMF digits reported.
     public var digitsReceived = 0
+    /// Packets relayed between the two streams of a bridge (anchored media).
+    public var packetsRelayed = 0
 
     /// Creates zeroed counters.
     public init() {}

@@ -23,7 +23,7 @@ extension MediaEngine {
         tickBuffer.clear()
         outgoing.removeAll(keepingCapacity: true)
         for due in tick.due {
-            guard let stream = streams[due.stream] else { continue }
+            guard let stream = streams[due.stream], stream.bridge == nil else { continue }
             totals.packetsSkipped += due.skipped
             stream.sender.skipFrames(due.skipped)
             var sent = 0
@@ -41,6 +41,7 @@ extension MediaEngine {
             stream.counters.packetsSent += sent
             totals.packetsSent += sent
             totals.packetsCaughtUp += max(sent - 1, 0)
+            if let peer = stream.pendingBridge, stream.announcements.isEmpty { join(peer, due.stream) }
         }
         writeOutgoing()
         for index in loops.indices { loops[index].advance(by: tick.boundaries) }

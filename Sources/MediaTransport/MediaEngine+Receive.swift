@@ -2,8 +2,9 @@ import Media
 import NIOCore
 
 extension MediaEngine {
-    /// One datagram received on a stream's socket: telephone-events go through the stream's DTMF
-    /// receiver (each digit reported once), every other RTP packet is counted and dropped.
+    /// One datagram received on a stream's socket: relayed when the stream is bridged (anchored media);
+    /// telephone-events go through the stream's DTMF receiver (each digit reported once); every RTP
+    /// packet is counted.
     func receive(_ datagram: ByteBuffer, slot: Int) {
         guard let stream = streams[slot] else { return }
         guard let packet = try? RTPPacket(parsing: datagram.readableBytesView) else {
@@ -15,6 +16,7 @@ extension MediaEngine {
         stream.counters.bytesReceived += datagram.readableBytes
         totals.packetsReceived += 1
         totals.bytesReceived += datagram.readableBytes
+        if let peer = stream.bridge?.peer { relay(packet, from: stream, to: peer) }
         guard let digit = stream.receiver?.receive(header: packet.header, payload: packet.payload) else { return }
         stream.counters.digitsReceived += 1
         totals.digitsReceived += 1

@@ -8,10 +8,12 @@ final class MediaStream {
     let id: MediaStreamID
     let channel: any Channel
     let port: Int
-    let codec: G711Codec
+    var codec: G711Codec
+    /// The payload types received on this stream: its audio and its telephone-event.
+    var received: (audio: UInt8, telephoneEvent: UInt8?)
     /// Where packets go; nil when the stream sends nothing (a 0.0.0.0 remote or a direction that
     /// forbids sending).
-    let destination: SocketAddress?
+    var destination: SocketAddress?
     var sender: RTPSender
     var receiver: DTMFReceiver?
     /// Prompt sequences still to play, in order, in front of the music.
@@ -19,6 +21,10 @@ final class MediaStream {
     /// The index of the music on hold played once the announcements have finished.
     var music: Int?
     var counters = MediaStreamCounters()
+    /// Anchored media: the stream this one is bridged to once its prompts (the whisper) have played.
+    var pendingBridge: Int?
+    /// Anchored media: the bridged stream whose received packets this one re-sends, with its relay.
+    var bridge: (peer: Int, relay: RTPRelay)?
 
     init(id: MediaStreamID, channel: any Channel, port: Int, negotiated: NegotiatedAudio, destination: SocketAddress?,
          sender: RTPSender, prompts: [Prompt], music: Int?) {
@@ -26,6 +32,7 @@ final class MediaStream {
         self.channel = channel
         self.port = port
         codec = negotiated.codec
+        received = (negotiated.payloadType, negotiated.telephoneEventPayloadType)
         self.destination = destination
         self.sender = sender
         receiver = negotiated.telephoneEventPayloadType.map(DTMFReceiver.init(payloadType:))

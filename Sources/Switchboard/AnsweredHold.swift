@@ -49,6 +49,14 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     var streams: [CallID: Stream] = [:]
     /// Where the keys callers press on their streams go (the call router).
     var onKey: ((CallID, Character) -> Void)?
+    /// Anchored media (`media.mode: anchored`): agents are offered streams of their own, bridged to the caller's.
+    var anchorsMedia = false
+    /// Anchored media: each caller's queue and negotiated audio, once the caller's stream is open.
+    var callers: [CallID: (queue: String, audio: NegotiatedAudio)] = [:]
+    /// Anchored media: the streams toward each call's agents, by attempt.
+    var agentLegs: [CallID: [Int: Stream]] = [:]
+    /// Anchored media: the offers to agents waiting for the caller's stream to open.
+    var waitingOffers: [CallID: [() -> Void]] = [:]
 
     init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], logger: Logger,
          place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
@@ -61,10 +69,12 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
         self.place = place
     }
 
-    /// The callers' streams open or being opened.
-    var streamsInUse: Int { streams.count }
+    /// The streams open or being opened: the callers' and, with anchored media, the agents'.
+    var streamsInUse: Int { streams.count + agentLegs.values.reduce(0) { $0 + $1.count } }
 
     func answersCallers(of queue: String) -> Bool { queues[queue] != nil }
+
+    func sendsEarlyMedia(of queue: String) -> Bool { queues[queue]?.earlyMedia == true }
 
     func refusal(of offer: [UInt8]) -> String? {
         guard let description = try? SessionDescription(parsing: offer) else {
@@ -74,13 +84,16 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
         return nil
     }
 
-    /// Switchboard's answer to `offer` from `port`, under a new origin (RFC 4566 §5.2: a random
-    /// session id, version 1).
+    /// Switchboard's answer to `offer` from `port`, under a new origin.
     private func answer(_ offer: SessionDescription, port: Int) -> AudioAnswerResult {
+        AudioAnswerer.answer(to: offer, address: engine.address, port: port, origin: newOrigin())
+    }
+
+    /// A new session's origin (RFC 4566 §5.2: a random session id, version 1) on the engine's address.
+    func newOrigin() -> SDPOrigin {
         let address = engine.address
-        let origin = SDPOrigin(username: "switchboard", sessionID: String(UInt64.random(in: 1...UInt64(Int64.max))), sessionVersion: 1,
-                               addressType: address.contains(":") ? "IP6" : "IP4", unicastAddress: address)
-        return AudioAnswerer.answer(to: offer, address: address, port: port, origin: origin)
+        return SDPOrigin(username: "switchboard", sessionID: String(UInt64.random(in: 1...UInt64(Int64.max))), sessionVersion: 1,
+                         addressType: address.contains(":") ? "IP6" : "IP4", unicastAddress: address)
     }
 
     func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
@@ -93,11 +106,13 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
         streams[callID] = .opening(stopped: false)
         engine.startingStream(MediaStreamID(callID), negotiated: audio, source: source).hop(to: loop).assumeIsolated().whenComplete { result in
             guard case .opening(let stopped) = self.streams[callID] else { return }
+            defer { self.resumeOffers(callID) }
             switch result {
             case .success where stopped:
                 self.close(callID)
             case .success(let port):
                 self.streams[callID] = .open(nil)
+                if self.anchorsMedia { self.callers[callID] = (queue, audio) }
                 guard case .accepted(let answer, _) = self.answer(description, port: port) else {
                     self.close(callID)
                     completion(nil)
@@ -114,6 +129,9 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     }
 
     func stop(_ callID: CallID) {
+        stopAgentLegs(callID, except: nil)
+        callers[callID] = nil
+        resumeOffers(callID)
         switch streams[callID] {
         case .opening: streams[callID] = .opening(stopped: true)
         case .open: close(callID)
@@ -122,7 +140,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     }
 
     /// Closes an open stream; the call forgets it at once, the port returns once the socket is closed.
-    private func close(_ callID: CallID) {
+    func close(_ callID: CallID) {
         if case .open(let announcements?) = streams[callID] {
             for timer in [announcements.timer, announcements.promptTimer].compactMap(\.self) { wheel.cancel(timer) }
         }

@@ -111,6 +111,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
                     distributor.place(of: callID, in: queue)
                 }
             }
+            hold?.anchorsMedia = configuration.media.mode == .anchored
             router.holdMedia = hold
             keys.hold = hold
             distributor.onMove = hold.map { hold in { [unowned hold] callID, queue in hold.moved(callID, to: queue) } }

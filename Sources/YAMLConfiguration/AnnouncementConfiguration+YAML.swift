@@ -6,20 +6,18 @@ extension AnnouncementConfiguration {
     ]
     private static let ewtModes: KeyValuePairs<String, EWTMode> = ["never": .never, "once": .once]
 
-    /// The keys of media Switchboard does not play yet (the whisper prompt); refused until it does, so
-    /// no setting is accepted and then silently ignored.
-    private static let unplayedKeys = ["whisperPrompt"]
-
     /// The keys that play only to a caller Switchboard answered (answered hold).
-    private static let answeredHoldKeys = ["position", "ewt", "ewtRoundingSeconds", "periodicPrompt", "periodicPromptIntervalSeconds"]
+    private static let answeredHoldKeys = ["position", "ewt", "ewtRoundingSeconds", "periodicPrompt", "periodicPromptIntervalSeconds",
+                                           "earlyMedia", "whisperPrompt"]
 
     /// Reads a queue's `announcements:`; absent keys keep the defaults (ringback, no prompts).
     /// `welcomePrompt` and `musicOnHold` name prompt files (answered hold), which the position and
-    /// wait announcements and the periodic prompt need; the whisper prompt is validated, then refused.
+    /// wait announcements, the periodic prompt, early media and the whisper prompt need (the whisper
+    /// needs anchored media too, checked with the `media` section).
     static func parse(_ node: ConfigurationNode) throws -> AnnouncementConfiguration {
         let node = try node.allowingOnly([
             "welcomePrompt", "musicOnHold", "position", "ewt", "ewtRoundingSeconds", "periodicPrompt",
-            "periodicPromptIntervalSeconds", "whisperPrompt", "callerNamePrefix",
+            "periodicPromptIntervalSeconds", "whisperPrompt", "callerNamePrefix", "earlyMedia",
         ])
         var announcements = AnnouncementConfiguration()
         announcements.welcomePrompt = try node["welcomePrompt"].optionalString()
@@ -32,13 +30,11 @@ extension AnnouncementConfiguration {
             .seconds(in: 5...3_600, default: announcements.periodicPromptInterval)
         announcements.whisperPrompt = try node["whisperPrompt"].optionalString()
         announcements.callerNamePrefix = try node["callerNamePrefix"].optionalString()
-        for key in ["welcomePrompt", "musicOnHold", "periodicPrompt"] where node[key].isPresent { try validatePromptName(node[key]) }
+        announcements.earlyMedia = try node["earlyMedia"].bool(default: false)
+        for key in ["welcomePrompt", "musicOnHold", "periodicPrompt", "whisperPrompt"] where node[key].isPresent { try validatePromptName(node[key]) }
         if announcements.welcomePrompt == nil, announcements.musicOnHold == nil,
            let key = answeredHoldKeys.first(where: { node[$0].isPresent }) {
             throw node[key].error("is played only to a caller Switchboard answers: set welcomePrompt or musicOnHold too")
-        }
-        if let key = unplayedKeys.first(where: { node[$0].isPresent }) {
-            throw node[key].needsMediaPath("the agent hears nothing before the call is bridged")
         }
         return announcements
     }

@@ -28,8 +28,8 @@ struct ConfigurationNode {
         ConfigurationError(key: path, line: line, message: message)
     }
 
-    /// Refuses a key that needs media Switchboard does not play yet (the whisper prompt, hang-up
-    /// announcements); `consequence` says what the operator would otherwise wrongly expect.
+    /// Refuses a key that needs media Switchboard does not play yet (hang-up announcements);
+    /// `consequence` says what the operator would otherwise wrongly expect.
     func needsMediaPath(_ consequence: String) -> ConfigurationError {
         error("is not available yet: Switchboard's media path only plays prompts and music to callers on answered hold, so \(consequence); remove the key")
     }

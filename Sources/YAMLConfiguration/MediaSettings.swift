@@ -9,12 +9,15 @@ public struct MediaSettings: Sendable, Equatable {
     public var rtpPorts: ClosedRange<Int>
     /// The folder holding `<name>.wav` for each prompt a queue names, when set.
     public var promptDirectory: String?
+    /// Where the media of a connected call flows: straight between caller and agent, or through Switchboard.
+    public var mode: MediaMode
 
     /// Creates the settings.
-    public init(address: String, rtpPorts: ClosedRange<Int>, promptDirectory: String?) {
+    public init(address: String, rtpPorts: ClosedRange<Int>, promptDirectory: String?, mode: MediaMode = .release) {
         self.address = address
         self.rtpPorts = rtpPorts
         self.promptDirectory = promptDirectory
+        self.mode = mode
     }
 }
 
@@ -34,11 +37,17 @@ public struct QueueHoldMedia: Sendable, Equatable {
     public var periodicPrompt: Prompt?
     /// How often ``periodicPrompt`` plays.
     public var periodicPromptInterval: Duration
+    /// Whether the caller hears the hold media as early media (`183` with Switchboard's SDP) and is
+    /// answered only when an agent is.
+    public var earlyMedia: Bool
+    /// Anchored media: played to the agent on the agent's stream when the agent answers, before the
+    /// caller and the agent are bridged.
+    public var whisper: Prompt?
 
-    /// Creates a queue's hold media; by default without announcements or periodic prompt.
+    /// Creates a queue's hold media; by default answered at once, without announcements or periodic prompt.
     public init(welcome: Prompt?, music: String?, position: AnnouncementConfiguration.PositionMode = .never,
                 ewt: AnnouncementConfiguration.EWTMode = .never, ewtRounding: Duration = .seconds(60), periodicPrompt: Prompt? = nil,
-                periodicPromptInterval: Duration = .seconds(60)) {
+                periodicPromptInterval: Duration = .seconds(60), earlyMedia: Bool = false, whisper: Prompt? = nil) {
         self.welcome = welcome
         self.music = music
         self.position = position
@@ -46,6 +55,8 @@ public struct QueueHoldMedia: Sendable, Equatable {
         self.ewtRounding = ewtRounding
         self.periodicPrompt = periodicPrompt
         self.periodicPromptInterval = periodicPromptInterval
+        self.earlyMedia = earlyMedia
+        self.whisper = whisper
     }
 
     /// Whether the caller hears position or wait announcements.

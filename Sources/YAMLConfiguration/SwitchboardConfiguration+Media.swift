@@ -4,9 +4,11 @@ import Media
 
 extension SwitchboardConfiguration {
     /// Reads `media`: `address` (default: the first SIP listener's), `rtpPorts` `{first, last}` (an
-    /// even first port; default 20000–29999) and `prompts`, a folder taken from `directory` when relative.
+    /// even first port; default 20000–29999), `prompts`, a folder taken from `directory` when relative,
+    /// and `mode` (`release`, the default, or `anchored`).
     static func parseMedia(_ node: ConfigurationNode, listenerAddress: String, directory: String) throws -> MediaSettings {
-        let node = try node.allowingOnly(["address", "rtpPorts", "prompts"])
+        let node = try node.allowingOnly(["address", "rtpPorts", "prompts", "mode"])
+        let mode = try node["mode"].oneOf(MediaMode.self, default: .release)
         let address = try node["address"].string(default: listenerAddress)
         guard isIPAddress(address) else { throw node["address"].error("expected an IPv4 or IPv6 address, got \"\(address)\"") }
         let ports = try node["rtpPorts"].allowingOnly(["first", "last"])
@@ -17,7 +19,7 @@ extension SwitchboardConfiguration {
         let prompts = try node["prompts"].optionalString().map { path in
             path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
         }
-        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts)
+        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts, mode: mode)
     }
 
     /// Loads the welcome prompt, periodic prompt and music on hold of every queue that names one from
@@ -30,6 +32,7 @@ extension SwitchboardConfiguration {
         var music: [String: Prompt] = [:]
         var words: [String: Prompt] = [:]
         let queueNodes = try nodes.list()
+        try checkMediaMode(queues: queues, nodes: queueNodes, media: media, mediaNode: mediaNode)
         for (index, queue) in queues.enumerated() where queue.announcements.welcomePrompt != nil || queue.announcements.musicOnHold != nil {
             let announcements = queueNodes[index]["announcements"]
             if media.address == "0.0.0.0" || media.address == "::" {
@@ -43,9 +46,11 @@ extension SwitchboardConfiguration {
             }
             let settings = queue.announcements
             let periodic = try settings.periodicPrompt.map { try loadPrompt($0, node: announcements["periodicPrompt"], media: media) }
+            let whisper = try settings.whisperPrompt.map { try loadPrompt($0, node: announcements["whisperPrompt"], media: media) }
             let hold = QueueHoldMedia(welcome: welcome, music: settings.musicOnHold, position: settings.position,
                                       ewt: settings.ewt, ewtRounding: settings.ewtRounding, periodicPrompt: periodic,
-                                      periodicPromptInterval: settings.periodicPromptInterval)
+                                      periodicPromptInterval: settings.periodicPromptInterval, earlyMedia: settings.earlyMedia,
+                                      whisper: whisper)
             if hold.announces, words.isEmpty {
                 let key = announcements[hold.position != .never ? "position" : "ewt"]
                 for name in AnnouncementWords.promptNames { words[name] = try loadPrompt(name, node: key, media: media) }

@@ -10,12 +10,21 @@ final class FakeHoldMedia: HoldMedia {
     static let answer = SIPTestMessages.sdp(owner: "switchboard", sessionID: 4242, session: "-", port: 20_000)
 
     let queues: Set<String>
+    /// The queues whose callers get the hold media as early media (a 183).
+    var earlyQueues: Set<String> = []
     var started: [CallID] = []
     var stopped: [CallID] = []
     /// What the next stream's opening gives: the answer (nil: no stream could be opened).
     var opens: [UInt8]? = FakeHoldMedia.answer
     /// Whether openings wait for ``finishOpening()`` instead of completing at once.
     var deferred = false
+    /// Anchored media: the offer each agent stream gives (nil: none could be opened).
+    static let agentOffer = SIPTestMessages.sdp(owner: "switchboard", sessionID: 4343, session: "-", port: 20_002)
+    var anchorsMedia = false
+    var agentOffers: [[UInt8]?] = []
+    var offered: [Int] = []
+    var bridged: [(attempt: Int, answer: [UInt8])] = []
+    var stoppedAgentLegs: [Int] = []
     private var pending: [([UInt8]?) -> Void] = []
 
     init(queues: Set<String>) {
@@ -23,6 +32,8 @@ final class FakeHoldMedia: HoldMedia {
     }
 
     func answersCallers(of queue: String) -> Bool { queues.contains(queue) }
+
+    func sendsEarlyMedia(of queue: String) -> Bool { earlyQueues.contains(queue) }
 
     func refusal(of offer: [UInt8]) -> String? {
         String(decoding: offer, as: UTF8.self).contains("RTP/AVP 18\r\n") ? "305 switchboardd \"Incompatible media format\"" : nil
@@ -54,6 +65,19 @@ final class FakeHoldMedia: HoldMedia {
 
     /// The caller of `callID` presses `key` on its stream (an RFC 4733 event the edge decoded).
     func press(_ key: Character, on callID: CallID) { onKey?(callID, key) }
+    func offerToAgent(_ callID: CallID, attempt: Int, completion: @escaping ([UInt8]?) -> Void) {
+        offered.append(attempt)
+        completion(agentOffers.isEmpty ? FakeHoldMedia.agentOffer : agentOffers.removeFirst())
+    }
+
+    func bridge(_ callID: CallID, attempt: Int, answer: [UInt8]) -> Bool {
+        bridged.append((attempt, answer))
+        return true
+    }
+
+    func stopAgentLeg(_ callID: CallID, attempt: Int) {
+        stoppedAgentLegs.append(attempt)
+    }
 }
 
 @Suite("Answered hold")

@@ -5,7 +5,7 @@ import Testing
 
 /// A whole configuration: the support queue with `announcements` lines, then `media` lines (the
 /// `media:` key itself is line 7, the `announcements:` key line 5).
-private func configuration(listen: String = "127.0.0.1", announcements: [String] = [], media: [String] = []) -> String {
+func configuration(listen: String = "127.0.0.1", announcements: [String] = [], media: [String] = []) -> String {
     (["sip:", "  listen: [{transport: udp, address: \(listen), port: 5070}]", "trunks: [{name: sbc, address: 127.0.0.1}]",
       "queues:", "  - {name: support, numbers: [\"+15550100\"], agents: [alice]" + (announcements.isEmpty ? "" : ", announcements: {\(announcements.joined(separator: ", "))}") + "}",
       "agents: [{id: alice, number: \"+15550201\"}]"]
@@ -23,7 +23,7 @@ private func muLawWAV(samples: Int) -> [UInt8] {
 }
 
 /// A folder with `prompts/welcome.wav` (0.5 s) and `prompts/music-on-hold.wav` (1 s), removed by `body`'s end.
-private func withPrompts(_ body: (String) throws -> Void) throws {
+func withPrompts(_ body: (String) throws -> Void) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("media-\(UUID().uuidString)")
     let prompts = directory.appendingPathComponent("prompts")
     try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
@@ -91,7 +91,7 @@ struct MediaConfigurationYAMLTests {
         (configuration(listen: "0.0.0.0", announcements: ["musicOnHold: jazz"], media: ["prompts: /tmp"]), "media.address", "set the address the SBC sends RTP to"),
         (configuration(media: ["rtpPorts: {first: 20001}"]), "media.rtpPorts.first", "expected an even port"),
         (configuration(media: ["rtpPorts: {first: 20000, last: 20000}"]), "media.rtpPorts.last", "must be above first (20000)"),
-        (configuration(media: ["rtpPort: {first: 20000}"]), "media.rtpPort", "unknown key; expected one of address, prompts, rtpPorts"),
+        (configuration(media: ["rtpPort: {first: 20000}"]), "media.rtpPort", "unknown key; expected one of address, mode, prompts, rtpPorts"),
         (configuration(media: ["address: switchboard.example.com"]), "media.address", "expected an IPv4 or IPv6 address"),
         (configuration(announcements: ["welcomePrompt: ../welcome"]), "queues[0].announcements.welcomePrompt", "expected a prompt name"),
     ])

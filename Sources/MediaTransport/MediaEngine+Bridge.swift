@@ -1,0 +1,75 @@
+import Media
+import NIOCore
+
+/// Anchored media: a stream opened before its remote was known (Switchboard's own offer to an agent)
+/// is connected to the answer's remote, then bridged to the caller's stream. Once bridged, each stream
+/// re-sends what the other receives as the continuation of its own RTP stream (``RTPRelay``) and
+/// plays nothing more; telephone-events pass with the leg's own payload type.
+extension MediaEngine {
+    /// Gives a stream opened with a placeholder remote (`0.0.0.0`: it sends nothing) the remote, codec
+    /// and payload types of the answer to Switchboard's offer. It sends nothing until prompts are
+    /// played to it or it is bridged.
+    public func connectingStream(_ id: MediaStreamID, negotiated: NegotiatedAudio) -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            guard let slot = self.slots[id], let stream = self.streams[slot] else { throw MediaEngineError.unknownStream(id) }
+            do {
+                stream.destination = MediaStream.sends(negotiated)
+                    ? try SocketAddress(ipAddress: negotiated.remoteAddress, port: negotiated.remotePort) : nil
+            } catch {
+                throw MediaEngineError.unusableRemoteAddress(negotiated.remoteAddress, port: negotiated.remotePort)
+            }
+            stream.codec = negotiated.codec
+            stream.received = (negotiated.payloadType, negotiated.telephoneEventPayloadType)
+            stream.receiver = negotiated.telephoneEventPayloadType.map(DTMFReceiver.init(payloadType:))
+            stream.sender = RTPSender(payloadType: negotiated.payloadType, using: &self.generator)
+        }
+    }
+
+    /// Bridges two open streams once `whisper` has played on `second` (the first goes on playing what
+    /// it plays meanwhile); with no whisper, or when `second` does not send, at once.
+    public func bridging(_ first: MediaStreamID, _ second: MediaStreamID, whisper: [Prompt]) -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            guard let one = self.slots[first], self.streams[one] != nil else { throw MediaEngineError.unknownStream(first) }
+            guard let other = self.slots[second], let stream = self.streams[other] else { throw MediaEngineError.unknownStream(second) }
+            guard !whisper.isEmpty, stream.destination != nil else {
+                self.join(one, other)
+                return
+            }
+            stream.queue(whisper)
+            stream.pendingBridge = one
+            self.schedule.add(other, now: self.now())
+            self.scheduleTick()
+        }
+    }
+
+    /// Joins two streams: both leave the schedule and drop what they had still to play, and each
+    /// relays the other's packets from now on, continuing its own sequence numbers and timestamps.
+    func join(_ one: Int, _ other: Int) {
+        for (slot, peer) in [(one, other), (other, one)] {
+            guard let stream = streams[slot] else { continue }
+            schedule.remove(slot)
+            stream.announcements.removeAll()
+            stream.pendingBridge = nil
+            stream.bridge = (peer, RTPRelay(continuing: stream.sender, telephoneEventPayloadType: stream.received.telephoneEvent))
+        }
+        if schedule.isIdle {
+            timer?.cancel()
+            timer = nil
+        }
+        logger.debug("media streams bridged", metadata: ["media.streams": "\(streams[one]?.id.rawValue ?? "-") \(streams[other]?.id.rawValue ?? "-")"])
+    }
+
+    /// Re-sends a packet `source` received on the stream bridged to it, when that stream sends.
+    func relay(_ packet: RTPPacket, from source: MediaStream, to peer: Int) {
+        guard let target = streams[peer], let destination = target.destination, var bridge = target.bridge,
+              let header = bridge.relay.relay(packet.header, audio: source.received.audio, telephoneEvent: source.received.telephoneEvent)
+        else { return }
+        target.bridge = bridge
+        var bytes = target.channel.allocator.buffer(capacity: 12 + packet.payload.count)
+        bytes.writeRTPFixedHeader(header)
+        bytes.writeBytes(packet.payload)
+        target.channel.writeAndFlush(AddressedEnvelope(remoteAddress: destination, data: bytes), promise: nil)
+        target.counters.packetsRelayed += 1
+        totals.packetsRelayed += 1
+    }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Anchored media, whisper and early media through Kamailio (media.mode: anchored). A caller of the
+# support queue (welcome prompt, music on hold, a whisper) is answered at once with switchboardd's
+# SDP; the agent's INVITE carries switchboardd's own offer (not the caller's); when the agent
+# answers after 4 s the caller gets no re-INVITE, the agent hears the whisper from its stream, and
+# only then does switchboardd relay RTP both ways: each side's RTP peer receives the other's tagged
+# PCMU packets (and its RFC 4733 event, sent 11 s after the caller's first packet and 6 s after the
+# agent's, once the 4.2 s whisper has played and the streams are bridged) from switchboardd's port
+# for it, under one SSRC per side.
+# A caller of the early queue (earlyMedia: true) gets 183 with switchboardd's SDP and RTP before any
+# 200, then a 200 with the same SDP. The prompts come from scripts/make-prompts.
+#
+#   caller (SIPp UAC + RTP peer) ──► Kamailio ──► switchboardd ──► Kamailio ──► agent (SIPp UAS + RTP peer)
+#            ◄──── RTP ────► switchboardd: caller's stream ═ relay ═ agent's stream ◄──── RTP ────►
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$repo/scripts/lib/harness.sh"
+source "$repo/scripts/lib/switchboardd.sh"
+
+scenarios="$repo/tests/sipp/anchor"
+free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp agent_rtp early_rtp early_agent_rtp rtp_first
+"$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
+rtp_first=$((rtp_first - rtp_first % 2))
+cat >"$HARNESS_DIR/extra.yaml" <<YAML
+queues:
+  - name: support
+    numbers: ["+15550100"]
+    agents: [alice]
+    ringTimeoutSeconds: 15
+    wrapUpSeconds: 0
+    announcements: { welcomePrompt: welcome, musicOnHold: music-on-hold, whisperPrompt: please-hold }
+  - name: early
+    numbers: ["+15550110"]
+    agents: [alice]
+    ringTimeoutSeconds: 15
+    wrapUpSeconds: 0
+    announcements: { musicOnHold: music-on-hold, earlyMedia: true }
+agents:
+  - { id: alice, number: "+15550201" }
+media:
+  address: 127.0.0.1
+  rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
+  prompts: $HARNESS_DIR/prompts
+  mode: anchored
+limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
+control: { address: 127.0.0.1, port: $control_port }
+YAML
+write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
+sed 's/mode: anchored/mode: release/' "$HARNESS_DIR/switchboard.yaml" >"$HARNESS_DIR/release.yaml"
+if check_output="$("$SWITCHBOARD_BIN/switchboardd" --config "$HARNESS_DIR/release.yaml" --check 2>&1)"; then
+    blackbox_fail "a whisper with media release stops --check" "it passed"
+elif [[ "$check_output" == *"queues[0].announcements.whisperPrompt"*"media.mode: anchored"* ]]; then
+    blackbox_ok "a whisper with media release stops --check, naming the key"
+else
+    blackbox_fail "a whisper with media release stops --check, naming the key" "$check_output"
+fi
+
+start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
+start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
+
+# call: NAME SERVICE CALLER_SCENARIO CALLER_RTP AGENT_RTP [SIPP KEYS...]: one call with both RTP peers.
+call() {
+    local name="$1" service="$2" scenario="$3" caller_port="$4" agent_port="$5"
+    shift 5
+    start_sipp "teams-$name" -sf "$scenarios/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -key rtp "$agent_port" \
+        -timeout 60 -timeout_error
+    local teams_pid="$SIPP_PID"
+    wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+    python3 "$repo/tests/blackbox/rtp_peer.py" "$caller_port" "$HARNESS_DIR/$name-caller.json" 60 42 11 &
+    local caller_peer=$!
+    track_process "rtp-$name-caller" "$caller_peer" 0
+    python3 "$repo/tests/blackbox/rtp_peer.py" "$agent_port" "$HARNESS_DIR/$name-agent.json" 60 85 6 &
+    local agent_peer=$!
+    track_process "rtp-$name-agent" "$agent_peer" 0
+    wait_for_udp_listen "$caller_port" 10 "$caller_peer"
+    wait_for_udp_listen "$agent_port" 10 "$agent_peer"
+    expect_sipp "$name: the caller's scenario" "pstn-$name" -sf "$scenarios/$scenario" -i 127.0.0.1 -p "$pstn_port" -s "$service" \
+        -m 1 -key rtp "$caller_port" "$@" -trace_logs -log_file "$HARNESS_DIR/pstn-$name.log" -timeout 60 -timeout_error \
+        "127.0.0.1:$sbc_port"
+    local teams_status=0
+    wait "$teams_pid" || teams_status=$?
+    if [ "$teams_status" -eq 0 ]; then
+        blackbox_ok "$name: the agent was offered switchboardd's own SDP (PCMU alone), answered, got the BYE"
+    else
+        blackbox_fail "$name: the agent's scenario (sipp exit $teams_status)"
+        show_logs "teams-$name"
+    fi
+    wait "$caller_peer" "$agent_peer" || true
+}
+
+call anchored +15550100 caller.xml "$caller_rtp" "$agent_rtp"
+hold_port="$(sed -n 's/^answered \([0-9]*\)$/\1/p' "$HARNESS_DIR/pstn-anchored.log" | head -1)"
+if python3 - "$HARNESS_DIR/anchored-caller.json" "$HARNESS_DIR/anchored-agent.json" "$hold_port" <<'PY'
+import json, sys
+caller, agent, hold_port = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), int(sys.argv[3] or 0)
+print(f"  caller's peer: {caller}\n  agent's peer: {agent}; the caller's port in switchboardd's answer: {hold_port}")
+assert caller["sources"] == [hold_port] and caller["ssrcs"] == 1, "the caller hears one stream, from the port of the answer"
+assert caller["beforeTagged"] >= 150, "at least 3 s of hold media while the agent rang 4 s"
+assert caller["uniform"].get("85", 0) >= 150 and set(caller["uniform"]) == {"85"}, "then at least 3 s of the agent's packets, relayed"
+assert caller["afterTagged"] == 0, "and no more hold media once bridged"
+assert set(caller["packets"]) == {"0", "101"} and caller["packets"]["101"] == 3, "PCMU, and the agent's event (3 packets)"
+assert len(agent["sources"]) == 1 and agent["sources"] != [hold_port] and agent["ssrcs"] == 1, "the agent hears one stream of its own"
+assert agent["beforeTagged"] >= 200, "the whole whisper first (please-hold, 4.2 s)"
+assert agent["uniform"].get("42", 0) >= 150 and set(agent["uniform"]) == {"42"}, "then the caller's packets, relayed"
+assert agent["afterTagged"] == 0, "nothing of the whisper after the first relayed packet"
+assert set(agent["packets"]) == {"0", "101"} and agent["packets"]["101"] == 3, "PCMU, and the caller's event (3 packets)"
+assert caller["malformed"] == 0 and agent["malformed"] == 0
+PY
+then
+    blackbox_ok "anchored: the whisper reached the agent, then RTP was relayed both ways, telephone-events too"
+else
+    blackbox_fail "anchored: the whisper reached the agent, then RTP was relayed both ways, telephone-events too"
+fi
+if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
+    blackbox_ok "anchored: the hang-up closed both streams"
+else
+    blackbox_fail "anchored: the hang-up closed both streams" "still held 10 s later: $leftover"
+fi
+
+call early +15550110 caller-early.xml "$early_rtp" "$early_agent_rtp" -key answered "$HARNESS_DIR/early-answered"
+early_port="$(sed -n 's/^early \([0-9]*\)$/\1/p' "$HARNESS_DIR/pstn-early.log" | head -1)"
+if python3 - "$HARNESS_DIR/early-caller.json" "$HARNESS_DIR/early-answered" "$early_port" <<'PY'
+import json, sys
+caller, early_port = json.load(open(sys.argv[1])), int(sys.argv[3] or 0)
+answered = float(open(sys.argv[2]).read())
+print(f"  caller's peer: {caller}; the port of the 183: {early_port}; RTP {answered - caller['firstAudio']:.1f} s before the 200")
+assert caller["sources"] == [early_port], "RTP from the port of the 183's SDP"
+assert answered - caller["firstAudio"] >= 3, "RTP at least 3 s before the 200 (the agent rang 4 s)"
+assert caller["uniform"].get("85", 0) >= 50, "the agent's packets relayed after the answer"
+PY
+then
+    blackbox_ok "early: 183 with switchboardd's SDP, RTP before any 200, then the 200 with the same SDP"
+else
+    blackbox_fail "early: 183 with switchboardd's SDP, RTP before any 200, then the 200 with the same SDP"
+fi
+if leftover="$(wait_until_idle "$control_port" 40)"; then
+    blackbox_ok "nothing left after the linger"
+else
+    blackbox_fail "nothing left after the linger" "still held 40 s later: $leftover"
+fi
+blackbox_summary anchor
