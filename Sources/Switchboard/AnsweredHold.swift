@@ -46,10 +46,13 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     /// the queue engine; nil once the caller no longer waits there.
     let place: (CallID, String) -> (place: Int, estimate: Duration?)?
     var streams: [CallID: Stream] = [:]
+    /// Whether callers' streams may or must be SRTP (`media.srtp`).
+    let srtp: SRTPPolicy
 
-    init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], logger: Logger,
-         place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
+    init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], srtp: SRTPPolicy = .off,
+         logger: Logger, place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
         self.engine = engine
+        self.srtp = srtp
         self.wheel = wheel
         loop = wheel.eventLoop
         self.queues = queues
@@ -72,17 +75,18 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     }
 
     /// Switchboard's answer to `offer` from `port`, under a new origin (RFC 4566 §5.2: a random
-    /// session id, version 1).
-    private func answer(_ offer: SessionDescription, port: Int) -> AudioAnswerResult {
+    /// session id, version 1); an SRTP stream sends with `key`, fresh unless given.
+    private func answer(_ offer: SessionDescription, port: Int, key: SRTPMasterKey = .random()) -> AudioAnswerResult {
         let address = engine.address
         let origin = SDPOrigin(username: "switchboard", sessionID: String(UInt64.random(in: 1...UInt64(Int64.max))), sessionVersion: 1,
                                addressType: address.contains(":") ? "IP6" : "IP4", unicastAddress: address)
-        return AudioAnswerer.answer(to: offer, address: address, port: port, origin: origin)
+        return AudioAnswerer.answer(to: offer, address: address, port: port, origin: origin, srtp: srtp, sendingKey: key)
     }
 
     func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
+        let key = SRTPMasterKey.random()
         guard streams[callID] == nil, let hold = queues[queue], let description = try? SessionDescription(parsing: offer),
-              case .accepted(_, let audio) = answer(description, port: 0) else {
+              case .accepted(_, let audio) = answer(description, port: 0, key: key) else {
             completion(nil)
             return
         }
@@ -95,7 +99,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
                 self.close(callID)
             case .success(let port):
                 self.streams[callID] = .open(nil)
-                guard case .accepted(let answer, _) = self.answer(description, port: port) else {
+                guard case .accepted(let answer, _) = self.answer(description, port: port, key: key) else {
                     self.close(callID)
                     completion(nil)
                     return

@@ -9,12 +9,15 @@ public struct MediaSettings: Sendable, Equatable {
     public var rtpPorts: ClosedRange<Int>
     /// The folder holding `<name>.wav` for each prompt a queue names, when set.
     public var promptDirectory: String?
+    /// Whether answered hold speaks SRTP with SDES keys (`media.srtp`; plain RTP only by default).
+    public var srtp: SRTPPolicy
 
     /// Creates the settings.
-    public init(address: String, rtpPorts: ClosedRange<Int>, promptDirectory: String?) {
+    public init(address: String, rtpPorts: ClosedRange<Int>, promptDirectory: String?, srtp: SRTPPolicy = .off) {
         self.address = address
         self.rtpPorts = rtpPorts
         self.promptDirectory = promptDirectory
+        self.srtp = srtp
     }
 }
 

@@ -4,9 +4,10 @@ import Media
 
 extension SwitchboardConfiguration {
     /// Reads `media`: `address` (default: the first SIP listener's), `rtpPorts` `{first, last}` (an
-    /// even first port; default 20000–29999) and `prompts`, a folder taken from `directory` when relative.
+    /// even first port; default 20000–29999), `prompts`, a folder taken from `directory` when relative,
+    /// and `srtp`, `off` (the default), `optional` or `required`.
     static func parseMedia(_ node: ConfigurationNode, listenerAddress: String, directory: String) throws -> MediaSettings {
-        let node = try node.allowingOnly(["address", "rtpPorts", "prompts"])
+        let node = try node.allowingOnly(["address", "rtpPorts", "prompts", "srtp"])
         let address = try node["address"].string(default: listenerAddress)
         guard isIPAddress(address) else { throw node["address"].error("expected an IPv4 or IPv6 address, got \"\(address)\"") }
         let ports = try node["rtpPorts"].allowingOnly(["first", "last"])
@@ -17,7 +18,8 @@ extension SwitchboardConfiguration {
         let prompts = try node["prompts"].optionalString().map { path in
             path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
         }
-        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts)
+        let srtp = try node["srtp"].oneOf(SRTPPolicy.self, default: .off)
+        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts, srtp: srtp)
     }
 
     /// Loads the welcome prompt, periodic prompt and music on hold of every queue that names one from
