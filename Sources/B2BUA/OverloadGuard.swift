@@ -1,18 +1,18 @@
 import SIPTransport
 
 /// Whether Switchboard is behind on what it received, judged by the unread backlog of its UDP
-/// listeners, and which new calls to refuse for it. Up to a quarter of what the receive queues hold,
-/// every new call is admitted; from three quarters of it, where the kernel is about to drop datagrams,
-/// none is; in between, a share of new calls that grows with the backlog is refused, spread evenly
-/// (every fourth at a quarter of the way, and so on), so the admitted rate settles where the backlog
-/// stays put instead of swinging between all and nothing. Everything in progress is always served, so
-/// the queue drains before the kernel drops the ACKs, BYEs and answers of calls already up.
+/// listeners, and which new calls to refuse for it. Up to a thirty-second of what the receive queues
+/// hold, every new call is admitted; from an eighth of it (some tens of milliseconds of work), none is;
+/// in between, a share of new calls that grows with the backlog is refused, spread evenly (every
+/// fourth at a quarter of the way, and so on), so the admitted rate settles where the backlog stays put
+/// instead of swinging between all and nothing. Everything in progress is always served, so the queue
+/// drains before the kernel drops the ACKs, BYEs and answers of calls already up.
 ///
 /// A backlog that rises above the lower mark is tolerated for ``onset`` before the first refusal: near
-/// its capacity a busy daemon holds a backlog of tens of milliseconds of work for a while, and a
-/// moment without the CPU (two processes on one core) drains by itself; a call refused for either is
-/// lost for nothing. Sustained overload outlasts the onset; a backlog at the upper mark is refused at
-/// once.
+/// its capacity a busy daemon holds tens of milliseconds of work for a while, and a moment without the
+/// CPU (two processes on one core) drains by itself; a call refused for either is lost for nothing.
+/// Sustained overload outlasts the onset. A backlog at half the buffer, where the kernel is about to
+/// drop datagrams, is refused at once.
 ///
 /// For the log, refusals group into episodes: one starts with the first refusal and ends once the
 /// backlog has stayed at or below the lower mark for ``quietPeriod``. Within an episode the onset does
@@ -84,8 +84,8 @@ public struct OverloadGuard: Hashable, Sendable {
     @discardableResult
     public mutating func observe(_ backlog: InboundBacklog, now: Duration) -> Double {
         guard backlog.capacityBytes > 0 else { return 0 }
-        let low = Double(backlog.capacityBytes) / 4
-        let high = Double(backlog.capacityBytes) * 3 / 4
+        let low = Double(backlog.capacityBytes) / 32
+        let high = Double(backlog.capacityBytes) / 8
         let share = min(1, max(0, (Double(backlog.queuedBytes) - low) / (high - low)))
         guard share > 0 else {
             highSince = nil
@@ -95,7 +95,8 @@ public struct OverloadGuard: Hashable, Sendable {
         lowSince = nil
         let risen = highSince ?? now
         highSince = risen
-        return episode != nil || share == 1 || now - risen >= Self.onset ? share : 0
+        let dropping = backlog.queuedBytes * 2 >= backlog.capacityBytes
+        return episode != nil || dropping || now - risen >= Self.onset ? share : 0
     }
 
     /// The episode, once the backlog has stayed low for ``quietPeriod`` at `now`; it is then over.

@@ -81,7 +81,7 @@ struct LimitsTests {
         harness.router.inboundBacklog = { backlog }
         var call = try harness.connect()
 
-        backlog.queuedBytes = 12 << 20
+        backlog.queuedBytes = 8 << 20
         let refused = harness.receive(harness.caller(calling: TestQueues.lobby).invite)
         #expect(refused.summary == ["503 INVITE"])
         #expect(refused.responses.first?.reasonPhrase == "Overloaded")
@@ -93,7 +93,7 @@ struct LimitsTests {
         #expect(harness.receive(options).summary == ["200 OPTIONS"], "the SBC's health check keeps its answer")
         try harness.callerHangsUp(&call)
 
-        backlog.queuedBytes = 8 << 20
+        backlog.queuedBytes = 5 << 18
         let halfway = (0..<4).map { _ in harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary }
         #expect(halfway.filter { $0 == ["503 INVITE"] }.count == 2, "halfway between the marks: every second new call")
         backlog.queuedBytes = 1 << 18
