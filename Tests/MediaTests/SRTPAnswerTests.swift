@@ -37,7 +37,8 @@ struct SRTPAnswerTests {
         #expect(media.proto == "RTP/SAVP")
         let crypto = media.attributes.filter { $0.name == "crypto" }
         #expect(crypto.count == 1)
-        #expect(try crypto.first?.value.map { try SDESCrypto(attributeValue: $0) } == SDESCrypto(tag: 2, suite: .aes128HMACSHA1Tag32, key: Self.ourKey))
+        let ours = SDESCrypto(tag: 2, suite: .aes128HMACSHA1Tag32, key: Self.ourKey)
+        #expect(try crypto.first?.value.map { try SDESCrypto(attributeValue: $0) } == ours)
         let text = String(decoding: answer.serialized(), as: UTF8.self)
         #expect(text.contains("m=audio 30000 RTP/SAVP 0 101\r\n"))
         #expect(try SessionDescription(parsing: answer.serialized()) == answer)
@@ -72,7 +73,8 @@ struct SRTPAnswerTests {
         (SRTPAnswerTests.plain, SRTPPolicy.required, MediaRejection.srtpRequired,
          "302 sb.example.com \"Incompatible transport protocol: SRTP (RTP/SAVP) required\""),
         (SRTPAnswerTests.secure, .off, .incompatibleTransport, "302 sb.example.com \"Incompatible transport protocol\""),
-        (SRTPAnswerTests.head + "m=audio 6010 RTP/SAVP 0\r\na=crypto:1 AES_256_CM_HMAC_SHA1_80 inline:\(SRTPAnswerTests.theirKey)\(SRTPAnswerTests.theirKey)\r\n", .optional, .noUsableCrypto,
+        (SRTPAnswerTests.head + "m=audio 6010 RTP/SAVP 0\r\n"
+            + "a=crypto:1 AES_256_CM_HMAC_SHA1_80 inline:\(SRTPAnswerTests.theirKey)\(SRTPAnswerTests.theirKey)\r\n", .optional, .noUsableCrypto,
          "399 sb.example.com \"No usable SRTP crypto line (AES_CM_128_HMAC_SHA1_80 or _32, inline key)\""),
         (SRTPAnswerTests.head + "m=audio 6010 RTP/SAVP 0\r\n", .required, .noUsableCrypto,
          "399 sb.example.com \"No usable SRTP crypto line (AES_CM_128_HMAC_SHA1_80 or _32, inline key)\""),
