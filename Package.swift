@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,11 +41,17 @@ let package = Package(
         .executableTarget(name: "bench-parse", dependencies: ["SIPCore"]),
         .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
         .target(name: "SIPDialog", dependencies: ["SIPCore"]),
-        .target(name: "Media", dependencies: ["SIPCore"]),
+        .target(name: "Media", dependencies: ["SIPCore", .product(name: "ExtrasBase64", package: "swift-extras-base64")]),
+        .systemLibrary(
+            name: "CSRTP",
+            pkgConfig: "libsrtp2",
+            providers: [.apt(["libsrtp2-dev"])]
+        ),
+        .target(name: "SRTP", dependencies: ["CSRTP", "Media"]),
         .target(
             name: "MediaTransport",
             dependencies: [
-                "Media", "SIPCore",
+                "Media", "SIPCore", "SRTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -228,10 +235,11 @@ let package = Package(
         ),
         .testTarget(name: "SIPDialogTests", dependencies: ["SIPDialog"]),
         .testTarget(name: "MediaTests", dependencies: ["Media", "SIPCore", "SwitchboardTestKit"]),
+        .testTarget(name: "SRTPTests", dependencies: ["SRTP", "CSRTP", "Media"]),
         .testTarget(
             name: "MediaTransportTests",
             dependencies: [
-                "MediaTransport", "Media", "SIPCore",
+                "MediaTransport", "Media", "SIPCore", "SRTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -290,7 +298,7 @@ let package = Package(
             name: "SwitchboardTests",
             dependencies: [
                 "Switchboard", "B2BUA", "ACD", "SIPCore", "SIPStack", "SIPTransaction", "SIPTransport", "SwitchboardTestKit", "TeamsPresence",
-                "ControlModel", "ControlAPI", "YAMLConfiguration", "Media", "MediaTransport",
+                "ControlModel", "ControlAPI", "YAMLConfiguration", "Media", "MediaTransport", "SRTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

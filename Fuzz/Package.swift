@@ -5,16 +5,20 @@ import PackageDescription
 // them with `-sanitize=fuzzer,address`. SIPCore and COSIP are the root package's own directories
 // (symbolic links under Sources/), and SIPStreamFraming holds a link to the stream framer of
 // SIPTransport, which needs nothing else from that target; Media is a link to the pure media core;
-// nothing is copied. COSIP finds libosip2
+// nothing is copied; the media core's one package, swift-extras-base64 (SDES keys), comes as in the
+// root package. COSIP finds libosip2
 // through pkg-config: `scripts/fuzz` puts first on PKG_CONFIG_PATH a libosip2 it builds with
 // coverage instrumentation and AddressSanitizer (a plain `swift build` here gets the system library).
 let package = Package(
     name: "SwitchboardFuzz",
+    dependencies: [
+        .package(url: "https://github.com/swift-extras/swift-extras-base64.git", from: "1.2.0"),
+    ],
     targets: [
         .systemLibrary(name: "COSIP", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
         .target(name: "SIPCore", dependencies: ["COSIP"]),
         .target(name: "SIPStreamFraming", dependencies: ["SIPCore"]),
-        .target(name: "Media", dependencies: ["SIPCore"]),
+        .target(name: "Media", dependencies: ["SIPCore", .product(name: "ExtrasBase64", package: "swift-extras-base64")]),
         .target(name: "CFuzzerDriver"),
         .target(name: "FuzzChecks", dependencies: ["SIPCore", "SIPStreamFraming", "Media", "CFuzzerDriver"]),
         .executableTarget(name: "fuzz-message", dependencies: ["FuzzChecks"]),

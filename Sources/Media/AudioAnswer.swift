@@ -18,10 +18,13 @@ public enum AudioAnswerer {
     /// the `o=` line. The first audio stream with PCMU or PCMA is accepted with the first of them the
     /// offer lists, its payload type kept (§6.1), telephone-event beside it when offered, `a=ptime:20`
     /// and the offer's direction mirrored; every other `m=` line is answered with port 0 (§6), so the
-    /// answer has as many media lines as the offer.
-    public static func answer(to offer: SessionDescription, address: String, port: Int, origin: SDPOrigin) -> AudioAnswerResult {
+    /// answer has as many media lines as the offer. Under `srtp` (`media.srtp`) an `RTP/SAVP` stream
+    /// is answered over `RTP/SAVP` with the offer's first usable crypto line, its tag and suite, and
+    /// `sendingKey` (RFC 4568 §5.1.2): pass the key the stream will protect with.
+    public static func answer(to offer: SessionDescription, address: String, port: Int, origin: SDPOrigin,
+                              srtp: SRTPPolicy = .off, sendingKey: SRTPMasterKey = .random()) -> AudioAnswerResult {
         let audio: NegotiatedAudio
-        switch AudioStreamSelection.select(in: offer) {
+        switch AudioStreamSelection.select(in: offer, srtp: srtp, sendingKey: sendingKey) {
         case .failure(let rejection): return .rejected(rejection)
         case .success(let selected): audio = selected
         }
@@ -42,8 +45,9 @@ public enum AudioAnswerer {
         }
         attributes.append(SDPAttribute(name: "ptime", value: "20"))
         attributes.append(SDPAttribute(name: audio.direction.rawValue))
-        return MediaDescription(media: "audio", port: port, proto: AudioStreamSelection.profile, formats: formats,
-                                attributes: attributes)
+        if let srtp = audio.srtp { attributes.append(srtp.answerCrypto.attribute) }
+        let proto = audio.srtp == nil ? AudioStreamSelection.profile : AudioStreamSelection.secureProfile
+        return MediaDescription(media: "audio", port: port, proto: proto, formats: formats, attributes: attributes)
     }
 
     /// A refused stream: its media, transport and formats as offered, port 0, no attributes (§6).

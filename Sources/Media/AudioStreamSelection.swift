@@ -1,23 +1,31 @@
 import SIPCore
 
 /// Finds the audio stream of a session description that the media core can serve: the first
-/// `m=audio` line with a non-zero port over `RTP/AVP` whose formats include PCMU or PCMA at 8,000 Hz.
+/// `m=audio` line with a non-zero port over `RTP/AVP`, or over `RTP/SAVP` with a usable `a=crypto`
+/// line as `media.srtp` allows, whose formats include PCMU or PCMA at 8,000 Hz.
 enum AudioStreamSelection {
     /// The transport profile of plain RTP audio (RFC 3551).
     static let profile = "RTP/AVP"
+    /// The transport profile of SRTP audio (RFC 3711 §12).
+    static let secureProfile = "RTP/SAVP"
     /// The connection addresses that put a stream on hold the RFC 2543 way: nothing may be sent to
     /// them (RFC 3264 §8.4).
     static let unspecifiedAddresses: Set<String> = ["0.0.0.0", "::"]
 
     /// The chosen stream, with the other side's direction mirrored into ours (RFC 3264 §6.1), or why
-    /// there is none. `allowedPayloadTypes` narrows the codecs to those we offered (reading an answer).
-    static func select(in description: SessionDescription, allowedPayloadTypes: Set<UInt8>? = nil)
-        -> Result<NegotiatedAudio, MediaRejection> {
+    /// there is none. `allowedPayloadTypes` narrows the codecs to those we offered (reading an answer);
+    /// `srtp` says which profiles are served, and an SRTP stream is keyed with `sendingKey` for what
+    /// we send and the offer's crypto line for what we receive.
+    static func select(in description: SessionDescription, allowedPayloadTypes: Set<UInt8>? = nil, srtp: SRTPPolicy = .off,
+                       sendingKey: SRTPMasterKey? = nil) -> Result<NegotiatedAudio, MediaRejection> {
         var rejection = MediaRejection.noAudioStream
         for (index, media) in description.media.enumerated() where media.media.lowercased() == "audio" && media.port != 0 {
-            guard media.proto.uppercased() == profile else {
-                if rejection == .noAudioStream { rejection = .incompatibleTransport }
+            let keys: NegotiatedSRTP?
+            switch transport(of: media, policy: srtp, sendingKey: sendingKey) {
+            case .failure(let refused):
+                if rejection == .noAudioStream { rejection = refused }
                 continue
+            case .success(let negotiated): keys = negotiated
             }
             let codecs = g711Formats(of: media).filter { allowedPayloadTypes?.contains($0.payloadType) ?? true }
             guard let chosen = codecs.first else {
@@ -31,9 +39,25 @@ enum AudioStreamSelection {
             if unspecifiedAddresses.contains(address) { direction = direction.receivingOnly }
             return .success(NegotiatedAudio(mediaIndex: index, codec: chosen.codec, payloadType: chosen.payloadType,
                                             telephoneEventPayloadType: telephoneEventPayloadType(of: media),
-                                            remoteAddress: address, remotePort: media.port, direction: direction))
+                                            remoteAddress: address, remotePort: media.port, direction: direction, srtp: keys))
         }
         return .failure(rejection)
+    }
+
+    /// Whether `media`'s profile is served under `policy`: plain RTP (nil) unless SRTP is required;
+    /// `RTP/SAVP` with the first usable crypto line (RFC 4568 §7.1.2) unless SRTP is off.
+    private static func transport(of media: MediaDescription, policy: SRTPPolicy, sendingKey: SRTPMasterKey?)
+        -> Result<NegotiatedSRTP?, MediaRejection> {
+        switch media.proto.uppercased() {
+        case profile:
+            return policy == .required ? .failure(.srtpRequired) : .success(nil)
+        case secureProfile where policy != .off:
+            guard let crypto = SDESCrypto.firstUsable(in: media) else { return .failure(.noUsableCrypto) }
+            return .success(NegotiatedSRTP(suite: crypto.suite, tag: crypto.tag, sendingKey: sendingKey ?? .random(),
+                                           receivingKey: crypto.key))
+        default:
+            return .failure(.incompatibleTransport)
+        }
     }
 
     /// The PCMU and PCMA formats of `media` in its order of preference: static types 0 and 8 unless an

@@ -18,10 +18,12 @@ public struct NegotiatedAudio: Hashable, Sendable {
     /// Which way our media flows (RFC 3264 §6.1): `recvonly` when the other side offered `sendonly`
     /// (it put us on hold), and never sending to a connection address of 0.0.0.0 (§8.4).
     public var direction: SDPDirection
+    /// The stream's SRTP keys when it runs over `RTP/SAVP`; nil for plain RTP.
+    public var srtp: NegotiatedSRTP?
 
-    /// Creates a negotiated stream.
+    /// Creates a negotiated stream, plain RTP unless `srtp` is given.
     public init(mediaIndex: Int, codec: G711Codec, payloadType: UInt8, telephoneEventPayloadType: UInt8?,
-                remoteAddress: String, remotePort: Int, direction: SDPDirection) {
+                remoteAddress: String, remotePort: Int, direction: SDPDirection, srtp: NegotiatedSRTP? = nil) {
         self.mediaIndex = mediaIndex
         self.codec = codec
         self.payloadType = payloadType
@@ -29,6 +31,7 @@ public struct NegotiatedAudio: Hashable, Sendable {
         self.remoteAddress = remoteAddress
         self.remotePort = remotePort
         self.direction = direction
+        self.srtp = srtp
     }
 }
 
@@ -37,8 +40,13 @@ public struct NegotiatedAudio: Hashable, Sendable {
 public enum MediaRejection: Error, Hashable, Sendable, CustomStringConvertible {
     /// No `m=audio` line with a non-zero port: warning 304.
     case noAudioStream
-    /// Audio only over a transport other than plain `RTP/AVP` (SRTP, for one): warning 302.
+    /// Audio only over a transport the media edge does not serve (`RTP/SAVP` while `media.srtp` is
+    /// off, `UDP/TLS/RTP/SAVP`…): warning 302.
     case incompatibleTransport
+    /// Audio only over plain `RTP/AVP` while `media.srtp` is `required`: warning 302.
+    case srtpRequired
+    /// Audio over `RTP/SAVP` without an `a=crypto` line Switchboard can use: warning 399.
+    case noUsableCrypto
     /// Audio over RTP, but neither PCMU nor PCMA among its formats: warning 305.
     case noCommonCodec
     /// The usable audio stream has no `c=` address, neither its own nor the session's: warning 399.
@@ -48,7 +56,8 @@ public enum MediaRejection: Error, Hashable, Sendable, CustomStringConvertible {
     public var warningCode: Int {
         switch self {
         case .noAudioStream: 304
-        case .incompatibleTransport: 302
+        case .incompatibleTransport, .srtpRequired: 302
+        case .noUsableCrypto: 399
         case .noCommonCodec: 305
         case .noConnectionAddress: 399
         }
@@ -59,6 +68,8 @@ public enum MediaRejection: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .noAudioStream: "Media type not available"
         case .incompatibleTransport: "Incompatible transport protocol"
+        case .srtpRequired: "Incompatible transport protocol: SRTP (RTP/SAVP) required"
+        case .noUsableCrypto: "No usable SRTP crypto line (AES_CM_128_HMAC_SHA1_80 or _32, inline key)"
         case .noCommonCodec: "Incompatible media format"
         case .noConnectionAddress: "No connection address for audio"
         }

@@ -8,6 +8,8 @@ public struct MediaStreamCounters: Hashable, Sendable {
     public var bytesReceived = 0
     /// Datagrams received that are not RTP packets.
     public var malformedReceived = 0
+    /// SRTP packets dropped: not authenticated by their tag, or replayed (RFC 3711 §3.3).
+    public var unauthenticatedReceived = 0
     /// DTMF digits reported.
     public var digitsReceived = 0
     /// Packets received on the other stream of a bridge and re-sent by this one (anchored media).
@@ -35,6 +37,10 @@ public struct MediaEngineCounters: Hashable, Sendable {
     public var bytesReceived = 0
     /// Datagrams received that are not RTP packets.
     public var malformedReceived = 0
+    /// SRTP packets dropped by every stream: unauthenticated or replayed.
+    public var unauthenticatedReceived = 0
+    /// Packets not sent because SRTP could not protect them.
+    public var unprotectedDropped = 0
     /// DTMF digits reported.
     public var digitsReceived = 0
     /// Packets relayed between the two streams of a bridge (anchored media).

@@ -1,5 +1,6 @@
 import Media
 import NIOCore
+import SRTP
 
 /// Anchored media: a stream opened before its remote was known (Switchboard's own offer to an agent)
 /// is connected to the answer's remote, then bridged to the caller's stream. Once bridged, each stream
@@ -65,9 +66,10 @@ extension MediaEngine {
               let header = bridge.relay.relay(packet.header, audio: source.received.audio, telephoneEvent: source.received.telephoneEvent)
         else { return }
         target.bridge = bridge
-        var bytes = target.channel.allocator.buffer(capacity: 12 + packet.payload.count)
+        var bytes = target.channel.allocator.buffer(capacity: 12 + packet.payload.count + SRTPContext.maximumTrailerLength)
         bytes.writeRTPFixedHeader(header)
         bytes.writeBytes(packet.payload)
+        if let srtp = target.srtp, !protect(&bytes, with: srtp.outbound) { return }
         target.channel.writeAndFlush(AddressedEnvelope(remoteAddress: destination, data: bytes), promise: nil)
         target.counters.packetsRelayed += 1
         totals.packetsRelayed += 1

@@ -35,6 +35,7 @@ extension MediaEngine {
                 let start = tickBuffer.writerIndex
                 tickBuffer.writeRTPFixedHeader(stream.sender.audioPacket([]).header)
                 tickBuffer.writeBytes(frame)
+                if let srtp = stream.srtp, !protectPacket(from: start, with: srtp.outbound) { continue }
                 outgoing.append((stream, start, tickBuffer.writerIndex - start))
                 sent += 1
             }

@@ -2,11 +2,17 @@ import Media
 import NIOCore
 
 extension MediaEngine {
-    /// One datagram received on a stream's socket: relayed when the stream is bridged (anchored media);
-    /// telephone-events go through the stream's DTMF receiver (each digit reported once); every RTP
-    /// packet is counted.
+    /// One datagram received on a stream's socket, unprotected first on an SRTP stream (dropped when its
+    /// tag fails or it is replayed): relayed when the stream is bridged (anchored media); telephone-events
+    /// go through the stream's DTMF receiver (each digit reported once); every RTP packet is counted.
     func receive(_ datagram: ByteBuffer, slot: Int) {
         guard let stream = streams[slot] else { return }
+        var datagram = datagram
+        if let srtp = stream.srtp, !unprotect(&datagram, with: srtp.inbound) {
+            stream.counters.unauthenticatedReceived += 1
+            totals.unauthenticatedReceived += 1
+            return
+        }
         guard let packet = try? RTPPacket(parsing: datagram.readableBytesView) else {
             stream.counters.malformedReceived += 1
             totals.malformedReceived += 1

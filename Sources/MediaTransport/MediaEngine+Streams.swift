@@ -1,6 +1,7 @@
 import Media
 import NIOCore
 import NIOPosix
+import SRTP
 
 extension MediaEngine {
     /// Opens a stream: binds a UDP socket on the next free port of the pool (trying the next one when
@@ -64,20 +65,30 @@ extension MediaEngine {
         } catch {
             return eventLoop.makeFailedFuture(MediaEngineError.unusableRemoteAddress(negotiated.remoteAddress, port: negotiated.remotePort))
         }
+        let srtp: NIOLoopBound<(outbound: SRTPContext, inbound: SRTPContext)?>
+        do {
+            srtp = NIOLoopBound(try negotiated.srtp.map { keys throws(SRTPError) in
+                (try SRTPContext(suite: keys.suite, key: keys.sendingKey, direction: .outbound),
+                 try SRTPContext(suite: keys.suite, key: keys.receivingKey, direction: .inbound))
+            }, eventLoop: eventLoop)
+        } catch {
+            return eventLoop.makeFailedFuture(MediaEngineError.srtpUnavailable("\(error)"))
+        }
         let slot = nextSlot
         nextSlot += 1
         slots[id] = slot
         return bindNextPort(slot: slot, attempt: 1, lastError: nil).map { channel, port in
             let sender = RTPSender(payloadType: negotiated.payloadType, using: &self.generator)
             let stream = MediaStream(id: id, channel: channel, port: port, negotiated: negotiated, destination: destination,
-                                     sender: sender, prompts: source.prompts, music: music)
+                                     sender: sender, prompts: source.prompts, music: music, srtp: srtp.value)
             self.streams[slot] = stream
             if destination != nil {
                 self.schedule.add(slot, now: self.now())
                 self.scheduleTick()
             }
             self.logger.debug("media stream started", metadata: ["media.stream": "\(id)", "media.port": "\(port)",
-                                                                  "media.sends": "\(destination != nil)"])
+                                                                  "media.sends": "\(destination != nil)",
+                                                                  "media.srtp": "\(negotiated.srtp?.suite.rawValue ?? "off")"])
             return port
         }.flatMapErrorThrowing { error in
             self.slots[id] = nil

@@ -14,6 +14,8 @@ public enum MediaEngineError: Error, Hashable, Sendable, CustomStringConvertible
     case bindFailed(attempts: Int, lastError: String)
     /// The negotiated remote address is not a numeric IPv4 or IPv6 address.
     case unusableRemoteAddress(String, port: Int)
+    /// libsrtp could not set up the stream's SRTP contexts: its error.
+    case srtpUnavailable(String)
 
     /// What went wrong, for logs and errors shown to an operator.
     public var description: String {
@@ -25,6 +27,7 @@ public enum MediaEngineError: Error, Hashable, Sendable, CustomStringConvertible
         case .portsExhausted: "every RTP port of the pool is in use"
         case .bindFailed(let attempts, let lastError): "no RTP port could be bound after \(attempts) attempts: \(lastError)"
         case .unusableRemoteAddress(let address, let port): "remote RTP address \(address):\(port) is not a numeric IP address"
+        case .srtpUnavailable(let error): "SRTP could not be set up: \(error)"
         }
     }
 }

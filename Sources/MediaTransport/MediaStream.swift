@@ -1,6 +1,7 @@
 import Media
 import NIOCore
 import SIPCore
+import SRTP
 
 /// One open stream of the engine: its socket, its sender and what it plays. Confined to the engine's
 /// event loop.
@@ -16,6 +17,8 @@ final class MediaStream {
     var destination: SocketAddress?
     var sender: RTPSender
     var receiver: DTMFReceiver?
+    /// Protects what the stream sends and unprotects what it receives when it runs over SRTP.
+    let srtp: (outbound: SRTPContext, inbound: SRTPContext)?
     /// Prompt sequences still to play, in order, in front of the music.
     var announcements: [PromptSequence]
     /// The index of the music on hold played once the announcements have finished.
@@ -27,7 +30,7 @@ final class MediaStream {
     var bridge: (peer: Int, relay: RTPRelay)?
 
     init(id: MediaStreamID, channel: any Channel, port: Int, negotiated: NegotiatedAudio, destination: SocketAddress?,
-         sender: RTPSender, prompts: [Prompt], music: Int?) {
+         sender: RTPSender, prompts: [Prompt], music: Int?, srtp: (outbound: SRTPContext, inbound: SRTPContext)?) {
         self.id = id
         self.channel = channel
         self.port = port
@@ -38,6 +41,7 @@ final class MediaStream {
         receiver = negotiated.telephoneEventPayloadType.map(DTMFReceiver.init(payloadType:))
         announcements = []
         self.music = music
+        self.srtp = srtp
         queue(prompts)
     }
 

@@ -57,10 +57,13 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     var agentLegs: [CallID: [Int: Stream]] = [:]
     /// Anchored media: the offers to agents waiting for the caller's stream to open.
     var waitingOffers: [CallID: [() -> Void]] = [:]
+    /// Whether callers' streams may or must be SRTP (`media.srtp`).
+    let srtp: SRTPPolicy
 
-    init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], logger: Logger,
-         place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
+    init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], srtp: SRTPPolicy = .off,
+         logger: Logger, place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
         self.engine = engine
+        self.srtp = srtp
         self.wheel = wheel
         loop = wheel.eventLoop
         self.queues = queues
@@ -84,9 +87,10 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
         return nil
     }
 
-    /// Switchboard's answer to `offer` from `port`, under a new origin.
-    private func answer(_ offer: SessionDescription, port: Int) -> AudioAnswerResult {
-        AudioAnswerer.answer(to: offer, address: engine.address, port: port, origin: newOrigin())
+    /// Switchboard's answer to `offer` from `port`, under a new origin; an SRTP stream sends with `key`,
+    /// fresh unless given.
+    private func answer(_ offer: SessionDescription, port: Int, key: SRTPMasterKey = .random()) -> AudioAnswerResult {
+        AudioAnswerer.answer(to: offer, address: engine.address, port: port, origin: newOrigin(), srtp: srtp, sendingKey: key)
     }
 
     /// A new session's origin (RFC 4566 §5.2: a random session id, version 1) on the engine's address.
@@ -97,8 +101,9 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     }
 
     func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
+        let key = SRTPMasterKey.random()
         guard streams[callID] == nil, let hold = queues[queue], let description = try? SessionDescription(parsing: offer),
-              case .accepted(_, let audio) = answer(description, port: 0) else {
+              case .accepted(_, let audio) = answer(description, port: 0, key: key) else {
             completion(nil)
             return
         }
@@ -113,7 +118,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
             case .success(let port):
                 self.streams[callID] = .open(nil)
                 if self.anchorsMedia { self.callers[callID] = (queue, audio) }
-                guard case .accepted(let answer, _) = self.answer(description, port: port) else {
+                guard case .accepted(let answer, _) = self.answer(description, port: port, key: key) else {
                     self.close(callID)
                     completion(nil)
                     return

@@ -32,6 +32,7 @@ struct MediaEdge: Sendable {
         }
         logger.notice("media edge started", metadata: ["media.address": "\(configuration.media.address)",
                                                         "media.rtp_ports": "\(configuration.media.rtpPorts)",
+                                                        "media.srtp": "\(configuration.media.srtp.rawValue)",
                                                         "media.queues": "\(configuration.holdMedia.keys.sorted().joined(separator: ","))"])
         return edge
     }

@@ -107,7 +107,8 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             if configuration.limits.overloadControl { router.inboundBacklog = { transport.udpBacklog() } }
             let hold = media.map { edge in
                 AnsweredHold(engine: edge.engine, wheel: stack.timerWheel, queues: configuration.holdMedia,
-                             words: configuration.announcementWords, logger: logger) { [unowned distributor] callID, queue in
+                             words: configuration.announcementWords, srtp: configuration.media.srtp,
+                             logger: logger) { [unowned distributor] callID, queue in
                     distributor.place(of: callID, in: queue)
                 }
             }

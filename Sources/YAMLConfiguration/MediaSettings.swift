@@ -11,13 +11,17 @@ public struct MediaSettings: Sendable, Equatable {
     public var promptDirectory: String?
     /// Where the media of a connected call flows: straight between caller and agent, or through Switchboard.
     public var mode: MediaMode
+    /// Whether answered hold speaks SRTP with SDES keys (`media.srtp`; plain RTP only by default).
+    public var srtp: SRTPPolicy
 
     /// Creates the settings.
-    public init(address: String, rtpPorts: ClosedRange<Int>, promptDirectory: String?, mode: MediaMode = .release) {
+    public init(address: String, rtpPorts: ClosedRange<Int>, promptDirectory: String?, mode: MediaMode = .release,
+                srtp: SRTPPolicy = .off) {
         self.address = address
         self.rtpPorts = rtpPorts
         self.promptDirectory = promptDirectory
         self.mode = mode
+        self.srtp = srtp
     }
 }
 

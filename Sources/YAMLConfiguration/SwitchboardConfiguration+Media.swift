@@ -5,9 +5,10 @@ import Media
 extension SwitchboardConfiguration {
     /// Reads `media`: `address` (default: the first SIP listener's), `rtpPorts` `{first, last}` (an
     /// even first port; default 20000–29999), `prompts`, a folder taken from `directory` when relative,
-    /// and `mode` (`release`, the default, or `anchored`).
+    /// `mode` (`release`, the default, or `anchored`) and `srtp`, `off` (the default), `optional` or
+    /// `required`.
     static func parseMedia(_ node: ConfigurationNode, listenerAddress: String, directory: String) throws -> MediaSettings {
-        let node = try node.allowingOnly(["address", "rtpPorts", "prompts", "mode"])
+        let node = try node.allowingOnly(["address", "rtpPorts", "prompts", "mode", "srtp"])
         let mode = try node["mode"].oneOf(MediaMode.self, default: .release)
         let address = try node["address"].string(default: listenerAddress)
         guard isIPAddress(address) else { throw node["address"].error("expected an IPv4 or IPv6 address, got \"\(address)\"") }
@@ -19,13 +20,15 @@ extension SwitchboardConfiguration {
         let prompts = try node["prompts"].optionalString().map { path in
             path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
         }
-        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts, mode: mode)
+        let srtp = try node["srtp"].oneOf(SRTPPolicy.self, default: .off)
+        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts, mode: mode, srtp: srtp)
     }
 
     /// Loads the welcome prompt, periodic prompt and music on hold of every queue that names one from
     /// `<media.prompts>/<name>.wav`, encoded once, and every word of ``AnnouncementWords`` when a queue
     /// announces position or wait; a missing or unusable file is an error naming the queue's key and
-    /// the path. Answered hold needs an address callers can send RTP to.
+    /// the path. Answered hold needs an address callers can send RTP to; `media.srtp` other than `off`
+    /// needs a queue that answers its callers.
     static func loadHoldMedia(queues: [QueueConfiguration], nodes: ConfigurationNode, media: MediaSettings,
                               mediaNode: ConfigurationNode) throws -> (queues: [String: QueueHoldMedia], music: [String: Prompt], words: [String: Prompt]) {
         var holds: [String: QueueHoldMedia] = [:]
@@ -56,6 +59,10 @@ extension SwitchboardConfiguration {
                 for name in AnnouncementWords.promptNames { words[name] = try loadPrompt(name, node: key, media: media) }
             }
             holds[queue.id.rawValue] = hold
+        }
+        if holds.isEmpty, media.srtp != .off {
+            throw mediaNode["srtp"].error("is \(media.srtp.rawValue) but no queue answers its callers (announcements.welcomePrompt or musicOnHold): "
+                + "Switchboard carries no media of its own to protect; set it to off")
         }
         return (holds, music, words)
     }

@@ -26,6 +26,8 @@ struct AnchoredMediaYAMLTests {
         (configuration(announcements: ["musicOnHold: jazz", "whisperPrompt: welcome"], media: ["prompts: /tmp"]),
          "queues[0].announcements.whisperPrompt", "needs media.mode: anchored: with media release Switchboard has no media path to the agent"),
         (configuration(media: ["mode: relay"]), "media.mode", "unknown value \"relay\"; expected one of release, anchored"),
+        (configuration(announcements: ["musicOnHold: jazz"], media: ["prompts: /tmp", "mode: anchored", "srtp: required"]),
+         "media.srtp", "required cannot hold with media.mode: anchored"),
         (configuration(announcements: ["musicOnHold: jazz", "whisperPrompt: ../welcome"], media: ["mode: anchored"]),
          "queues[0].announcements.whisperPrompt", "expected a prompt name"),
     ])

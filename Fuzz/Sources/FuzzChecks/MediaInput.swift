@@ -4,7 +4,8 @@ import SIPCore
 /// What the media core reads from the network and from operators' files: nothing may trap; an RTP
 /// packet it accepts is written in a form that reads back as the same packet, and a DTMF receiver fed
 /// it (twice, as a retransmission) stays sound; a WAV file it accepts encodes into whole frames; an
-/// SDP offer it answers gets an answer that parses again.
+/// SDP offer it answers, over RTP or (with `media.srtp` optional) over SRTP, gets an answer that parses
+/// again, and an SRTP answer's crypto line reads back as the one negotiated.
 public enum MediaInput {
     private static let origin = SDPOrigin(username: "switchboard", sessionID: "1", sessionVersion: 1, unicastAddress: "192.0.2.1")
 
@@ -39,13 +40,22 @@ public enum MediaInput {
         }
     }
 
+    /// The key of the SRTP answers: fixed, so a failing input replays the same answer.
+    private static let key = SRTPMasterKey(bytes: Array(0..<UInt8(SRTPMasterKey.length)))!
+
     private static func checkOffer(_ input: [UInt8]) {
-        guard let offer = try? SessionDescription(parsing: input),
-              case .accepted(let answer, _) = AudioAnswerer.answer(to: offer, address: "192.0.2.1", port: 20_000, origin: origin)
-        else { return }
-        let written = answer.serialized()
-        guard (try? SessionDescription(parsing: written)) != nil else {
-            fuzzFailure("the answer to an accepted offer does not parse", [("input", input), ("answer", written)])
+        guard let offer = try? SessionDescription(parsing: input) else { return }
+        for policy in [SRTPPolicy.off, .optional] {
+            guard case .accepted(let answer, let audio) = AudioAnswerer.answer(to: offer, address: "192.0.2.1", port: 20_000, origin: origin,
+                                                                             srtp: policy, sendingKey: key) else { continue }
+            let written = answer.serialized()
+            guard let parsed = try? SessionDescription(parsing: written) else {
+                fuzzFailure("the answer to an accepted offer does not parse", [("input", input), ("answer", written)])
+            }
+            let crypto = parsed.media[audio.mediaIndex].attributes.first { $0.name == SDESCrypto.attributeName }?.value
+            guard crypto.flatMap({ try? SDESCrypto(attributeValue: $0) }) == audio.srtp?.answerCrypto else {
+                fuzzFailure("an answer's crypto line does not read back as the one negotiated", [("input", input), ("answer", written)])
+            }
         }
     }
 }
