@@ -137,6 +137,7 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
             case .sendResponse:
                 if let latestStatusCode { layer.countResponse(statusCode: Int(latestStatusCode)) }
                 if let latest { layer.sender.send(latest.bytes, to: latest.destination) }
+                if latestStatusCode == 100 { layer.sender.flushNow() }
             case .retransmitResponse:
                 if let latest { layer.sender.send(latest.bytes, to: latest.destination) }
             case .deliverACK:

@@ -8,6 +8,9 @@ public protocol MessageSender: AnyObject, Sendable {
     var eventLoop: any EventLoop { get }
     /// Sends serialized bytes to a peer.
     func send(_ bytes: [UInt8], to destination: SIPPeerAddress)
+    /// Sends at once what `send` has queued, instead of after the batch of received messages being
+    /// handled (for a `100 Trying`, whose purpose is to leave before the work it announces).
+    func flushNow()
     /// Sends a response where RFC 3261 §18.2.2 says, given where its request came from.
     func sendResponse(_ response: SIPResponse, receivedFrom source: SIPPeerAddress?)
     /// Where RFC 3261 §18.2.2 sends a response now, given where its request came from.

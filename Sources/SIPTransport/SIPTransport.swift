@@ -193,6 +193,12 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
         }
     }
 
+    /// Flushes the UDP listeners now; the flush scheduled for the end of the batch finds less to send.
+    public func flushNow() {
+        eventLoop.preconditionInEventLoop()
+        for channel in datagramChannels { channel.flush() }
+    }
+
     /// Flushes the UDP listeners once the loop has run what is queued: every datagram written while
     /// handling one batch of reads leaves in one `sendmmsg` instead of one system call each.
     private func scheduleDatagramFlush() {

@@ -30,8 +30,14 @@ public final class LoopbackMessageSender: MessageSender, @unchecked Sendable {
     /// Every message sent so far, oldest first; `takeSent()` empties it.
     public private(set) var sent: [Sent] = []
 
+    /// How many times the layers above asked for what was sent to leave at once (`flushNow()`).
+    public private(set) var immediateFlushes = 0
+
     /// Creates a sender on a new embedded loop.
     public init() {}
+
+    /// Counts the request: every message is recorded as soon as it is sent anyway.
+    public func flushNow() { immediateFlushes += 1 }
 
     /// The loop the layers above run on.
     public var eventLoop: any EventLoop { embeddedLoop }
