@@ -71,4 +71,40 @@ struct MediaEngineSRTPTests {
         try await engine.stopAll()
         await probe.close()
     }
+
+    @Test("anchored media bridges an SRTP caller and a plain agent: relayed packets are protected toward the caller, unprotected toward the agent")
+    func relayBetweenSRTPAndRTP() async throws {
+        let ours = SRTPMasterKey.random()
+        let theirs = SRTPMasterKey.random()
+        let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 8, group: group))
+        let caller = try await UDPProbe.bind(group: group)
+        let agent = try await UDPProbe.bind(group: group)
+        let callerPort = try await engine.startStream("call", negotiated: Self.secure(to: caller.port, suite: .aes128HMACSHA1Tag80, sending: ours,
+                                                                                      receiving: theirs), source: .silence)
+        let agentPort = try await engine.startStream("call#agent-1", negotiated: MediaFixtures.audio(to: agent.port), source: .silence)
+        try await engine.bridging("call", "call#agent-1", whisper: []).get()
+
+        var fromAgent = RTPSender(payloadType: 98, ssrc: 0xA6E7, sequenceNumber: 7, timestamp: 9)
+        let agentVoice = fromAgent.audioPacket([5, 0, 0] + Array(repeating: 0xD5, count: 157)).serialized()
+        #expect(await eventually {
+            try? await agent.send(agentVoice, to: agentPort)
+            return !caller.packets(from: callerPort).isEmpty
+        })
+        let receiver = try SRTPContext(suite: .aes128HMACSHA1Tag80, key: ours, direction: .inbound)
+        let wire = try #require(caller.packets(from: callerPort).first)
+        #expect(wire.payload.count == 160 + SRTPSuite.aes128HMACSHA1Tag80.tagLength, "sent with its authentication tag")
+        let relayed = try RTPPacket(parsing: try receiver.unprotect(wire.serialized()))
+        #expect(relayed.payload.first == 5, "the agent's voice, readable with the caller's key only")
+
+        let sender = try SRTPContext(suite: .aes128HMACSHA1Tag80, key: theirs, direction: .outbound)
+        var fromCaller = RTPSender(payloadType: 98, ssrc: 0xCA11, sequenceNumber: 100, timestamp: 1_000)
+        #expect(await eventually {
+            try? await caller.send(try sender.protect(fromCaller.audioPacket([9, 0, 0] + Array(repeating: 0xD5, count: 157)).serialized()),
+                                   to: callerPort)
+            return agent.packets(from: agentPort).contains { $0.payload.first == 9 && $0.payload.count == 160 }
+        }, "the caller's voice reaches the agent in clear RTP")
+        try await engine.stopAll()
+        await caller.close()
+        await agent.close()
+    }
 }

@@ -402,6 +402,19 @@ expect_sipp() {
     fi
 }
 
+# expect_sipp_exit DESCRIPTION NAME PID: a check that holds when the SIPp started in the background
+# as NAME (start_sipp, process PID) exits 0; prints NAME's logs when it does not.
+expect_sipp_exit() {
+    local description="$1" name="$2" pid="$3" status=0
+    wait "$pid" || status=$?
+    if [ "$status" -eq 0 ]; then
+        blackbox_ok "$description"
+    else
+        blackbox_fail "$description (sipp $name exit $status)"
+        show_logs "$name"
+    fi
+}
+
 # blackbox_summary SUITE: prints "SUITE: N passed, M failed" and ends the script, with a
 # failure status when any check failed.
 blackbox_summary() {

@@ -77,14 +77,7 @@ call() {
     expect_sipp "$name: the caller's scenario" "pstn-$name" -sf "$scenarios/$scenario" -i 127.0.0.1 -p "$pstn_port" -s "$service" \
         -m 1 -key rtp "$caller_port" "$@" -trace_logs -log_file "$HARNESS_DIR/pstn-$name.log" -timeout 60 -timeout_error \
         "127.0.0.1:$sbc_port"
-    local teams_status=0
-    wait "$teams_pid" || teams_status=$?
-    if [ "$teams_status" -eq 0 ]; then
-        blackbox_ok "$name: the agent was offered switchboardd's own SDP (PCMU alone), answered, got the BYE"
-    else
-        blackbox_fail "$name: the agent's scenario (sipp exit $teams_status)"
-        show_logs "teams-$name"
-    fi
+    expect_sipp_exit "$name: the agent was offered switchboardd's own SDP (PCMU alone), answered, got the BYE" "teams-$name" "$teams_pid"
     wait "$caller_peer" "$agent_peer" || true
 }
 

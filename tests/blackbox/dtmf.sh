@@ -66,14 +66,7 @@ expect_sipp "RFC 4733: the exit key moves the answered caller to sales, and alic
 expect_sipp "INFO dtmf-relay: each key answered 200, the exit key moves the caller to sales and on to alice" \
     info -sf "$scenarios/caller-info.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -key rtp "$caller_rtp" \
     -trace_logs -log_file "$HARNESS_DIR/info/messages.log" -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
-teams_status=0
-wait "$teams_pid" || teams_status=$?
-if [ "$teams_status" -eq 0 ]; then
-    blackbox_ok "alice was offered both callers after their exit key, answered and got their BYEs"
-else
-    blackbox_fail "the agent's scenario (sipp exit $teams_status)"
-    show_logs teams
-fi
+expect_sipp_exit "alice was offered both callers after their exit key, answered and got their BYEs" teams "$teams_pid"
 
 if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
     blackbox_ok "both hold streams stopped after the media release"

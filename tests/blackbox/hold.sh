@@ -65,14 +65,7 @@ wait_for_udp_listen "$caller_rtp" 10 "$receiver_pid"
 expect_sipp "caller answered at once with switchboardd's SDP, then re-INVITEd with the agent's under the same origin, version 2" \
     pstn -sf "$scenarios/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -key rtp "$caller_rtp" \
     -trace_logs -log_file "$HARNESS_DIR/pstn/messages.log" -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
-teams_status=0
-wait "$teams_pid" || teams_status=$?
-if [ "$teams_status" -eq 0 ]; then
-    blackbox_ok "the agent was offered the caller's own SDP, answered after 4 s and got the caller's BYE"
-else
-    blackbox_fail "the agent's scenario (sipp exit $teams_status)"
-    show_logs teams
-fi
+expect_sipp_exit "the agent was offered the caller's own SDP, answered after 4 s and got the caller's BYE" teams "$teams_pid"
 
 wait "$receiver_pid" || true
 hold_port="$(sed -n 's/^answered \([0-9]*\)$/\1/p' "$HARNESS_DIR/pstn/messages.log" | head -1)"

@@ -30,14 +30,7 @@ wait_for_udp_listen "$teams_port" 10 "$teams_pid"
 expect_sipp "caller re-INVITEd with bob's SDP after alice's REFER to the sales queue" \
     pstn -sf "$repo/tests/sipp/transfer/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \
     -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
-teams_status=0
-wait "$teams_pid" || teams_status=$?
-if [ "$teams_status" -eq 0 ]; then
-    blackbox_ok "alice got 202, NOTIFY 200 (terminated) and then a BYE; bob was offered the caller"
-else
-    blackbox_fail "the agents' scenario (sipp exit $teams_status)"
-    show_logs teams
-fi
+expect_sipp_exit "alice got 202, NOTIFY 200 (terminated) and then a BYE; bob was offered the caller" teams "$teams_pid"
 if leftover="$(wait_until_idle "$control_port" 40 calls)"; then
     blackbox_ok "no call left after the transfer"
 else
