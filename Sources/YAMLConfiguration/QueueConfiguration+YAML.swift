@@ -6,7 +6,7 @@ extension QueueConfiguration {
         "skillRules", "ringTimeoutSeconds", "maxCallers", "maxWaitSeconds", "joinWhenEmpty", "stayWhenEmpty",
         "maxWaitWithNoAgentSeconds", "wrapUpSeconds", "wrapUpCeilingSeconds", "weight", "presence", "overflow",
         "ewtThresholdSeconds", "rejoinWindowSeconds", "preferredAgent", "serviceLevelSeconds", "schedule",
-        "announcements", "handleTimeWindow", "initialHandleTimeSeconds",
+        "announcements", "handleTimeWindow", "initialHandleTimeSeconds", "callback",
     ]
 
     /// The ``EmptyQueuePolicy`` values by their YAML names.
@@ -45,6 +45,10 @@ extension QueueConfiguration {
         queue.announcements = try AnnouncementConfiguration.parse(node["announcements"])
         if queue.exitKey != nil, queue.announcements.welcomePrompt == nil, queue.announcements.musicOnHold == nil {
             throw node["overflow"]["exitKey"].error("needs answered hold: a caller who hears ringback sends no keys; set announcements.welcomePrompt or musicOnHold")
+        }
+        let answersCallers = queue.announcements.welcomePrompt != nil || queue.announcements.musicOnHold != nil
+        if try CallbackConfiguration.parse(node["callback"], exitKey: queue.exitKey, answersCallers: answersCallers) != nil {
+            throw node["callback"].error("is not available yet: Switchboard cannot call a caller back, so a caller pressing the key would lose their call; remove the section")
         }
         queue.handleTimeWindow = try node["handleTimeWindow"].int(in: 1...10_000, default: queue.handleTimeWindow)
         queue.initialHandleTime = try node["initialHandleTimeSeconds"].seconds(in: 1...86_400, default: queue.initialHandleTime)
