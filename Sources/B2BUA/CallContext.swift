@@ -75,6 +75,12 @@ final class CallContext {
         send(dialog.makeRequest(method: .bye, via: makeVia(), contact: nil)) { _ in }
     }
 
+    /// A new B-leg Call-ID for `attempt`, hashing to this router's shard (``CallPlacement``), so the
+    /// B-leg's responses and requests reach the shard that holds the call.
+    func makeBLegCallID(attempt: Int) -> String {
+        configuration.placement.makeCallID { "sb-\(CallSession.makeTag())-\(attempt)" }
+    }
+
     /// The queue serving `number`, if any.
     func queue(servingNumber number: String) -> String? {
         queueByNumber[number]

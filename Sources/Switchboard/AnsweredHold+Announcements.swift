@@ -32,11 +32,17 @@ extension AnsweredHold {
         }
     }
 
-    /// One occasion: the words the caller's place and wait call for, played in front of the music,
-    /// and the next occasion on the wheel. Nothing is said while the caller no longer waits in the queue.
+    /// One occasion: asks the engine for the caller's place and wait, then announces them.
     func announce(_ callID: CallID) {
+        guard case .open(let announcements?) = streams[callID] else { return }
+        place(callID, announcements.queue) { [weak self] place in self?.announce(callID, at: place) }
+    }
+
+    /// The words the caller's place and wait call for, played in front of the music, and the next
+    /// occasion on the wheel. Nothing is said while the caller no longer waits in the queue.
+    private func announce(_ callID: CallID, at place: Place?) {
         guard case .open(var announcements?) = streams[callID] else { return }
-        if let (place, estimate) = place(callID, announcements.queue) {
+        if let (place, estimate) = place {
             let prompts = announcements.announcer.announce(place: place, estimate: estimate).compactMap { words[$0] }
             if !prompts.isEmpty { play(prompts, to: callID) }
         }
