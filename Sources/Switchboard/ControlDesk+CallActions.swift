@@ -26,9 +26,7 @@ extension ControlDesk {
     /// router holds the call.
     private func supervise(_ event: ACDEvent, call id: String, state: CallSnapshot.State) throws {
         let ignored = distributor.supervise(event)
-        guard ignored.isEmpty else {
-            throw ControlError.conflict(field: "call", message: "call \(id) is not waiting in a queue (\(state.rawValue))")
-        }
+        guard ignored.isEmpty else { throw Self.notWaiting(id, state: state) }
     }
 
     private func overflowTarget(_ target: WithdrawTarget) throws -> OverflowTarget {

@@ -11,17 +11,18 @@ struct ShardCallSnapshot: Sendable {
     let now: Duration
     let epoch: Date
 
-    /// The call's snapshot on `shard` (on its loop), or nil when the shard holds no such call.
-    init?(_ callID: String, on shard: Shard) {
-        guard let call = shard.router.callSnapshot(callID) else { return nil }
-        self.init(call, on: shard)
+    /// The call's snapshot in `router` (on its loop), whose clock counts from `epoch`; nil when the
+    /// router holds no such call.
+    init?(_ callID: String, in router: CallRouter, epoch: Date) {
+        guard let call = router.callSnapshot(callID) else { return nil }
+        self.init(call: call, now: router.now, epoch: epoch)
     }
 
-    /// `call`, held by `shard` (on its loop).
-    init(_ call: CallSnapshot, on shard: Shard) {
+    /// `call` as seen at `now` on a clock counting from `epoch`.
+    init(call: CallSnapshot, now: Duration, epoch: Date) {
         self.call = call
-        now = shard.router.now
-        epoch = shard.epoch.date
+        self.now = now
+        self.epoch = epoch
     }
 
     /// When the call arrived, on the wall clock.
@@ -35,6 +36,16 @@ extension ControlDesk {
         guard let explanation = engine.explain(callID: ACD.CallID(id), now: now) else { return nil }
         return ExplanationView(callID: id, queue: explanation.queue.rawValue, candidates: explanation.candidates.map(\.rawValue),
                                skipped: explanation.skipped.map { SkippedAgentView(agent: $0.agent.rawValue, reason: ReasonView($0.reason)) })
+    }
+
+    /// The refusal of an action that needs a waiting caller, for a call in `state`.
+    static func notWaiting(_ id: String, state: CallSnapshot.State) -> ControlError {
+        .conflict(field: "call", message: "call \(id) is not waiting in a queue (\(state.rawValue))")
+    }
+
+    /// The answer to a hang-up of an answered call, which its router performed.
+    static func hungUp(_ id: String) -> ActionResult {
+        ActionResult(action: "hangup", callID: id, message: "BYE sent on both legs")
     }
 
     /// A call as the control API shows it.

@@ -46,7 +46,7 @@ public struct SwitchboardControl: ControlSurface {
     /// See ``ControlSurface/calls()``: every shard's calls, oldest first.
     public func calls() async throws -> [CallView] {
         let held = try await onShards { shards in try await shards.onEveryShard { shard in
-            shard.router.callSnapshots.map { ShardCallSnapshot($0, on: shard) }
+            shard.router.callSnapshots.map { ShardCallSnapshot(call: $0, now: shard.router.now, epoch: shard.epoch.date) }
         } }
         return held.joined().sorted { ($0.arrivedAt, $0.call.callID) < ($1.arrivedAt, $1.call.callID) }.map(ControlDesk.callView)
     }
@@ -57,8 +57,7 @@ public struct SwitchboardControl: ControlSurface {
     /// See ``ControlSurface/explain(call:)``.
     public func explain(call id: String) async throws -> ExplanationView {
         if let explanation = try await onLoop({ $0.explanation(call: id) }) { return explanation }
-        let state = try await snapshot(id).call.state
-        throw ControlError.conflict(field: "call", message: "call \(id) is not waiting in a queue (\(state.rawValue))")
+        throw ControlDesk.notWaiting(id, state: try await snapshot(id).call.state)
     }
     /// See ``ControlSurface/perform(_:call:)``: an answered call is hung up on its shard; a waiting
     /// caller is acted on through the engine, which owns waiting callers.
@@ -69,13 +68,13 @@ public struct SwitchboardControl: ControlSurface {
             return (snapshot.state, false)
         } }
         guard let state else { throw ControlError.notFound(field: "call", value: id) }
-        if hungUp { return ActionResult(action: "hangup", callID: id, message: "BYE sent on both legs") }
+        if hungUp { return ControlDesk.hungUp(id) }
         return try await onLoop { try $0.perform(action, call: id, state: state) }
     }
 
     /// A call on its shard, or 404.
     private func snapshot(_ id: String) async throws -> ShardCallSnapshot {
-        guard let snapshot = try await onShards({ shards in try await shards.onShard(owning: id) { ShardCallSnapshot(id, on: $0) } }) else {
+        guard let snapshot = try await onShards({ shards in try await shards.onShard(owning: id) { ShardCallSnapshot(id, in: $0.router, epoch: $0.epoch.date) } }) else {
             throw ControlError.notFound(field: "call", value: id)
         }
         return snapshot

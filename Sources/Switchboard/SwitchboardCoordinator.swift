@@ -51,6 +51,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     /// The media edge, when some queue answers its callers (answered hold).
     let media: MediaEdge?
 
+    /// Call on shard 0's loop (the memory trimmer starts on its wheel).
     private init(shards: [Shard], hub: DistributionHub, presence: PresenceFeed, trunks: TrunkMonitor, store: any ContactCenterStore,
                  writer: StoreWriter, epoch: Date, metrics: SwitchboardMetrics, configuration: SwitchboardConfiguration, media: MediaEdge?) {
         self.shards = shards
@@ -124,8 +125,10 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             return (presence, trunks)
         }.get()
         try await ShardTransports.connect(built)
-        return SwitchboardCoordinator(shards: built, hub: hub, presence: presence, trunks: trunks, store: store, writer: writer,
-                                      epoch: started, metrics: metrics, configuration: configuration, media: media)
+        return try await engineLoop.submit {
+            SwitchboardCoordinator(shards: built, hub: hub, presence: presence, trunks: trunks, store: store, writer: writer,
+                                   epoch: started, metrics: metrics, configuration: configuration, media: media)
+        }.get()
     }
 
     /// Stops the timer wheels once the services are done (pending timers never fire), closes the
