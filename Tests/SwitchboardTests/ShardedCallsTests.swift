@@ -101,8 +101,8 @@ final class TwoShards {
         #expect(invites.joined().count == 1, "carol, the queue's one agent, is offered one call")
         #expect(invites.joined().allSatisfy { $0.requestURI.user == TestQueues.numbers["carol"] })
         let engine = shards.hub.distributor.engine
-        guard case .offering(let call) = engine.agent("carol")?.state else {
-            Issue.record("carol is not offered a call: \(String(describing: engine.agent("carol")?.state))")
+        guard case .reserved(let call) = engine.agent("carol")?.state else {
+            Issue.record("carol is not reserved for a call: \(String(describing: engine.agent("carol")?.state))")
             return
         }
         #expect(invites[CallPlacement.shard(of: call.rawValue, among: 2)].count == 1, "the shard that rings carol holds the call offered")
