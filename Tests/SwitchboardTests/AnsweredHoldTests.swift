@@ -183,7 +183,7 @@ struct AnsweredHoldTests {
         let cancel = try #require(bye.requests(.cancel).first)
         harness.receive(carol.response(to: cancel))
         harness.receive(carol.response(487))
-        #expect(harness.log.records.map(\.outcome) == [.abandoned(ringingAgentID: nil)])
+        #expect(harness.log.records.map(\.outcome) == [.abandoned(ringingAgentID: "carol")], "the agent who rang, as for a ringback caller")
         #expect(harness.router.waitingCount == 0)
         harness.expectNothingHeldAfterLinger()
     }
