@@ -68,11 +68,11 @@ extension CallSession {
     }
 
     /// Anchored media: the agent transferred the caller away, so the caller's stream leaves the
-    /// bridge and plays the queue's music on hold (and, `waiting` in the queue again, its
-    /// announcements) until the next party answers and is bridged in turn.
-    func unbridgeCaller(waiting: Bool) {
+    /// bridge and plays music on hold (with the announcements of `queue` when the caller waits
+    /// there again) until the next party answers and is bridged in turn.
+    func unbridgeCaller(requeuedTo queue: String?) {
         guard answeredHold, let media = context.holdMedia, media.anchorsMedia else { return }
-        media.unbridge(callID, queue: queue, waiting: waiting)
+        media.unbridge(callID, requeuedTo: queue)
     }
 
     /// Whether the connected call's media is bridged by Switchboard (anchored media).

@@ -47,7 +47,7 @@ extension CallSession {
             }
         case .requeue(let queue):
             self.queue = queue
-            unbridgeCaller(waiting: true)
+            unbridgeCaller(requeuedTo: queue)
             delegate.post(.distribution(.callerArrived(callID, queue: queue, callerNumber: callerNumber)))
         case .ringTransferTarget(let attempt, let referTo, let referredBy):
             ringTransferTarget(attempt: attempt, referTo: referTo, referredBy: referredBy)
@@ -81,7 +81,7 @@ extension CallSession {
         request.headers.to = SIPNameAddress(uri: exact)
         if let referredBy { request.headers.add("Referred-By", referredBy) }
         let agent = AgentOffer(agentID: "", number: exact.user ?? "")
-        unbridgeCaller(waiting: false)
+        unbridgeCaller(requeuedTo: nil)
         if answeredHold, let media = context.holdMedia, media.anchorsMedia {
             sendAnchored(request, attempt: attempt, agent: agent, fromTag: fromTag, media: media)
         } else {

@@ -34,9 +34,10 @@ public protocol HoldMedia: AnyObject {
     /// Anchored media: closes the stream toward the agent of `attempt` (its offer ended unanswered).
     func stopAgentLeg(_ callID: CallID, attempt: Int)
     /// Anchored media: the agent transferred the caller away. The caller's stream leaves the bridge
-    /// (the agent's stream closes) and plays `queue`'s music on hold again, with `queue`'s
-    /// announcements when the caller waits in it again (`waiting`); nothing when no bridge is open.
-    func unbridge(_ callID: CallID, queue: String, waiting: Bool)
+    /// (the agent's stream closes) and plays music on hold again: that of `queue`, with its
+    /// announcements, when the caller was transferred back to a queue; else that of the queue the
+    /// caller was in. Nothing when no bridge is open.
+    func unbridge(_ callID: CallID, requeuedTo queue: String?)
     /// A re-offer (a re-INVITE or UPDATE with SDP, RFC 3264 §8) on a leg whose stream is the media
     /// edge's: the caller's (`attempt` nil) or, with anchored media, the agent's of `attempt`. The
     /// stream follows the offer's address, port, payload types and direction; the answer is the

@@ -85,11 +85,11 @@ final class FakeHoldMedia: HoldMedia {
         stoppedAgentLegs.append(attempt)
     }
 
-    /// The calls unbridged after a transfer: the queue and whether the caller waits there again.
-    var unbridged: [(queue: String, waiting: Bool)] = []
+    /// The calls unbridged after a transfer: the queue the caller waits in again, nil for another target.
+    var unbridged: [String?] = []
 
-    func unbridge(_ callID: CallID, queue: String, waiting: Bool) {
-        unbridged.append((queue, waiting))
+    func unbridge(_ callID: CallID, requeuedTo queue: String?) {
+        unbridged.append(queue)
     }
 
     /// The re-offers the edge was given (nil attempt: the caller's leg), and what it answers them.
