@@ -13,12 +13,7 @@ extension MediaEngine {
     public func connectingStream(_ id: MediaStreamID, negotiated: NegotiatedAudio) -> EventLoopFuture<Void> {
         eventLoop.submit {
             guard let slot = self.slots[id], let stream = self.streams[slot] else { throw MediaEngineError.unknownStream(id) }
-            do {
-                stream.destination = MediaStream.sends(negotiated)
-                    ? try SocketAddress(ipAddress: negotiated.remoteAddress, port: negotiated.remotePort) : nil
-            } catch {
-                throw MediaEngineError.unusableRemoteAddress(negotiated.remoteAddress, port: negotiated.remotePort)
-            }
+            (stream.destination, stream.controlDestination) = try MediaStream.destinations(of: negotiated)
             stream.codec = negotiated.codec
             stream.received = (negotiated.payloadType, negotiated.telephoneEventPayloadType)
             stream.receiver = negotiated.telephoneEventPayloadType.map(DTMFReceiver.init(payloadType:))
@@ -72,6 +67,11 @@ extension MediaEngine {
         if let srtp = target.srtp, !protect(&bytes, with: srtp.outbound) { return }
         target.channel.writeAndFlush(AddressedEnvelope(remoteAddress: destination, data: bytes), promise: nil)
         target.counters.packetsRelayed += 1
+        target.counters.octetsSent += packet.payload.count
+        totals.octetsSent += packet.payload.count
         totals.packetsRelayed += 1
+        let now = self.now()
+        target.lastRelayed = (header.timestamp, now)
+        reportIfDue(target, now: now)
     }
 }
