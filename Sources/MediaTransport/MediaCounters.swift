@@ -34,7 +34,7 @@ public struct MediaEngineCounters: Hashable, Sendable {
     public var streams = 0
     /// RTP packets sent by every stream.
     public var packetsSent = 0
-    /// Ticks that ran after the next grid boundary had passed (the loop was busy).
+    /// Ticks that ran after the next slot had passed (the loop was busy).
     public var lateTicks = 0
     /// Packets sent by a late tick beyond one per stream: the frames it caught up.
     public var packetsCaughtUp = 0
