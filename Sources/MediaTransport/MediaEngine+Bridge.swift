@@ -69,7 +69,7 @@ extension MediaEngine {
         }
     }
 
-    /// One stream leaves its bridge and, when it sends, plays from the next boundary on.
+    /// One stream leaves its bridge and, when it sends, plays from its phase's next slot on.
     private func leaveBridge(_ slot: Int) {
         guard let stream = streams[slot] else { return }
         stream.pendingBridge = nil

@@ -4,11 +4,12 @@ import NIOPosix
 import SRTP
 
 extension MediaEngine {
-    /// Opens a stream: binds a UDP socket on the next free port of the pool (trying the next one when
-    /// a bind fails), then sends what `source` says to the negotiated remote, on the shared 20 ms grid
-    /// from its next boundary. Returns the local RTP port, for the SDP answer. A `0.0.0.0` remote or a
-    /// direction that forbids sending (`recvonly`, `inactive`) sends nothing; received RTP is counted
-    /// and its telephone-events reported as digits either way.
+    /// Opens a stream: binds UDP sockets on the next free port pair of the pool, RTP and RTCP (trying
+    /// the next pair when a bind fails), then sends what `source` says to the negotiated remote, at
+    /// its phase of the shared 20 ms period from that phase's next slot, with RTCP reports. Returns
+    /// the local RTP port, for the SDP answer. A `0.0.0.0` remote or a direction that forbids sending
+    /// (`recvonly`, `inactive`) sends nothing; received RTP is counted and its telephone-events
+    /// reported as digits either way.
     public func startStream(_ id: MediaStreamID, negotiated: NegotiatedAudio, source: MediaSource) async throws -> Int {
         try await startingStream(id, negotiated: negotiated, source: source).get()
     }
