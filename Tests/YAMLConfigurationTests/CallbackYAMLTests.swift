@@ -27,12 +27,10 @@ struct CallbackYAMLTests {
         #expect(try CallbackConfiguration.parse(document["callback"], exitKey: nil, answersCallers: false) == nil)
     }
 
-    @Test func aValidSectionStopsStartUpUntilCallersCanBeCalledBack() {
-        let yaml = BadACDConfiguration.support(queue: [Self.hold, "callback: {key: \"1\"}"])
-        let error = #expect(throws: ConfigurationError.self) { try parseACD(yaml) }
-        #expect(error?.key == "queues[0].callback")
-        #expect(error?.line == 9)
-        #expect(error?.message.contains("is not available yet") == true, "\(error?.message ?? "no error")")
+    @Test func aValidSectionReachesTheQueue() throws {
+        let yaml = BadACDConfiguration.support(queue: [Self.hold, "callback: {key: \"1\", maximumAttempts: 2}"])
+        let queue = try #require(try parseACD(yaml).queues.first)
+        #expect(queue.callback == CallbackConfiguration(key: "1", maximumAttempts: 2))
     }
 
     static let refusals: [BadACDConfiguration] = [
