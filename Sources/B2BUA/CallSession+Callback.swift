@@ -39,6 +39,10 @@ extension CallSession {
             agentDialog = nil
             runSessionTimer(nil, on: .agent)
             context.holdMedia?.stopAgentLeg(callID, attempt: attempt)
+            if callback.anchored {
+                callback.anchored = false
+                context.callbackMedia?.stopCallerStream(callID)
+            }
         default:
             return
         }

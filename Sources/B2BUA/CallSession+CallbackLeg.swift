@@ -16,13 +16,19 @@ struct CallbackLeg {
     var answer: (body: [UInt8], contentType: String?)?
     /// The ACK of the answered call back, sent again for a retransmitted 2xx.
     var ack: SIPRequest?
+    /// Anchored media: the call back offers a stream of Switchboard's, bridged to the agent's once answered.
+    var anchored = false
+    /// The SDP answer of the agent waiting for the caller.
+    var agentAnswer: [UInt8] = []
 }
 
 /// The call back itself: the caller's number rung through the trunk once the agent answered, and the
-/// media release toward the agent once the caller answered.
+/// media release toward the agent once the caller answered (with anchored media: the caller is offered
+/// a stream of Switchboard's, bridged to the agent's once answered).
 extension CallSession {
     /// The agent answered: its leg carries the call (it hears its stream's silence), and the caller's
-    /// number is rung with the agent's SDP under a new origin of Switchboard's.
+    /// number is rung with the agent's SDP under a new origin of Switchboard's (with anchored media:
+    /// Switchboard's own offer from a new stream toward the caller).
     func callCallerBack(attempt: Int, toTag: String, ringTimeout: Duration) {
         guard let answer = attempts[attempt]?.answers[toTag] else { return post(.callbackCallerFailed(statusCode: 500)) }
         agentDialog = answer.dialog
@@ -32,9 +38,37 @@ extension CallSession {
                                    metadata: ["sip.call_id": "\(callID)"])
         }
         callback.attempts += 1
+        callback.agentAnswer = answer.response.body
+        guard context.holdMedia?.anchorsMedia == true, let media = context.callbackMedia else {
+            return sendCallBack(offer: ownOrigin(on: answer.response.body), ringTimeout: ringTimeout)
+        }
+        media.offerToCaller(callID, agentAnswer: answer.response.body) { [weak self] offer in
+            guard let self else { return }
+            guard case .calling(let current, _, _) = self.machine.callback, current == attempt else {
+                if offer != nil { media.stopCallerStream(self.callID) }
+                return
+            }
+            if let offer {
+                self.callback.anchored = true
+                self.holdAnswer = offer
+                self.sendCallBack(offer: offer, ringTimeout: ringTimeout)
+            } else {
+                self.context.logger.warning("no media stream for the caller of a callback: media release instead",
+                                            metadata: ["sip.call_id": "\(self.callID)"])
+                self.sendCallBack(offer: self.ownOrigin(on: answer.response.body), ringTimeout: ringTimeout)
+            }
+        }
+    }
+
+    /// `description` under a new origin of Switchboard's, version 1 (RFC 3264 §5: Switchboard offers).
+    private func ownOrigin(on description: [UInt8]) -> [UInt8] {
         let host = context.configuration.localHost
         let origin = "switchboard \(UInt64.random(in: 1...UInt64(Int64.max))) 0 IN \(host.contains(":") ? "IP6" : "IP4") \(host)"
-        let offer = SessionVersion.reoffer(answer.response.body, continuing: origin)?.description ?? answer.response.body
+        return SessionVersion.reoffer(description, continuing: origin)?.description ?? description
+    }
+
+    /// Sends the call back with `offer` and gives it `ringTimeout` to be answered.
+    private func sendCallBack(offer: [UInt8], ringTimeout: Duration) {
         let fromTag = Self.makeTag()
         let request = context.agentInvites.makeCallback(to: callerNumber, from: invite.requestURI.user ?? "", callID: "sb-cb-\(Self.makeTag())",
                                                         fromTag: fromTag, branch: TransactionLayer.makeBranch(), offer: offer,
@@ -95,6 +129,14 @@ extension CallSession {
     /// agent, one version on; the agent's stream stops once the agent accepts it.
     func releaseCallbackAgent(attempt: Int) {
         guard var dialog = agentDialog, let answer = callback.answer else { return }
+        if callback.anchored, let media = context.callbackMedia {
+            guard media.bridgeCallback(callID, queue: queue, attempt: attempt, callerAnswer: answer.body, agentAnswer: callback.agentAnswer) else {
+                context.logger.warning("the caller's SDP answer cannot be relayed: the call is ended", metadata: ["sip.call_id": "\(callID)"])
+                return post(.limitReached)
+            }
+            context.logger.info("media anchored (callback)", metadata: ["sip.call_id": "\(callID)"])
+            return
+        }
         var offer = answer.body
         if let sent = attempts[attempt]?.invite.body, let origin = SessionVersion.origin(of: sent),
            let next = SessionVersion.reoffer(offer, continuing: origin) {

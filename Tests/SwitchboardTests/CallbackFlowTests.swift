@@ -36,6 +36,19 @@ final class FakeCallbackMedia: CallbackMedia {
         connected.append(attempt)
         return true
     }
+
+    /// Anchored media: the offer a caller called back gets, from Switchboard's new stream.
+    static let callerOffer = SIPTestMessages.sdp(owner: "switchboard", sessionID: 4646, session: "-", port: 20_006)
+    var bridged: [(attempt: Int, callerAnswer: [UInt8])] = []
+
+    func offerToCaller(_ callID: B2BUA.CallID, agentAnswer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
+        completion(Self.callerOffer)
+    }
+
+    func bridgeCallback(_ callID: B2BUA.CallID, queue: String, attempt: Int, callerAnswer: [UInt8], agentAnswer: [UInt8]) -> Bool {
+        bridged.append((attempt, callerAnswer))
+        return true
+    }
 }
 
 @Suite("Callback: the call flow in process")
@@ -155,6 +168,29 @@ struct CallbackFlowTests {
         #expect(harness.log.records.map(\.outcome) == [.callbackFailed(attempts: 2)])
         let carolAgainDialog = carolAgain.dialog()
         harness.receive(carolAgainDialog.response(to: try #require(busy.requests(.bye).first)))
+        harness.expectNothingHeldAfterLinger()
+    }
+
+    @Test func withAnchoredMediaTheCallerIsOfferedSwitchboardsStreamAndTheTwoAreBridged() throws {
+        let (harness, hold, media) = try harness()
+        hold.anchorsMedia = true
+        _ = try calledBackLater(harness, hold, media)
+        let carol = harness.agent(answering: try carolIsOffered(harness))
+        let callBack = try #require(harness.receive(carol.ok()).requests(.invite).last)
+        #expect(callBack.body == FakeCallbackMedia.callerOffer, "Switchboard's own stream, not the agent's SDP")
+        let phone = harness.agent(answering: callBack)
+        #expect(harness.receive(phone.ok(sdp: Self.callerAnswer)).summary == ["ACK"], "bridged: no re-INVITE of the agent")
+        #expect(media.bridged.map(\.attempt) == [1])
+        #expect(media.bridged.first?.callerAnswer == Self.callerAnswer)
+        #expect(hold.stoppedAgentLegs.isEmpty, "the agent's stream carries the call")
+        var phoneDialog = phone.dialog()
+        let refreshed = harness.receive(phoneDialog.reINVITE(sdp: Self.callerAnswer))
+        #expect(refreshed.summary == ["200 INVITE"], "answered here: each leg's SDP is Switchboard's own stream")
+        #expect(refreshed.responses.first?.body == FakeCallbackMedia.callerOffer)
+        let bye = harness.receive(phoneDialog.request(.bye))
+        #expect(bye.summary == ["200 BYE", "BYE"])
+        harness.receive(carol.response(to: try #require(bye.requests(.bye).first)))
+        #expect(harness.log.records.map(\.outcome) == [.completed(agentID: "carol", endedBy: .caller)])
         harness.expectNothingHeldAfterLinger()
     }
 }

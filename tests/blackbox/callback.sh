@@ -9,7 +9,8 @@
 # BYE, and 30 s later (retryIntervalSeconds) she is offered the entry again and the call back is
 # answered. The call records are completed by alice with a cause that says "called back", and the
 # queue log has CALLBACKREQUESTED with the key, CALLBACKNOANSWER for the unanswered attempt, CONNECT
-# and COMPLETEAGENT, and no ABANDON.
+# and COMPLETEAGENT, and no ABANDON. A second daemon with media.mode: anchored calls a third caller
+# back with a stream of its own instead of alice's SDP and bridges the two: no re-INVITE to alice.
 #
 #   PSTN caller (SIPp UAC) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (SIPp UAS, alice)
 #                                                 └────────► Kamailio ──► PSTN (SIPp UAS, the caller's number)
@@ -123,5 +124,35 @@ then
     blackbox_ok "records completed by alice 'called back'; queue log CALLBACKREQUESTED *, CALLBACKNOANSWER 1 timeout, CONNECT, COMPLETEAGENT"
 else
     blackbox_fail "records completed by alice 'called back'; queue log CALLBACKREQUESTED *, CALLBACKNOANSWER 1 timeout, CONNECT, COMPLETEAGENT" "$records $log"
+fi
+
+# Anchored media: a second daemon with media.mode: anchored behind a second Kamailio, the same peers.
+free_ports sip_port2 sbc_port2 control_port2
+sed -e "s/port: $sip_port }/port: $sip_port2 }/g" -e "s/port: $sbc_port, transport/port: $sbc_port2, transport/" \
+    -e "s/port: $control_port }/port: $control_port2 }/" -e "s/^  prompts: /  mode: anchored\n  prompts: /" \
+    -e "s/first: $rtp_first, last: $((rtp_first + 9))/first: $((rtp_first + 10)), last: $((rtp_first + 19))/" \
+    "$HARNESS_DIR/switchboard.yaml" >"$HARNESS_DIR/anchored.yaml"
+start_switchboardd anchored "$HARNESS_DIR/anchored.yaml" "$sip_port2"
+KAMAILIO_AGENT_REGEX='^[+]155502' start_kamailio "$sbc_port2" "127.0.0.1:$sip_port2" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
+control="http://127.0.0.1:$control_port2/v1"
+blackbox_check "anchored: alice logs out" agent_action logout
+start_sipp teams-anchored -sf "$scenarios/agent-anchored.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -timeout 60 -timeout_error
+teams_pid="$SIPP_PID"
+wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+expect_sipp "anchored: the caller presses * and gets switchboardd's BYE" \
+    caller3 -sf "$scenarios/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -key rtp "$caller_rtp" \
+    -timeout 30 -timeout_error "127.0.0.1:$sbc_port2"
+start_sipp callee3 -sf "$scenarios/callee-anchored.xml" -i 127.0.0.1 -p "$pstn_port" -m 1 -timeout 40 -timeout_error
+callee_pid="$SIPP_PID"
+wait_for_udp_listen "$pstn_port" 10 "$callee_pid"
+blackbox_check "anchored: alice logs in" agent_action login
+expect_sipp_exit "anchored: the caller's number is offered switchboardd's own stream, answers, and alice's BYE ends both legs" \
+    callee3 "$callee_pid"
+expect_sipp_exit "anchored: alice is never re-INVITEd (the streams are bridged)" teams-anchored "$teams_pid"
+blackbox_check "anchored: switchboardd bridged the call back" grep -q "media anchored (callback)" "$HARNESS_DIR/anchored/switchboardd.log"
+if leftover="$(wait_until_idle "$control_port2" 10 calls holdStreams)"; then
+    blackbox_ok "anchored: no call and no stream left"
+else
+    blackbox_fail "anchored: no call and no stream left" "still held 10 s later: $leftover"
 fi
 blackbox_summary callback
