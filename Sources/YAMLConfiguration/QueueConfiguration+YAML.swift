@@ -48,6 +48,9 @@ extension QueueConfiguration {
         }
         let answersCallers = queue.announcements.welcomePrompt != nil || queue.announcements.musicOnHold != nil
         queue.callback = try CallbackConfiguration.parse(node["callback"], exitKey: queue.exitKey, answersCallers: answersCallers)
+        if queue.callback != nil, queue.announcements.earlyMedia {
+            throw node["callback"].error("needs callers answered at once: with announcements.earlyMedia a waiting caller's keys go nowhere; remove one of them")
+        }
         queue.handleTimeWindow = try node["handleTimeWindow"].int(in: 1...10_000, default: queue.handleTimeWindow)
         queue.initialHandleTime = try node["initialHandleTimeSeconds"].seconds(in: 1...86_400, default: queue.initialHandleTime)
         return queue
