@@ -30,11 +30,15 @@ extension ACDEngine {
         }
     }
 
-    /// Makes a waiting caller a callback entry; a caller being offered or connected, or of a queue
-    /// without callbacks, stays as it is.
+    /// Makes a waiting caller a callback entry; a caller being offered or connected, of a queue
+    /// without callbacks, or without a number to call (`anonymous`: not `+` and digits) stays as it is.
     private mutating func requestCallback(_ slot: Int) {
         guard let caller = callers[slot], caller.callbackAttempts == nil,
               let callback = queues[caller.queue].configuration.callback else { return }
+        let digits = caller.callerNumber.hasPrefix("+") ? caller.callerNumber.dropFirst() : Substring(caller.callerNumber)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return decisions.append(.ignored(.unknownCall(caller.callID)))
+        }
         switch caller.phase {
         case .offering, .connected:
             return decisions.append(.ignored(.unknownCall(caller.callID)))
