@@ -2,8 +2,9 @@
 /// presses its key and hangs up, and stays in the queue as a *callback entry*, at the same place, counted
 /// in every other caller's position and wait. When an agent answers the entry's offer, the caller is
 /// called back; the agent is on that call from then on. An unanswered call back frees the agent (no
-/// back-off, no RONA: the agent answered) and the entry waits out the retry interval out of the line,
-/// then returns to the line at its original place; after the last attempt the entry ends as
+/// back-off, no RONA: the agent answered) and the entry waits out the retry interval out of the line
+/// (still counted ahead of new callers and in their estimated wait), then returns to the line at its
+/// original place; after the last attempt the entry ends as
 /// ``CallerOutcome/callbackFailed(queue:attempts:)``.
 extension ACDEngine {
     /// The callback key of the queue an unanswered caller waits in now; nil when that queue offers no
@@ -69,8 +70,17 @@ extension ACDEngine {
         let until = now + callback.retryInterval
         callers[slot]?.callbackAttempts = made
         callers[slot]?.phase = .held(until: until)
+        callers[slot]?.callbackHeld = true
+        queues[queue].heldCallbacks += 1
         queues[queue].present.insert(slot)
         decisions.append(.callbackRetry(caller.callID, queue: configuration.id, attempt: made + 1, at: until))
         scheduleCallerCheck(slot, now: now)
+    }
+
+    /// A callback entry's wait for its next attempt is over (it enters the line or leaves the queue).
+    mutating func endCallbackHold(_ slot: Int) {
+        guard let caller = callers[slot], caller.callbackHeld else { return }
+        callers[slot]?.callbackHeld = false
+        queues[caller.queue].heldCallbacks -= 1
     }
 }

@@ -45,4 +45,6 @@ struct CallerRecord: Sendable {
     var nextCheck: ACDInstant?
     /// A callback entry: the calls back to the caller that went unanswered so far; nil: no callback.
     var callbackAttempts: Int?
+    /// A callback entry out of the line until its next attempt (counted in ``QueueRecord/heldCallbacks``).
+    var callbackHeld = false
 }

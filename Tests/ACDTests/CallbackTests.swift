@@ -51,6 +51,9 @@ struct CallbackTests {
         #expect(retry.offers.map(\.call) == ["c2"], "no back-off, no RONA: the agent takes the next caller at once")
         #expect(harness.engine.statistics.agents["a1"]?.failures.isEmpty == true)
         #expect(harness.engine.queue("q", now: harness.now)?.statistics.answered == 0, "an unanswered call back is no answer")
+        let newcomer = harness.arrive("c5", from: "+491005")
+        #expect(newcomer.contains { if case .queued("c5", _, 3, _) = $0 { true } else { false } },
+                "behind c3 in the line and c1 waiting out its interval: \(newcomer)")
         #expect(harness.complete("c2", by: "a1").offers.map(\.call) == ["c3"], "the entry waits out the interval out of the line")
         harness.send(.offerAnswered("c3", agent: "a1"))
         harness.advance(.seconds(60))
