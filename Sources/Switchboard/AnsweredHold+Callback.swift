@@ -42,6 +42,7 @@ extension AnsweredHold: CallbackMedia {
     func connectCallbackAgent(_ callID: B2BUA.CallID, attempt: Int, answer: [UInt8]) -> Bool {
         guard case .open = agentLegs[callID]?[attempt], let description = try? SessionDescription(parsing: answer),
               case .success(let audio) = AudioOfferer.readAnswer(description) else { return false }
+        legs[Self.agentStream(callID, attempt: attempt)]?.audio = audio
         engine.connectingStream(Self.agentStream(callID, attempt: attempt), negotiated: audio).whenFailure { [logger] error in
             logger.warning("callback agent stream not connected", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
         }
@@ -67,7 +68,9 @@ extension AnsweredHold: CallbackMedia {
                     self.close(callID)
                 case .success(let port):
                     self.streams[callID] = .open(nil)
-                    completion(AudioOfferer.offer(address: self.engine.address, port: port, origin: self.newOrigin(), codecs: [codec]).serialized())
+                    let offer = AudioOfferer.offer(address: self.engine.address, port: port, origin: self.newOrigin(), codecs: [codec])
+                    self.legs[MediaStreamID(callID)] = LegMedia(description: offer, audio: placeholder)
+                    completion(offer.serialized())
                 case .failure(let error):
                     self.streams[callID] = nil
                     self.logger.warning("callback caller stream not opened", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
@@ -83,6 +86,7 @@ extension AnsweredHold: CallbackMedia {
             logger.warning("callback caller stream not connected", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
         }
         callers[callID] = (queue, caller)
+        legs[MediaStreamID(callID)]?.audio = caller
         return bridge(callID, attempt: attempt, answer: agentAnswer)
     }
 }
