@@ -66,7 +66,7 @@ func loadPrompt(_ name: String, from directory: String) -> Prompt {
 var greeting: [Prompt] = []
 var loadedMusic = holdMusic()
 if let promptsDirectory {
-    let prompts = (AnnouncementWords.promptNames + ["welcome", "please-hold", "goodbye"]).map { loadPrompt($0, from: promptsDirectory) }
+    let prompts = (AnnouncementWords.promptNames + ["welcome", "please-hold", "goodbye", "callback-confirmation"]).map { loadPrompt($0, from: promptsDirectory) }
     greeting = prompts.filter { $0.name == "welcome" || $0.name == "please-hold" }
     loadedMusic = HoldMusicLoop(tracks: [loadPrompt("music-on-hold", from: promptsDirectory)])
     FileHandle.standardError.write(Data("bench-media: \(prompts.count + 1) WAV files of \(promptsDirectory) loaded\n".utf8))
