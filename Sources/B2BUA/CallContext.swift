@@ -25,6 +25,8 @@ final class CallContext {
     var queueByNumber: [String: String]
     /// Answered hold, when some queue has it.
     var holdMedia: (any HoldMedia)?
+    /// The media of callbacks, when some queue offers them.
+    var callbackMedia: (any CallbackMedia)?
 
     init(stack: TransactionLayer, configuration: CallRouterConfiguration, logger: Logger) {
         self.stack = stack
@@ -79,6 +81,11 @@ final class CallContext {
     /// B-leg's responses and requests reach the shard that holds the call.
     func makeBLegCallID(attempt: Int) -> String {
         configuration.placement.makeCallID { "sb-\(CallSession.makeTag())-\(attempt)" }
+    }
+
+    /// A new Call-ID for a callback's call to the caller, hashing to this router's shard.
+    func makeCallbackCallID() -> String {
+        configuration.placement.makeCallID { "sb-cb-\(CallSession.makeTag())" }
     }
 
     /// The queue serving `number`, if any.

@@ -93,7 +93,8 @@ extension DistributionDecision {
     /// The call the decision is about.
     var callID: String {
         switch self {
-        case .offer(let callID, _, _), .cancelOffer(let callID, _), .redirect(let callID, _), .release(let callID, _, _): callID
+        case .offer(let callID, _, _), .cancelOffer(let callID, _), .redirect(let callID, _), .release(let callID, _, _),
+             .callBack(let callID, _), .callbackFailed(let callID, _): callID
         }
     }
 }

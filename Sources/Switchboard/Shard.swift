@@ -66,6 +66,7 @@ public final class Shard: @unchecked Sendable {
         }
         hold?.anchorsMedia = configuration.media.mode == .anchored
         router.holdMedia = hold
+        router.callbackMedia = hold
         return Shard(index: index, transport: transport, stack: stack, router: router, hold: hold, epoch: epoch)
     }
 
