@@ -69,13 +69,18 @@ extension CallRouter {
             transaction.respond(statusCode: 482, reasonPhrase: "Loop Detected")
             return
         }
-        let answeredHold = context.holdMedia?.answersCallers(of: queue) ?? false
-        if answeredHold, let warning = context.holdMedia?.refusal(of: request.body) {
-            refuseOffer(request, transaction: transaction, queue: queue, warning: warning)
-            return
+        var holdOffer: HoldOffer?
+        if let media = context.holdMedia, media.answersCallers(of: queue) {
+            switch media.negotiate(request.body) {
+            case .accepted(let offer):
+                holdOffer = offer
+            case .refused(let warning):
+                refuseOffer(request, transaction: transaction, queue: queue, warning: warning)
+                return
+            }
         }
         let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue,
-                                  answeredHold: answeredHold, earlyMedia: answeredHold && context.holdMedia?.sendsEarlyMedia(of: queue) == true)
+                                  holdOffer: holdOffer, earlyMedia: holdOffer != nil && context.holdMedia?.sendsEarlyMedia(of: queue) == true)
         sessions[session.callID] = session
         waitingCount += 1
         waitingByTrunk[trunk, default: 0] += 1

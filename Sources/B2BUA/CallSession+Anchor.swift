@@ -6,10 +6,21 @@ import SIPStack
 /// the caller's stream and the agent's are bridged: no re-INVITE of the caller, whose SDP stays
 /// Switchboard's. A caller whose stream did not open is rung for as without anchored media.
 extension CallSession {
-    /// The INVITE waits for the offer; the caller's own offer is what the attempt knows meanwhile, and
-    /// when no agent stream opens the agent is offered it (media release for this attempt).
+    /// The INVITE waits for the offer; when no agent stream opens the agent is offered the caller's
+    /// SDP (media release for this attempt).
     func ringAnchored(_ agent: AgentOffer, attempt: Int, media: any HoldMedia) {
-        var pending = Attempt(agent: agent, invite: invite)
+        let fromTag = Self.makeTag()
+        let request = context.agentInvites.makeInvite(offering: invite, to: agent.number, namePrefix: agent.callerNamePrefix ?? "\(queue) ",
+                                                      callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
+                                                      branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
+        sendAnchored(request, attempt: attempt, agent: agent, fromTag: fromTag, media: media)
+    }
+
+    /// Sends `request` for `attempt` once the media edge opened a stream toward the agent, with its
+    /// offer as the body; with the caller's offer it carries when none opens. Nothing is sent when
+    /// the attempt was withdrawn meanwhile.
+    func sendAnchored(_ request: SIPRequest, attempt: Int, agent: AgentOffer, fromTag: String, media: any HoldMedia) {
+        var pending = Attempt(agent: agent, invite: request)
         pending.anchored = true
         attempts[attempt] = pending
         media.offerToAgent(callID, attempt: attempt) { [weak self] offer in
@@ -18,12 +29,7 @@ extension CallSession {
                 media.stopAgentLeg(self.callID, attempt: attempt)
                 return
             }
-            let fromTag = Self.makeTag()
-            var request = self.context.agentInvites.makeInvite(offering: self.invite, to: agent.number,
-                                                               namePrefix: agent.callerNamePrefix ?? "\(self.queue) ",
-                                                               callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
-                                                               branch: TransactionLayer.makeBranch(),
-                                                               extraHeaders: self.context.sessionTimer.requestHeaders())
+            var request = request
             if let offer {
                 request.body = offer
                 request.headers.contentType = "application/sdp"
@@ -61,6 +67,14 @@ extension CallSession {
         context.logger.info("media anchored", metadata: ["sip.call_id": "\(callID)"])
     }
 
+    /// Anchored media: the agent transferred the caller away, so the caller's stream leaves the
+    /// bridge and plays music on hold (with the announcements of `queue` when the caller waits
+    /// there again) until the next party answers and is bridged in turn.
+    func unbridgeCaller(requeuedTo queue: String?) {
+        guard answeredHold, let media = context.holdMedia, media.anchorsMedia else { return }
+        media.unbridge(callID, requeuedTo: queue)
+    }
+
     /// Whether the connected call's media is bridged by Switchboard (anchored media).
     var isAnchored: Bool {
         guard let attempt = machine.connectedAttempt else { return false }
@@ -71,7 +85,14 @@ extension CallSession {
     /// is answered here, not relayed: each leg's SDP is Switchboard's own stream, which stays as it was
     /// (the caller's: Switchboard's answer; the agent's: Switchboard's offer).
     func answerAnchoredLeg(_ request: SIPRequest, transaction: ServerTransaction, leg: Leg) {
-        let description = leg == .caller ? holdAnswer : machine.connectedAttempt.flatMap { attempts[$0]?.invite.body }
+        guard leg == .agent, let attempt = machine.connectedAttempt else {
+            answerHeldCaller(request, transaction: transaction)
+            return
+        }
+        var description = attempts[attempt]?.invite.body
+        guard followReoffer(request, transaction: transaction, attempt: attempt, description: &description) else { return }
+        // The agent's INVITE carried Switchboard's offer; its body is the leg's description from then on.
+        if let description { attempts[attempt]?.invite.body = description }
         answerLocally(request, transaction: transaction, with: description, on: leg)
     }
 }

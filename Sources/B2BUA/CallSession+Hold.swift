@@ -7,11 +7,11 @@ import SIPStack
 extension CallSession {
     /// Opens the caller's stream; its answer (or its failure) comes back through the mailbox.
     func startHold() {
-        guard let media = context.holdMedia else {
+        guard let media = context.holdMedia, let holdOffer else {
             post(.holdUnavailable)
             return
         }
-        media.start(callID, queue: queue, offer: invite.body) { [weak self] answer in
+        media.start(callID, queue: queue, offer: holdOffer) { [weak self] answer in
             guard let self else { return }
             self.holdAnswer = answer
             if answer == nil {
@@ -41,11 +41,18 @@ extension CallSession {
     }
 
     /// A re-INVITE or UPDATE from the caller on hold, with no agent to relay it to (a session refresh,
-    /// RFC 4028 §7.4, or the SBC's own re-offer): answered here, the caller's session timer restarted,
-    /// with Switchboard's description unchanged (RFC 3264 §8: same version) when the request is an
-    /// INVITE or carries an offer. The stream keeps its remote address and port.
+    /// RFC 4028 §7.4, or the SBC's own re-offer), or on the caller's leg of an anchored call: answered
+    /// here, the caller's session timer restarted, with Switchboard's description (RFC 3264 §8: the same
+    /// version when unchanged) when the request is an INVITE or carries an offer. An offer that moves
+    /// the media moves the stream's remote.
     func answerHeldCaller(_ request: SIPRequest, transaction: ServerTransaction) {
-        answerLocally(request, transaction: transaction, with: holdAnswer, on: .caller)
+        var description = holdAnswer
+        guard followReoffer(request, transaction: transaction, attempt: nil, description: &description) else { return }
+        if let description, description != holdAnswer {
+            holdAnswer = description
+            callerOrigin = SessionVersion.origin(of: description)
+        }
+        answerLocally(request, transaction: transaction, with: description, on: .caller)
     }
 
     /// Answers a re-INVITE or UPDATE on `leg` here with `description`, unchanged (RFC 3264 §8), when

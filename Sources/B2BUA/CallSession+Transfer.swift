@@ -47,13 +47,20 @@ extension CallSession {
             }
         case .requeue(let queue):
             self.queue = queue
+            unbridgeCaller(requeuedTo: queue)
             delegate.post(.distribution(.callerArrived(callID, queue: queue, callerNumber: callerNumber)))
         case .ringTransferTarget(let attempt, let referTo, let referredBy):
             ringTransferTarget(attempt: attempt, referTo: referTo, referredBy: referredBy)
         case .reconnectCaller(let attempt, let toTag):
             guard let answer = attempts[attempt]?.answers[toTag] else { return }
+            guard attempts[attempt]?.anchored != true else {
+                connectHeldCaller(attempt: attempt, toTag: toTag)
+                return
+            }
             agentDialog = answer.dialog
-            reconnectCaller(withSDP: answer.response.body, contentType: answer.response.headers.contentType)
+            reconnectCaller(withSDP: answer.response.body, contentType: answer.response.headers.contentType) { session in
+                if session.answeredHold { session.context.holdMedia?.stop(session.callID) }
+            }
         default:
             return
         }
@@ -73,7 +80,13 @@ extension CallSession {
         request.requestURI = exact
         request.headers.to = SIPNameAddress(uri: exact)
         if let referredBy { request.headers.add("Referred-By", referredBy) }
-        start(request, attempt: attempt, agent: AgentOffer(agentID: "", number: exact.user ?? ""), fromTag: fromTag)
+        let agent = AgentOffer(agentID: "", number: exact.user ?? "")
+        unbridgeCaller(requeuedTo: nil)
+        if answeredHold, let media = context.holdMedia, media.anchorsMedia {
+            sendAnchored(request, attempt: attempt, agent: agent, fromTag: fromTag, media: media)
+        } else {
+            start(request, attempt: attempt, agent: agent, fromTag: fromTag)
+        }
     }
 
     /// The caller is already answered: a re-INVITE offers them the new party's SDP; the 2xx is ACKed,

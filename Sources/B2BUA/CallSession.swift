@@ -58,8 +58,11 @@ final class CallSession {
     var pendingREFER: ServerTransaction?
     var transferorDialog: SIPDialog?
     var answeredAt: Duration?
+    /// Answered hold: the caller's offer as the media edge negotiated it, when Switchboard answers this
+    /// caller itself and plays the queue's hold media.
+    let holdOffer: HoldOffer?
     /// Answered hold: whether Switchboard answers this caller itself and plays the queue's hold media.
-    let answeredHold: Bool
+    var answeredHold: Bool { holdOffer != nil }
     /// Answered hold: Switchboard's SDP answer to the caller, once the stream is open.
     var holdAnswer: [UInt8]?
     /// Answered hold: the `o=` value of the last description Switchboard sent the caller (RFC 3264 §8).
@@ -68,7 +71,7 @@ final class CallSession {
     var pendingRelease: (offer: [UInt8], contentType: String?)?
 
     init(context: CallContext, delegate: any CallSessionDelegate, invite: SIPRequest, transaction: ServerTransaction, queue: String,
-         answeredHold: Bool = false, earlyMedia: Bool = false) {
+         holdOffer: HoldOffer? = nil, earlyMedia: Bool = false) {
         self.context = context
         self.delegate = delegate
         self.invite = invite
@@ -76,8 +79,8 @@ final class CallSession {
         self.queue = queue
         callID = invite.headers.callID
         callerNumber = AgentInviteBuilder.callerNumber(of: invite)
-        self.answeredHold = answeredHold
-        machine = CallStateMachine(callID: callID, answeredHold: answeredHold, earlyMedia: earlyMedia)
+        self.holdOffer = holdOffer
+        machine = CallStateMachine(callID: callID, answeredHold: holdOffer != nil, earlyMedia: earlyMedia)
         arrivedAt = context.now
     }
 

@@ -36,6 +36,8 @@ public struct CallStateMachine: Sendable {
     var callerAnswered = false
     var transferAttempt: Int?
     private var deferredTransfer: TransferTarget?
+    /// The BYE to the caller and the call's record, held back until the caller acknowledges Switchboard's 200 OK.
+    var deferredEnd: [Action] = []
     var hold: Hold
     /// Whether the hold media goes to the caller as early media (a 183) rather than after a 200.
     let earlyMedia: Bool
@@ -81,8 +83,8 @@ public struct CallStateMachine: Sendable {
         }
     }
 
-    /// Applies an event and returns the actions to perform, in order.
-    public mutating func handle(_ event: Event) -> [Action] {
+    /// The actions `event` calls for, before any BYE to the caller is held back for its ACK.
+    mutating func decide(_ event: Event) -> [Action] {
         if case .agentAnswered(let attempt, let toTag) = event, ringing[attempt] == nil, transferAttempt != attempt {
             return [.hangUpStrayAnswer(attempt: attempt, toTag: toTag)]
         }
@@ -105,6 +107,7 @@ public struct CallStateMachine: Sendable {
     private mutating func handleWaiting(_ event: Event, ringing: [Int: AgentOffer]) -> [Action] {
         var ringing = ringing
         let cancelAll = ringing.keys.sorted().map { Action.cancelAgent(attempt: $0) }
+        let rung = ringing.keys.min().flatMap { ringing[$0]?.agentID }
         switch event {
         case .offer(let agent, let ringTimeout):
             if ringing.values.contains(agent) { return [] }
@@ -133,10 +136,10 @@ public struct CallStateMachine: Sendable {
             return others + [.answerCaller(attempt: attempt, toTag: toTag), .notify(.offerAnswered(callID, agentID: agent.agentID))]
         case .callerHungUp where callerAnswered:
             state = .ended
-            return cancelAll + [.notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: nil))]
+            return cancelAll + [.notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: rung))]
         case .limitReached where callerAnswered:
             state = .ended
-            return cancelAll + [.hangUpCaller, .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: nil))]
+            return cancelAll + [.hangUpCaller, .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: rung))]
         case .agentFailed(let attempt, let statusCode):
             guard let agent = ringing.removeValue(forKey: attempt) else { return [] }
             state = .waiting(ringing: ringing)
@@ -153,10 +156,9 @@ public struct CallStateMachine: Sendable {
             return []
         case .callerAcknowledgementTimeout where hold == .answered:
             state = .ended
-            return cancelAll + [.hangUpCaller, .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: nil))]
+            return cancelAll + [.hangUpCaller, .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: rung))]
         case .callerCancelled:
             state = .ended
-            let rung = ringing.keys.min().flatMap { ringing[$0]?.agentID }
             return cancelAll + [.rejectCaller(statusCode: 487, reason: "Request Terminated"),
                                 .notify(.callerAbandoned(callID)), .finished(.abandoned(ringingAgentID: rung))]
         case .release(let statusCode, let reason):

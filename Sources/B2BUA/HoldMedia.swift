@@ -7,12 +7,12 @@ public protocol HoldMedia: AnyObject {
     /// Whether callers of `queue` hear the hold media as early media (`183` with Switchboard's SDP),
     /// answered only when an agent answers.
     func sendsEarlyMedia(of queue: String) -> Bool
-    /// Why the caller's SDP offer cannot be answered: the `Warning` header value of the
-    /// `488 Not Acceptable Here` (RFC 3261 §20.43), or nil when it can.
-    func refusal(of offer: [UInt8]) -> String?
-    /// Opens the caller's stream for the SDP offer and calls `completion` on the router's loop with
-    /// the SDP answer, or with nil when no stream could be opened (no port, for one).
-    func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void)
+    /// Negotiates the caller's SDP offer, once per caller: what the caller's stream is opened with, or
+    /// why the offer cannot be answered.
+    func negotiate(_ offer: [UInt8]) -> HoldNegotiation
+    /// Opens the caller's stream for the negotiated offer and calls `completion` on the router's loop
+    /// with the SDP answer, or with nil when no stream could be opened (no port, for one).
+    func start(_ callID: CallID, queue: String, offer: HoldOffer, completion: @escaping ([UInt8]?) -> Void)
     /// Closes the caller's stream and frees its port, also while it is still being opened, and the
     /// streams toward the call's agents; nothing when there is none.
     func stop(_ callID: CallID)
@@ -33,4 +33,14 @@ public protocol HoldMedia: AnyObject {
     func bridge(_ callID: CallID, attempt: Int, answer: [UInt8]) -> Bool
     /// Anchored media: closes the stream toward the agent of `attempt` (its offer ended unanswered).
     func stopAgentLeg(_ callID: CallID, attempt: Int)
+    /// Anchored media: the agent transferred the caller away. The caller's stream leaves the bridge
+    /// (the agent's stream closes) and plays music on hold again: that of `queue`, with its
+    /// announcements, when the caller was transferred back to a queue; else that of the queue the
+    /// caller was in. Nothing when no bridge is open.
+    func unbridge(_ callID: CallID, requeuedTo queue: String?)
+    /// A re-offer (a re-INVITE or UPDATE with SDP, RFC 3264 §8) on a leg whose stream is the media
+    /// edge's: the caller's (`attempt` nil) or, with anchored media, the agent's of `attempt`. The
+    /// stream follows the offer's address, port, payload types and direction; the answer is the
+    /// leg's description, the same version when unchanged. Nil when the leg has no open stream.
+    func answerReoffer(_ callID: CallID, attempt: Int?, offer: [UInt8]) -> ReofferAnswer?
 }

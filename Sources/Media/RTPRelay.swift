@@ -13,9 +13,9 @@ public struct RTPRelay: Hashable, Sendable {
     /// The SSRC of the stream the relayed packets continue.
     public let ssrc: UInt32
     /// The payload type of the audio on the outgoing leg.
-    public let payloadType: UInt8
+    public private(set) var payloadType: UInt8
     /// The payload type of telephone-event on the outgoing leg, when it negotiated one.
-    public let telephoneEventPayloadType: UInt8?
+    public private(set) var telephoneEventPayloadType: UInt8?
     /// The received source being relayed, once one was.
     public private(set) var source: UInt32?
     private var nextSequenceNumber: UInt16
@@ -30,6 +30,20 @@ public struct RTPRelay: Hashable, Sendable {
         self.telephoneEventPayloadType = telephoneEventPayloadType
         nextSequenceNumber = sender.nextSequenceNumber
         nextTimestamp = sender.timestamp
+    }
+
+    /// The sender that goes on with this stream once it is no longer relayed to: the same SSRC, the
+    /// sequence number and timestamp after the last packet relayed, its first packet a talkspurt's.
+    public var continuation: RTPSender {
+        RTPSender(payloadType: payloadType, ssrc: ssrc, sequenceNumber: nextSequenceNumber, timestamp: nextTimestamp)
+    }
+
+    /// The relay going on with the payload types the outgoing leg negotiated again (a re-offer).
+    public func changingPayloadTypes(audio: UInt8, telephoneEvent: UInt8?) -> RTPRelay {
+        var relay = self
+        relay.payloadType = audio
+        relay.telephoneEventPayloadType = telephoneEvent
+        return relay
     }
 
     /// The header to send a received packet with, or nil when its payload type is neither the

@@ -60,6 +60,33 @@ extension MediaEngine {
         logger.debug("media streams bridged", metadata: ["media.streams": "\(streams[one]?.id.rawValue ?? "-") \(streams[other]?.id.rawValue ?? "-")"])
     }
 
+    /// Takes a stream out of its bridge (the agent transferred the caller away): it relays nothing
+    /// more, nor does its peer to it, and it goes back on the schedule to play what it is given, its
+    /// music from the loop's current position, as the continuation of the RTP stream it sent (the same
+    /// SSRC, the sequence number after the last packet relayed, the first packet a talkspurt's). A
+    /// stream whose bridge was still waiting for a whisper stays out of it. Nothing for a stream not bridged.
+    public func unbridgingStream(_ id: MediaStreamID) -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            guard let slot = self.slots[id], let stream = self.streams[slot] else { throw MediaEngineError.unknownStream(id) }
+            for (index, other) in self.streams where other.pendingBridge == slot { self.leaveBridge(index) }
+            if let peer = stream.bridge?.peer, self.streams[peer]?.bridge?.peer == slot { self.leaveBridge(peer) }
+            self.leaveBridge(slot)
+        }
+    }
+
+    /// One stream leaves its bridge and, when it sends, plays from the next boundary on.
+    private func leaveBridge(_ slot: Int) {
+        guard let stream = streams[slot] else { return }
+        stream.pendingBridge = nil
+        if let relay = stream.bridge?.relay {
+            stream.bridge = nil
+            stream.sender = relay.continuation
+        }
+        guard stream.destination != nil else { return }
+        schedule.add(slot, now: now())
+        scheduleTick()
+    }
+
     /// Re-sends a packet `source` received on the stream bridged to it, when that stream sends.
     func relay(_ packet: RTPPacket, from source: MediaStream, to peer: Int) {
         guard let target = streams[peer], let destination = target.destination, var bridge = target.bridge,

@@ -38,7 +38,9 @@ extension AnsweredHold {
                 self.closeAgentLeg(callID, attempt: attempt)
             case .success(let port):
                 self.agentLegs[callID]?[attempt] = .open(nil)
-                completion(AudioOfferer.offer(address: self.engine.address, port: port, origin: self.newOrigin(), codecs: [codec]).serialized())
+                let offer = AudioOfferer.offer(address: self.engine.address, port: port, origin: self.newOrigin(), codecs: [codec])
+                self.legs[id] = LegMedia(description: offer, audio: placeholder)
+                completion(offer.serialized())
             case .failure(let error):
                 self.agentLegs[callID]?[attempt] = nil
                 self.logger.warning("agent media stream not opened", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
@@ -57,6 +59,7 @@ extension AnsweredHold {
             streams[callID] = .open(nil)
         }
         let agent = Self.agentStream(callID, attempt: attempt)
+        legs[agent]?.audio = audio
         let whisper = queues[caller.queue]?.whisper.map { [$0] } ?? []
         engine.connectingStream(agent, negotiated: audio).flatMap {
             self.engine.bridging(MediaStreamID(callID), agent, whisper: whisper)
@@ -88,6 +91,7 @@ extension AnsweredHold {
     private func closeAgentLeg(_ callID: CallID, attempt: Int) {
         agentLegs[callID]?[attempt] = nil
         if agentLegs[callID]?.isEmpty == true { agentLegs[callID] = nil }
+        legs[Self.agentStream(callID, attempt: attempt)] = nil
         engine.stoppingStream(Self.agentStream(callID, attempt: attempt)).whenFailure { error in
             self.logger.debug("agent media stream not stopped", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
         }

@@ -57,6 +57,8 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     var agentLegs: [CallID: [Int: Stream]] = [:]
     /// Anchored media: the offers to agents waiting for the caller's stream to open.
     var waitingOffers: [CallID: [() -> Void]] = [:]
+    /// Switchboard's description and the negotiated audio of each open stream, for re-offers.
+    var legs: [MediaStreamID: LegMedia] = [:]
     /// Whether callers' streams may or must be SRTP (`media.srtp`).
     let srtp: SRTPPolicy
 
@@ -79,18 +81,15 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
 
     func sendsEarlyMedia(of queue: String) -> Bool { queues[queue]?.earlyMedia == true }
 
-    func refusal(of offer: [UInt8]) -> String? {
+    func negotiate(_ offer: [UInt8]) -> HoldNegotiation {
         guard let description = try? SessionDescription(parsing: offer) else {
-            return "399 \(Self.warningAgent) \"the SDP offer cannot be parsed\""
+            return .refused(warning: "399 \(Self.warningAgent) \"the SDP offer cannot be parsed\"")
         }
-        if case .rejected(let rejection) = answer(description, port: 0) { return rejection.warningHeaderValue(agent: Self.warningAgent) }
-        return nil
-    }
-
-    /// Switchboard's answer to `offer` from `port`, under a new origin; an SRTP stream sends with `key`,
-    /// fresh unless given.
-    private func answer(_ offer: SessionDescription, port: Int, key: SRTPMasterKey = .random()) -> AudioAnswerResult {
-        AudioAnswerer.answer(to: offer, address: engine.address, port: port, origin: newOrigin(), srtp: srtp, sendingKey: key)
+        switch AudioAnswerer.answer(to: description, address: engine.address, port: 0, origin: newOrigin(), srtp: srtp,
+                                    sendingKey: .random()) {
+        case .accepted(let answer, let audio): return .accepted(HoldOffer(LegMedia(description: answer, audio: audio)))
+        case .rejected(let rejection): return .refused(warning: rejection.warningHeaderValue(agent: Self.warningAgent))
+        }
     }
 
     /// A new session's origin (RFC 4566 §5.2: a random session id, version 1) on the engine's address.
@@ -100,13 +99,12 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
                          addressType: address.contains(":") ? "IP6" : "IP4", unicastAddress: address)
     }
 
-    func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
-        let key = SRTPMasterKey.random()
-        guard streams[callID] == nil, let hold = queues[queue], let description = try? SessionDescription(parsing: offer),
-              case .accepted(_, let audio) = answer(description, port: 0, key: key) else {
+    func start(_ callID: CallID, queue: String, offer: HoldOffer, completion: @escaping ([UInt8]?) -> Void) {
+        guard streams[callID] == nil, let hold = queues[queue], let negotiated = offer.negotiated as? LegMedia else {
             completion(nil)
             return
         }
+        let audio = negotiated.audio
         let source: MediaSource = if let welcome = hold.welcome { .prompts([welcome], thenMusic: hold.music) } else { .music(hold.music ?? "") }
         streams[callID] = .opening(stopped: false)
         engine.startingStream(MediaStreamID(callID), negotiated: audio, source: source).hop(to: loop).assumeIsolated().whenComplete { result in
@@ -118,12 +116,10 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
             case .success(let port):
                 self.streams[callID] = .open(nil)
                 if self.anchorsMedia { self.callers[callID] = (queue, audio) }
-                guard case .accepted(let answer, _) = self.answer(description, port: port, key: key) else {
-                    self.close(callID)
-                    completion(nil)
-                    return
-                }
-                completion(answer.serialized())
+                var leg = negotiated
+                leg.description.media[audio.mediaIndex].port = port
+                self.legs[MediaStreamID(callID)] = leg
+                completion(leg.description.serialized())
                 if hold.announces || hold.periodicPrompt != nil { self.startAnnouncements(callID, queue: queue, hold: hold) }
             case .failure(let error):
                 self.streams[callID] = nil
@@ -150,6 +146,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
             for timer in [announcements.timer, announcements.promptTimer].compactMap(\.self) { wheel.cancel(timer) }
         }
         streams[callID] = nil
+        legs[MediaStreamID(callID)] = nil
         engine.stoppingStream(MediaStreamID(callID)).whenFailure { error in
             self.logger.debug("hold media stream not stopped", metadata: ["sip.call_id": "\(callID)", "media.error": "\(error)"])
         }

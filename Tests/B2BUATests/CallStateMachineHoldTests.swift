@@ -61,7 +61,8 @@ struct CallStateMachineHoldTests {
     @Test func aCallerHangingUpOnHoldAbandonsAndAnyRingingAgentIsCancelled() {
         var call = onHold()
         _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
-        #expect(call.handle(.callerHungUp) == [.cancelAgent(attempt: 1), .notify(.callerAbandoned("c1")), .finished(.abandoned(ringingAgentID: nil))])
+        #expect(call.handle(.callerHungUp) == [.cancelAgent(attempt: 1), .notify(.callerAbandoned("c1")),
+                                              .finished(.abandoned(ringingAgentID: "alice"))])
         #expect(call.isEnded)
     }
 

@@ -99,6 +99,7 @@ struct CallStateMachineTests {
         var call = CallStateMachine(callID: "c1")
         _ = call.handle(.offer(alice, ringTimeout: .seconds(15)))
         _ = call.handle(.agentAnswered(attempt: 1, toTag: "t"))
+        _ = call.handle(.callerAcknowledged)
         #expect(call.handle(.limitReached) == [
             .hangUpCaller, .hangUpAgent, .notify(.callEnded("c1", agentID: "alice")),
             .finished(.completed(agentID: "alice", endedBy: .switchboard)),

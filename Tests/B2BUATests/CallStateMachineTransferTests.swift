@@ -35,8 +35,8 @@ struct CallStateMachineTransferTests {
         _ = call.handle(.agentTransferred(.queue("sales")))
         _ = call.handle(.offer(bob, ringTimeout: .seconds(15)))
         #expect(call.handle(.callerHungUp) == [
-            .cancelAgent(attempt: 2), .notify(.callerAbandoned("c1")), .finished(.abandoned(ringingAgentID: nil)),
-        ])
+            .cancelAgent(attempt: 2), .notify(.callerAbandoned("c1")), .finished(.abandoned(ringingAgentID: "bob")),
+        ], "the agent who rang is named, as for a caller's CANCEL")
     }
 
     @Test func aRequeuedCallerWhoseQueueLetsThemGoIsHungUpNotAnsweredAgain() {

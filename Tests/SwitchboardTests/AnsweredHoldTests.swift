@@ -13,6 +13,9 @@ final class FakeHoldMedia: HoldMedia {
     /// The queues whose callers get the hold media as early media (a 183).
     var earlyQueues: Set<String> = []
     var started: [CallID] = []
+    /// How many offers were negotiated, and what each opening was given.
+    var negotiated = 0
+    var startedWith: [[UInt8]?] = []
     var stopped: [CallID] = []
     /// What the next stream's opening gives: the answer (nil: no stream could be opened).
     var opens: [UInt8]? = FakeHoldMedia.answer
@@ -35,12 +38,15 @@ final class FakeHoldMedia: HoldMedia {
 
     func sendsEarlyMedia(of queue: String) -> Bool { earlyQueues.contains(queue) }
 
-    func refusal(of offer: [UInt8]) -> String? {
-        String(decoding: offer, as: UTF8.self).contains("RTP/AVP 18\r\n") ? "305 switchboardd \"Incompatible media format\"" : nil
+    func negotiate(_ offer: [UInt8]) -> HoldNegotiation {
+        negotiated += 1
+        return String(decoding: offer, as: UTF8.self).contains("RTP/AVP 18\r\n")
+            ? .refused(warning: "305 switchboardd \"Incompatible media format\"") : .accepted(HoldOffer(offer))
     }
 
-    func start(_ callID: CallID, queue: String, offer: [UInt8], completion: @escaping ([UInt8]?) -> Void) {
+    func start(_ callID: CallID, queue: String, offer: HoldOffer, completion: @escaping ([UInt8]?) -> Void) {
         started.append(callID)
+        startedWith.append(offer.negotiated as? [UInt8])
         if deferred {
             pending.append(completion)
         } else {
@@ -77,6 +83,22 @@ final class FakeHoldMedia: HoldMedia {
 
     func stopAgentLeg(_ callID: CallID, attempt: Int) {
         stoppedAgentLegs.append(attempt)
+    }
+
+    /// The calls unbridged after a transfer: the queue the caller waits in again, nil for another target.
+    var unbridged: [String?] = []
+
+    func unbridge(_ callID: CallID, requeuedTo queue: String?) {
+        unbridged.append(queue)
+    }
+
+    /// The re-offers the edge was given (nil attempt: the caller's leg), and what it answers them.
+    var reoffers: [(attempt: Int?, offer: [UInt8])] = []
+    var reofferAnswer: ReofferAnswer?
+
+    func answerReoffer(_ callID: CallID, attempt: Int?, offer: [UInt8]) -> ReofferAnswer? {
+        reoffers.append((attempt, offer))
+        return reofferAnswer
     }
 }
 
@@ -183,7 +205,7 @@ struct AnsweredHoldTests {
         let cancel = try #require(bye.requests(.cancel).first)
         harness.receive(carol.response(to: cancel))
         harness.receive(carol.response(487))
-        #expect(harness.log.records.map(\.outcome) == [.abandoned(ringingAgentID: nil)])
+        #expect(harness.log.records.map(\.outcome) == [.abandoned(ringingAgentID: "carol")], "the agent who rang, as for a ringback caller")
         #expect(harness.router.waitingCount == 0)
         harness.expectNothingHeldAfterLinger()
     }

@@ -8,7 +8,10 @@
 # agent's, once the 4.2 s whisper has played and the streams are bridged) from switchboardd's port
 # for it, under one SSRC per side.
 # A caller of the early queue (earlyMedia: true) gets 183 with switchboardd's SDP and RTP before any
-# 200, then a 200 with the same SDP. The prompts come from scripts/make-prompts.
+# 200, then a 200 with the same SDP. A caller of the front queue is bridged to alice, who transfers
+# them (REFER) to the desk queue: the caller is never re-INVITEd, hears the music on hold again under
+# the same SSRC, then bob's RTP once bob, offered a stream of switchboardd's, answers; bob hears the
+# caller's. The prompts come from scripts/make-prompts.
 #
 #   caller (SIPp UAC + RTP peer) ──► Kamailio ──► switchboardd ──► Kamailio ──► agent (SIPp UAS + RTP peer)
 #            ◄──── RTP ────► switchboardd: caller's stream ═ relay ═ agent's stream ◄──── RTP ────►
@@ -18,7 +21,8 @@ source "$repo/scripts/lib/harness.sh"
 source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/anchor"
-free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp agent_rtp early_rtp early_agent_rtp rtp_first
+free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp agent_rtp early_rtp early_agent_rtp rtp_first \
+    transfer_rtp alice_rtp bob_rtp
 "$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
 rtp_first=$((rtp_first - rtp_first % 2))
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
@@ -35,8 +39,21 @@ queues:
     ringTimeoutSeconds: 15
     wrapUpSeconds: 0
     announcements: { musicOnHold: music-on-hold, earlyMedia: true }
+  - name: front
+    numbers: ["+15550120"]
+    agents: [alice]
+    ringTimeoutSeconds: 15
+    wrapUpSeconds: 0
+    announcements: { musicOnHold: music-on-hold }
+  - name: desk
+    numbers: ["+15550130"]
+    agents: [bob]
+    ringTimeoutSeconds: 15
+    wrapUpSeconds: 0
+    announcements: { musicOnHold: music-on-hold }
 agents:
   - { id: alice, number: "+15550201" }
+  - { id: bob, number: "+15550202" }
 media:
   address: 127.0.0.1
   rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
@@ -56,7 +73,8 @@ else
 fi
 
 start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
-start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
+# One Kamailio worker: the 202 and the NOTIFY of the transfer stay in order (see transfer.sh).
+KAMAILIO_CHILDREN=1 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
 
 # call: NAME SERVICE CALLER_SCENARIO CALLER_RTP AGENT_RTP [SIPP KEYS...]: one call with both RTP peers.
 call() {
@@ -81,7 +99,7 @@ call() {
     wait "$caller_peer" "$agent_peer" || true
 }
 
-call anchored +15550100 caller.xml "$caller_rtp" "$agent_rtp"
+call anchored +15550100 caller.xml "$caller_rtp" "$agent_rtp" -d 14000
 hold_port="$(sed -n 's/^answered \([0-9]*\)$/\1/p' "$HARNESS_DIR/pstn-anchored.log" | head -1)"
 if python3 - "$HARNESS_DIR/anchored-caller.json" "$HARNESS_DIR/anchored-agent.json" "$hold_port" <<'PY'
 import json, sys
@@ -125,6 +143,49 @@ then
     blackbox_ok "early: 183 with switchboardd's SDP, RTP before any 200, then the 200 with the same SDP"
 else
     blackbox_fail "early: 183 with switchboardd's SDP, RTP before any 200, then the 200 with the same SDP"
+fi
+
+start_sipp teams-transfer -sf "$scenarios/agents-transfer.xml" -i 127.0.0.1 -p "$teams_port" -m 2 \
+    -key alice_rtp "$alice_rtp" -key bob_rtp "$bob_rtp" -timeout 60 -timeout_error
+teams_pid="$SIPP_PID"
+wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+transfer_peers=()
+for party in transfer:42 alice:85 bob:99; do
+    name="${party%%:*}"
+    port_var="${name}_rtp"
+    python3 "$repo/tests/blackbox/rtp_peer.py" "${!port_var}" "$HARNESS_DIR/transfer-$name.json" 60 "${party##*:}" 100 &
+    transfer_peers+=("$!")
+    track_process "rtp-transfer-$name" "$!" 0
+    wait_for_udp_listen "${!port_var}" 10 "${transfer_peers[-1]}"
+done
+expect_sipp "transfer: the caller was never re-INVITEd" "pstn-transfer" -sf "$scenarios/caller.xml" -i 127.0.0.1 -p "$pstn_port" \
+    -s +15550120 -m 1 -key rtp "$transfer_rtp" -d 22000 -trace_logs -log_file "$HARNESS_DIR/pstn-transfer.log" \
+    -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
+expect_sipp_exit "transfer: alice and bob were offered switchboardd's own SDP; alice's REFER got 202 and NOTIFY 200" \
+    teams-transfer "$teams_pid"
+wait "${transfer_peers[@]}" || true
+transfer_port="$(sed -n 's/^answered \([0-9]*\)$/\1/p' "$HARNESS_DIR/pstn-transfer.log" | head -1)"
+if python3 - "$HARNESS_DIR"/transfer-{transfer,alice,bob}.json "$transfer_port" <<'PY'
+import json, sys
+caller, alice, bob = (json.load(open(path)) for path in sys.argv[1:4])
+hold_port = int(sys.argv[4] or 0)
+print(f"  caller's peer: {caller}\n  alice's peer: {alice}\n  bob's peer: {bob}\n  the caller's port: {hold_port}")
+runs = [(kind, count) for kind, count in caller["runs"] if count >= 25]
+kinds = [kind for kind, _ in runs]
+heard = [kind for index, kind in enumerate(kinds) if index == 0 or kinds[index - 1] != kind]
+assert heard == ["other", "85", "other", "99"], "music, alice, music again after the transfer, then bob"
+alice_ended = max(index for index, kind in enumerate(kinds) if kind == "85")
+assert sum(count for kind, count in runs[alice_ended:] if kind == "other") >= 150, "at least 3 s of music while bob rang 4 s"
+assert caller["sources"] == [hold_port] and caller["ssrcs"] == 1, "one stream all along, from the port of the answer"
+assert caller["uniform"].get("99", 0) >= 150, "at least 3 s of bob's packets, relayed"
+assert set(alice["uniform"]) == {"42"} and alice["uniform"]["42"] >= 150, "alice heard the caller"
+assert set(bob["uniform"]) == {"42"} and bob["uniform"]["42"] >= 150, "bob heard the caller, nothing of alice"
+assert len(bob["sources"]) == 1 and bob["sources"] != alice["sources"] and bob["ssrcs"] == 1, "bob's stream is a new one"
+PY
+then
+    blackbox_ok "transfer: the caller heard alice, the music again, then bob; RTP both ways after the transfer"
+else
+    blackbox_fail "transfer: the caller heard alice, the music again, then bob; RTP both ways after the transfer"
 fi
 if leftover="$(wait_until_idle "$control_port" 40)"; then
     blackbox_ok "nothing left after the linger"

@@ -4,7 +4,9 @@
 # (PCMU) from switchboardd's media address while the agent rings for 4 s, then, once the agent
 # answers, is re-INVITEd with the agent's SDP under switchboardd's origin (same session id, version
 # 2: media release); the caller's BYE ends both legs and the stream's port is freed. A caller
-# offering G.729 alone gets 488 with Warning 305, and a call record says so. The prompts, with the
+# offering G.729 alone gets 488 with Warning 305, and a call record says so. A caller of the lobby
+# (no agents, music only) who re-INVITEs on hold with a new RTP port gets switchboardd's description
+# unchanged (same version, same port) and the music then arrives at the new port. The prompts, with the
 # words of the position and wait announcements the queue makes, come from scripts/make-prompts.
 #
 #   PSTN caller (SIPp UAC + an RTP receiver) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (SIPp UAS)
@@ -15,7 +17,7 @@ source "$repo/scripts/lib/harness.sh"
 source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/hold"
-free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp rtp_first
+free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp first_rtp moved_rtp rtp_first
 "$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
 rtp_first=$((rtp_first - rtp_first % 2))
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
@@ -26,6 +28,10 @@ queues:
     ringTimeoutSeconds: 15
     wrapUpSeconds: 0
     announcements: { welcomePrompt: welcome, musicOnHold: music-on-hold, position: always, ewt: { everySeconds: 10 } }
+  - name: lobby
+    numbers: ["+15550110"]
+    agents: []
+    announcements: { musicOnHold: music-on-hold }
 agents:
   - { id: alice, number: "+15550201" }
 media:
@@ -96,6 +102,34 @@ blackbox_check "/metrics has switchboard_hold_streams at 0" grep -q '^switchboar
 
 expect_sipp "an offer of G.729 alone gets 488 with Warning 305" \
     g729 -sf "$scenarios/caller-g729.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -timeout 30 -timeout_error "127.0.0.1:$sbc_port"
+python3 "$repo/tests/blackbox/rtp_receiver.py" "$first_rtp" "$HARNESS_DIR/first.json" 30 &
+first_pid=$!
+track_process rtp-first "$first_pid" 0
+python3 "$repo/tests/blackbox/rtp_receiver.py" "$moved_rtp" "$HARNESS_DIR/moved.json" 30 &
+moved_pid=$!
+track_process rtp-moved "$moved_pid" 0
+wait_for_udp_listen "$first_rtp" 10 "$first_pid"
+wait_for_udp_listen "$moved_rtp" 10 "$moved_pid"
+expect_sipp "a re-INVITE on hold with a new port is answered with switchboardd's description unchanged" \
+    moves -sf "$scenarios/caller-moves.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550110 -m 1 -key rtp "$first_rtp" \
+    -key moved "$moved_rtp" -trace_logs -log_file "$HARNESS_DIR/moves.log" -timeout 30 -timeout_error "127.0.0.1:$sbc_port"
+wait "$first_pid" "$moved_pid" || true
+moves_port="$(sed -n 's/^answered \([0-9]*\)$/\1/p' "$HARNESS_DIR/moves.log" | head -1)"
+if python3 - "$HARNESS_DIR/first.json" "$HARNESS_DIR/moved.json" "$moves_port" <<'PY'
+import json, sys
+first, moved, hold_port = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), int(sys.argv[3] or 0)
+print(f"  before the re-INVITE: {first}\n  after it: {moved}; switchboardd's port: {hold_port}")
+assert 100 <= first["packets"].get("0", 0) <= 200, "about 3 s of music at the first port, then nothing more there"
+assert moved["packets"].get("0", 0) >= 150, "the music at the new port for the 4 s until the hang-up"
+assert first["sources"] == moved["sources"] == [hold_port], "from the same port of switchboardd's"
+assert first["ssrcs"] == moved["ssrcs"] == 1 and moved["sequenceGaps"] == 0, "one stream, its sequence numbers one by one"
+PY
+then
+    blackbox_ok "after the re-INVITE the music arrived at the new port"
+else
+    blackbox_fail "after the re-INVITE the music arrived at the new port"
+fi
+
 records="$(curl -fsS --max-time 5 "http://127.0.0.1:$control_port/v1/call-records" || true)"
 if python3 - "$records" <<'PY'
 import json, sys

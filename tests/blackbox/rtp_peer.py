@@ -7,8 +7,9 @@ do) one PCMU packet every 20 ms whose 160 payload bytes are all TAG, under an SS
 EVENT_SECONDS later one RFC 4733 event (digit 5: three packets, payload type 101) in their place. Stops 3 s after the last
 packet received, or at TIMEOUT_SECONDS, then writes OUT_JSON: packets by payload type, malformed
 datagrams, source ports, SSRCs, packets whose payload is one repeated byte (by that byte, as a
-string), the number of other PCMU packets before the first such packet and after it, and the wall
-clock time of the first PCMU packet.
+string), the number of other PCMU packets before the first such packet and after it, the wall
+clock time of the first PCMU packet, and the PCMU packets in order as runs: [that byte as a string,
+or "other", and how many in a row].
 """
 import json
 import socket
@@ -21,7 +22,7 @@ sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 sock.bind(("127.0.0.1", port))
 sock.settimeout(0.005)
 by_type, malformed, sources, ssrcs, uniform = {}, 0, set(), set(), {}
-before_tagged, after_tagged, first_audio = 0, 0, None
+before_tagged, after_tagged, first_audio, runs = 0, 0, None, []
 remote, sequence, timestamp, started, next_send, event_sent = None, 0, 0, None, 0.0, False
 deadline, last = time.monotonic() + timeout, None
 
@@ -61,8 +62,15 @@ while time.monotonic() < deadline and (last is None or time.monotonic() - last <
     if payload_type != 0:
         continue
     first_audio = first_audio or time.time()
+    kind = "other"
     if len(payload) == 160 and payload == bytes([payload[0]]) * 160 and payload[0] not in (0xFF, 0x7F):
-        uniform[str(payload[0])] = uniform.get(str(payload[0]), 0) + 1
+        kind = str(payload[0])
+    if runs and runs[-1][0] == kind:
+        runs[-1][1] += 1
+    else:
+        runs.append([kind, 1])
+    if kind != "other":
+        uniform[kind] = uniform.get(kind, 0) + 1
     elif uniform:
         after_tagged += 1
     else:
@@ -70,4 +78,4 @@ while time.monotonic() < deadline and (last is None or time.monotonic() - last <
 with open(out, "w") as file:
     json.dump({"packets": by_type, "malformed": malformed, "sources": sorted(sources), "ssrcs": len(ssrcs),
                "uniform": uniform, "beforeTagged": before_tagged, "afterTagged": after_tagged,
-               "firstAudio": first_audio}, file)
+               "firstAudio": first_audio, "runs": runs}, file)
