@@ -8,6 +8,10 @@ public enum ACDDecision: Hashable, Sendable {
     case cancelOffer(CallID, agents: [AgentID], reason: CancelReason)
     /// The caller leaves `from` for `target`.
     case overflow(CallID, from: QueueID, reason: OverflowReason, target: OverflowTarget)
+    /// The caller becomes a callback entry of `queue` at `position`, called back on `callback`'s terms.
+    case callbackAccepted(CallID, queue: QueueID, position: Int, callback: CallbackConfiguration)
+    /// The callback entry waits at its place for attempt `attempt` (2 or more), offered again from `at`.
+    case callbackRetry(CallID, queue: QueueID, attempt: Int, at: ACDInstant)
     /// The engine changed an agent's status (RONA); persist it like a supervisor's change.
     case agentStatusChanged(AgentID, AgentStatus)
     /// The caller's single final outcome; the engine forgets the call afterwards.

@@ -60,7 +60,7 @@ extension ACDEngine {
             return overflow(slot, reason: .noAgents, now: now)
         }
         queues[queue].present.insert(slot)
-        let position = positionInLine(of: caller, isNewest: !keepingPosition)
+        let position = positionInLine(of: caller, isNewest: !keepingPosition) + (keepingPosition ? 0 : queues[queue].heldCallbacks)
         let ewt = estimatedWait(in: queue, position: position)
         if let threshold = configuration.ewtThreshold, let ewt, ewt > threshold {
             return overflow(slot, reason: .ewt, now: now)
@@ -89,6 +89,7 @@ extension ACDEngine {
 
     /// Puts the caller in its queue's waiting line at its order key.
     mutating func enterLine(_ slot: Int) {
+        endCallbackHold(slot)
         guard let caller = callers[slot] else { return }
         counter += 1
         let entry = WaitingLine.Entry(order: caller.order.nanosecondsSinceEpoch, sequence: caller.sequence, slot: Int32(slot), token: counter)
@@ -115,6 +116,7 @@ extension ACDEngine {
 
     /// Takes the caller out of its queue entirely.
     mutating func leaveQueue(_ slot: Int) {
+        endCallbackHold(slot)
         guard let caller = callers[slot] else { return }
         detach(slot)
         queues[caller.queue].present.remove(slot)

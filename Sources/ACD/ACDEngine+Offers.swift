@@ -61,7 +61,11 @@ extension ACDEngine {
         leaveQueue(slot)
         let wait = now - caller.enteredQueueAt
         callers[slot]?.phase = .connected(agent: agent, at: now, wait: wait)
-        let queue = caller.queue
+        if caller.callbackAttempts == nil { countAnswer(in: caller.queue, by: agent, wait: wait) }
+    }
+
+    /// Counts an answered call in the queue's statistics and its member's answers.
+    mutating func countAnswer(in queue: Int, by agent: Int, wait: Duration) {
         queues[queue].statistics.answered += 1
         queues[queue].statistics.totalAnsweredWait += wait
         if wait <= queues[queue].configuration.serviceLevelThreshold {

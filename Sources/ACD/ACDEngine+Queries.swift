@@ -24,7 +24,7 @@ extension ACDEngine {
     /// The estimated wait of a new caller in `queue` now (see ``estimatedWait(in:position:)``'s method).
     public func estimatedWait(in queue: QueueID) -> Duration? {
         guard let index = queueIndex[queue] else { return nil }
-        return estimatedWait(in: index, position: queues[index].line.count + 1)
+        return estimatedWait(in: index, position: queues[index].line.count + queues[index].heldCallbacks + 1)
     }
 
     /// Statistics of every queue and agent, to export or persist.

@@ -118,7 +118,7 @@ extension ACDEngine {
         case .preferred(let agent, _):
             preferredWaiters[agent, default: []].append(slot)
         case .held, .offering:
-            break
+            if caller.callbackHeld { queues[caller.queue].heldCallbacks += 1 }
         }
         queues[caller.queue].present.insert(slot)
         scheduleCallerCheck(slot, now: now)

@@ -153,6 +153,8 @@ public struct ACDEngine: Sendable {
             if let slot = knownSlot(callID) { abandon(slot, now: now) }
         case .callerPressedExitKey(let callID):
             if let slot = unansweredSlot(callID) { overflow(slot, reason: .exitKey, now: now) }
+        case .callbackRequested, .callbackConnected, .callbackUnanswered:
+            handleCallback(event, now: now)
         case .offerRinging(let callID, let agent):
             if let slot = knownSlot(callID), let agent = knownAgent(agent) { offerRinging(slot, agent: agent) }
         case .offerAnswered(let callID, let agent):
@@ -213,7 +215,7 @@ public struct ACDEngine: Sendable {
         return decisions
     }
 
-    private mutating func knownSlot(_ callID: CallID) -> Int? {
+    mutating func knownSlot(_ callID: CallID) -> Int? {
         guard let slot = slotByCall[callID] else {
             decisions.append(.ignored(.unknownCall(callID)))
             return nil

@@ -8,6 +8,13 @@ public enum ACDEvent: Hashable, Sendable {
     case callerAbandoned(CallID)
     /// The caller pressed the queue's exit key.
     case callerPressedExitKey(CallID)
+    /// The caller pressed the queue's callback key: they hang up and keep their place (a callback entry).
+    case callbackRequested(CallID)
+    /// The caller of a callback entry answered the call back: the call is connected to its agent.
+    case callbackConnected(CallID)
+    /// The call back to the caller of a callback entry was not answered: the agent is free again and
+    /// the caller waits at their place for the next attempt, or the callback fails.
+    case callbackUnanswered(CallID)
     /// The agent's leg is ringing (180/183): the agent goes from reserved to offering.
     case offerRinging(CallID, agent: AgentID)
     /// The agent answered: the legs are bridged.

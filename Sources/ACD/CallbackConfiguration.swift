@@ -1,6 +1,8 @@
 /// A queue's callback offer: a caller on answered hold presses ``key`` to hang up and be called back
 /// when their place comes up, keeping that place.
 public struct CallbackConfiguration: Hashable, Sendable {
+    /// The name of the prompt a caller hears after pressing the key, before Switchboard hangs up.
+    public static let confirmationPrompt = "callback-confirmation"
     /// The attempts ``maximumAttempts`` accepts.
     public static let attemptRange = 1...10
     /// The seconds ``retryInterval`` accepts.

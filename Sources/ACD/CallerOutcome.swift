@@ -4,6 +4,8 @@ public enum CallerOutcome: Hashable, Sendable {
     case answered(agent: AgentID, queue: QueueID, wait: Duration)
     /// Hung up (or vanished) in `queue` after waiting `wait` there.
     case abandoned(queue: QueueID, wait: Duration)
+    /// A callback entry of `queue` whose caller answered none of `attempts` calls back.
+    case callbackFailed(queue: QueueID, attempts: Int)
     /// Left `queue` for a number or a hang-up.
     case overflowed(queue: QueueID, reason: OverflowReason, target: OverflowTarget)
 }

@@ -43,4 +43,8 @@ struct CallerRecord: Sendable {
     var hops = 0
     /// The deadline of the caller's single pending check timer.
     var nextCheck: ACDInstant?
+    /// A callback entry: the calls back to the caller that went unanswered so far; nil: no callback.
+    var callbackAttempts: Int?
+    /// A callback entry out of the line until its next attempt (counted in ``QueueRecord/heldCallbacks``).
+    var callbackHeld = false
 }

@@ -55,6 +55,8 @@ public struct QueueConfiguration: Hashable, Sendable {
     public var handleTimeWindow: Int
     /// The handle time the EWT assumes before the queue has handled a call.
     public var initialHandleTime: Duration
+    /// The callback a waiting caller may ask for with a key, keeping their place; nil: none.
+    public var callback: CallbackConfiguration?
 
     /// Creates a queue with longest-idle routing, a 20 s ring timeout and no limits.
     public init(

@@ -16,6 +16,8 @@ struct QueueRecord: Sendable {
     var emergency = false
     /// Callers in the queue and not yet answered (waiting, held, preferred or ringing).
     var present: Set<Int> = []
+    /// Callback entries out of the line until their next attempt, counted ahead of new callers.
+    var heldCallbacks = 0
     /// Members with status available / not logged out.
     var staffed = 0
     var loggedIn = 0

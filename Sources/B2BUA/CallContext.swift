@@ -25,6 +25,8 @@ final class CallContext {
     var queueByNumber: [String: String]
     /// Answered hold, when some queue has it.
     var holdMedia: (any HoldMedia)?
+    /// The media of callbacks, when some queue offers them.
+    var callbackMedia: (any CallbackMedia)?
 
     init(stack: TransactionLayer, configuration: CallRouterConfiguration, logger: Logger) {
         self.stack = stack

@@ -65,6 +65,11 @@ public enum DistributionEvent: Hashable, Sendable {
     case callerAbandoned(CallID)
     /// A waiting caller Switchboard answered (answered hold) pressed a DTMF key.
     case callerPressedKey(CallID, key: Character)
+    /// The caller of a callback entry answered the call back: connected to the agent who answered.
+    case callbackConnected(CallID, agentID: String)
+    /// The call back to the caller went unanswered (`statusCode` nil: the ring timeout): the agent is
+    /// free again and the entry keeps its place for the next attempt, if any.
+    case callbackUnanswered(CallID, agentID: String, statusCode: Int?)
     /// The offered agent's endpoint rings (the first 18x of the offer).
     case offerRinging(CallID, agentID: String)
     /// The offered agent answered.
@@ -90,6 +95,11 @@ public enum DistributionDecision: Hashable, Sendable {
     /// Send the caller elsewhere: answer the A-leg `302 Moved Temporarily` toward this E.164 number
     /// (overflow to a number), so the SBC routes the call on.
     case redirect(CallID, number: String)
+    /// The caller asked for a callback and keeps their place: confirm it, end the caller's leg, and
+    /// ring the caller's number for at most `ringTimeout` once an agent answers the entry's offer.
+    case callBack(CallID, ringTimeout: Duration)
+    /// The callback entry's caller answered none of `attempts` calls back: the call ends.
+    case callbackFailed(CallID, attempts: Int)
     /// Stop holding the caller: answer the A-leg with this final status (for example 480 when the
     /// queue is closed or the caller waited too long).
     case release(CallID, statusCode: Int, reason: String)

@@ -12,6 +12,8 @@ public enum CallOutcome: Hashable, Sendable {
     case transferFailed(statusCode: Int)
     /// An agent transferred the caller to an outside number, and that call ended.
     case transferred(endedBy: CallParty)
+    /// The caller asked for a callback and answered none of `attempts` calls back.
+    case callbackFailed(attempts: Int)
 }
 
 /// Where an agent's REFER sends the caller.

@@ -19,18 +19,21 @@ public struct CallRecord: Sendable, Equatable {
     public var endedAt: Duration
     /// How it ended.
     public var outcome: CallOutcome
+    /// The calls back to the caller made (0: the caller asked for no callback).
+    public var callbackAttempts: Int
 
     /// Creates a record.
     public init(callID: CallID, queue: String, callerNumber: String, arrivedAt: Duration, answeredAt: Duration?,
-                endedAt: Duration, outcome: CallOutcome, dialedNumber: String = "") {
+                endedAt: Duration, outcome: CallOutcome, dialedNumber: String = "", callbackAttempts: Int = 0) {
         self.callID = callID
+        self.callbackAttempts = callbackAttempts
         self.dialedNumber = dialedNumber
         self.queue = queue
         self.callerNumber = callerNumber
         switch outcome {
         case .completed(let agentID, _): self.agentID = agentID
         case .abandoned(let agentID): self.agentID = agentID
-        case .released, .redirected, .transferFailed, .transferred: agentID = nil
+        case .released, .redirected, .transferFailed, .transferred, .callbackFailed: agentID = nil
         }
         self.arrivedAt = arrivedAt
         self.answeredAt = answeredAt

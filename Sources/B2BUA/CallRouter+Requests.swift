@@ -30,7 +30,7 @@ extension CallRouter {
         let key = DialogKey(callID: request.headers.callID, localTag: request.headers.to.tag ?? "")
         switch dialogOwners[key] {
         case .live(let session):
-            session.receivedInDialog(request, transaction: transaction, leg: request.headers.callID == session.callID ? .caller : .agent)
+            session.receivedInDialog(request, transaction: transaction, leg: session.owningLeg(of: request))
         case .ended(let call):
             call.receivedInDialog(request, transaction: transaction)
         case nil:

@@ -66,6 +66,13 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
         }
     }
 
+    /// The media of callbacks (confirmation, the agent's stream); nil: a caller asking for a callback
+    /// is not confirmed, and agents are not offered the call back.
+    public var callbackMedia: (any CallbackMedia)? {
+        get { context.callbackMedia }
+        set { context.callbackMedia = newValue }
+    }
+
     /// The number of calls and dialogs held (for status and leak checks).
     public var liveCounts: (calls: Int, dialogs: Int) { (sessions.count, dialogOwners.count) }
 
@@ -121,6 +128,10 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
                 post(.call(callID, .cancelOffer(agentID: agentID)))
             case .release(let callID, let statusCode, let reason):
                 post(.call(callID, .release(statusCode: statusCode, reason: reason)))
+            case .callBack(let callID, let ringTimeout):
+                post(.call(callID, .callBack(ringTimeout: ringTimeout)))
+            case .callbackFailed(let callID, let attempts):
+                post(.call(callID, .callbackFailed(attempts: attempts)))
             }
         }
     }

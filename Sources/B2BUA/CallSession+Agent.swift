@@ -5,6 +5,10 @@ import SIPStack
 /// The B-leg: INVITEs to agents through the SBC, their responses, and the forks that answered.
 extension CallSession {
     func ring(_ agent: AgentOffer, attempt: Int) {
+        if machine.isCallback {
+            ringForCallback(agent, attempt: attempt)
+            return
+        }
         if answeredHold, let media = context.holdMedia, media.anchorsMedia {
             ringAnchored(agent, attempt: attempt, media: media)
             return

@@ -69,6 +69,8 @@ final class CallSession {
     var callerOrigin: String?
     /// Answered hold: the media release's offer to the caller, held back until the caller's ACK.
     var pendingRelease: (offer: [UInt8], contentType: String?)?
+    /// Callback: the calls back to the caller (`CallSession+Callback`).
+    var callback = CallbackLeg()
 
     init(context: CallContext, delegate: any CallSessionDelegate, invite: SIPRequest, transaction: ServerTransaction, queue: String,
          holdOffer: HoldOffer? = nil, earlyMedia: Bool = false) {
@@ -168,6 +170,8 @@ final class CallSession {
             performTransfer(action)
         case .answerCallerForHold, .ringBack, .stopHold, .releaseHeldCaller:
             performHold(action)
+        case .confirmCallback, .stopCallerStream, .callCallerBack, .cancelCallerCall, .releaseCallbackAgent, .endCallbackAgent:
+            performCallback(action)
         case .sendEarlyMedia:
             sendEarlyMedia()
         case .answerEarlyCaller(let attempt, let toTag):
@@ -209,6 +213,6 @@ final class CallSession {
         for attempt in attempts.values { cancelTimer(attempt.ringTimer) }
         delegate.finished(self, record: CallRecord(callID: callID, queue: queue, callerNumber: callerNumber, arrivedAt: arrivedAt,
                                                    answeredAt: answeredAt, endedAt: context.now, outcome: outcome,
-                                                   dialedNumber: invite.requestURI.user ?? ""))
+                                                   dialedNumber: invite.requestURI.user ?? "", callbackAttempts: callback.attempts))
     }
 }

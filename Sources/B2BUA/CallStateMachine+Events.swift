@@ -38,6 +38,17 @@ extension CallStateMachine {
         case holdUnavailable
         /// The answered caller pressed a DTMF key (an RFC 4733 event on the hold stream, or a SIP INFO).
         case callerPressed(key: Character)
+        /// The queue engine made the caller a callback entry: ring the caller's number for at most
+        /// `ringTimeout` once an agent answers.
+        case callBack(ringTimeout: Duration)
+        /// The callback's confirmation prompt has played.
+        case callbackConfirmed
+        /// The caller answered the call back (and was acknowledged).
+        case callbackCallerAnswered
+        /// The call back to the caller ended unanswered: a final non-2xx status, or nil for the ring timeout.
+        case callbackCallerFailed(statusCode: Int?)
+        /// The queue engine gave up calling the caller back after `attempts` calls.
+        case callbackFailed(attempts: Int)
     }
 
     /// What the shell must do.
@@ -90,6 +101,19 @@ extension CallStateMachine {
         /// Early media: answer the caller with 200 OK carrying the SDP of the 183, then, once the caller
         /// acknowledges it, release the media to the fork that answered as `releaseHeldCaller` does.
         case answerEarlyCaller(attempt: Int, toTag: String)
+        /// Callback: play the confirmation prompt to the caller, then post `.callbackConfirmed`.
+        case confirmCallback
+        /// Callback: close the caller's hold stream only (the agents' streams stay).
+        case stopCallerStream
+        /// Callback: the agent of `attempt` answered with the fork `toTag`; the agent's leg carries the
+        /// call, and the caller's number is rung with the agent's SDP for at most `ringTimeout`.
+        case callCallerBack(attempt: Int, toTag: String, ringTimeout: Duration)
+        /// Callback: CANCEL the call back to the caller still ringing.
+        case cancelCallerCall
+        /// Callback: the caller answered; offer the agent the caller's SDP (media release), or bridge.
+        case releaseCallbackAgent(attempt: Int)
+        /// Callback: end the agent's leg of `attempt` (BYE unless the agent hung up) and close its stream.
+        case endCallbackAgent(attempt: Int, sendBYE: Bool)
         /// Tell the queue engine.
         case notify(DistributionEvent)
         /// The call is over; write its record.

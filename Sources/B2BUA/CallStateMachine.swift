@@ -19,6 +19,8 @@
 /// then releases the media with a re-INVITE (`releaseHeldCaller`) instead of a 200 (`CallStateMachine+Hold`).
 /// With early media the stream's answer goes out in a 183 (`sendEarlyMedia`) and the caller is answered
 /// with it only when an agent answers (`answerEarlyCaller`, `CallStateMachine+EarlyMedia`).
+/// A caller on hold who asks for a callback is hung up and waits on with no leg; an agent's answer
+/// then rings the caller's number (`CallStateMachine+Callback`).
 public struct CallStateMachine: Sendable {
     /// Where the call stands.
     enum State: Hashable, Sendable {
@@ -41,6 +43,8 @@ public struct CallStateMachine: Sendable {
     var hold: Hold
     /// Whether the hold media goes to the caller as early media (a 183) rather than after a 200.
     let earlyMedia: Bool
+    /// A callback the caller asked for (`CallStateMachine+Callback`); nil: none.
+    var callback: Callback?
 
     /// A new call, already queued (the shell sent 100 Trying, and ringback or, with `answeredHold`,
     /// started opening the caller's hold media, to be sent as early media with `earlyMedia`).
@@ -88,6 +92,7 @@ public struct CallStateMachine: Sendable {
         if case .agentAnswered(let attempt, let toTag) = event, ringing[attempt] == nil, transferAttempt != attempt {
             return [.hangUpStrayAnswer(attempt: attempt, toTag: toTag)]
         }
+        if let actions = handleCallback(event) { return actions }
         if let transferAttempt, case .waiting = state {
             return handleTransferToNumber(event, attempt: transferAttempt)
         }

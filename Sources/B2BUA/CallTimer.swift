@@ -4,6 +4,8 @@ enum CallTimer: Hashable {
     case ringback
     /// RFC 3261 §13.3.1.4: retransmit the caller's 2xx until the ACK arrives.
     case answerRetransmission
+    /// Callback: the call back to the caller rang for the queue's callback ring timeout.
+    case callbackRing
     /// The configured maximum call duration.
     case maximumDuration
     /// RFC 4028: send a refresh on this leg.

@@ -80,6 +80,8 @@ public enum CallRecordOutcome: String, Sendable, CaseIterable {
     case transferred
     /// An agent's blind transfer to an outside number did not connect.
     case transferFailed
+    /// The caller asked for a callback and answered none of the calls back.
+    case callbackFailed
     /// The daemon stopped (crash or kill) while the call was open; closed at the next start.
     case interrupted
 }

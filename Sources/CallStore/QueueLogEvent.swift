@@ -43,7 +43,7 @@ public struct QueueLogEvent: Sendable, Equatable {
 }
 
 /// The queue log's event names: Asterisk's, with the parameters Asterisk documents for each (see
-/// docs/storage.md), and one of Switchboard's own, ``exitOverflow``.
+/// docs/storage.md), and Switchboard's own: ``exitOverflow`` and the callback events.
 public enum QueueLogEventName: String, Sendable, CaseIterable {
     /// `ENTERQUEUE(url|callerid|origposition)`: a caller entered the queue.
     case enterQueue = "ENTERQUEUE"
@@ -68,6 +68,14 @@ public enum QueueLogEventName: String, Sendable, CaseIterable {
     /// Switchboard's own `EXITOVERFLOW(reason|position|origposition|waittime)`: the caller left by
     /// another overflow rule (`full`, `ewt`, `closed`, `holiday`, `emergency`, `withdrawn`).
     case exitOverflow = "EXITOVERFLOW"
+    /// Switchboard's own `CALLBACKREQUESTED(key|position|origposition|waittime)`: the caller pressed the
+    /// callback key, hangs up and keeps their place.
+    case callbackRequested = "CALLBACKREQUESTED"
+    /// Switchboard's own `CALLBACKNOANSWER(attempt|cause)`: a call back to the caller went unanswered
+    /// (`cause`: the SIP status, or `timeout`); the agent who answered its offer is free again.
+    case callbackNoAnswer = "CALLBACKNOANSWER"
+    /// Switchboard's own `CALLBACKFAILED(attempts|origposition|waittime)`: the last call back went unanswered.
+    case callbackFailed = "CALLBACKFAILED"
     /// `ADDMEMBER`: the agent logged in to the queue.
     case addMember = "ADDMEMBER"
     /// `REMOVEMEMBER`: the agent logged out of the queue.

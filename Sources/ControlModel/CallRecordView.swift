@@ -19,7 +19,7 @@ public struct CallRecordView: Codable, Equatable, Sendable {
     public var answeredAt: String?
     /// When the call ended; absent while it is in progress.
     public var endedAt: String?
-    /// `inProgress`, `completed`, `abandoned`, `released`, `redirected`, `transferred`, `transferFailed` or `interrupted`.
+    /// `inProgress`, `completed`, `abandoned`, `released`, `redirected`, `transferred`, `transferFailed`, `callbackFailed` or `interrupted`.
     public var outcome: String
     /// Who ended the call: `caller`, `agent` or `switchboard`.
     public var endedBy: String?

@@ -39,7 +39,8 @@ enum AudioStreamSelection {
             if unspecifiedAddresses.contains(address) { direction = direction.receivingOnly }
             return .success(NegotiatedAudio(mediaIndex: index, codec: chosen.codec, payloadType: chosen.payloadType,
                                             telephoneEventPayloadType: telephoneEventPayloadType(of: media),
-                                            remoteAddress: address, remotePort: media.port, direction: direction, srtp: keys))
+                                            remoteAddress: address, remotePort: media.port, direction: direction, srtp: keys,
+                                            rtcp: RTCPAttribute(in: media)))
         }
         return .failure(rejection)
     }

@@ -20,10 +20,18 @@ public struct NegotiatedAudio: Hashable, Sendable {
     public var direction: SDPDirection
     /// The stream's SRTP keys when it runs over `RTP/SAVP`; nil for plain RTP.
     public var srtp: NegotiatedSRTP?
+    /// Where the other side receives RTCP: the stream's `a=rtcp` address (RFC 3605), else `remoteAddress`.
+    public var remoteRTCPAddress: String
+    /// The other side's RTCP port: the stream's `a=rtcp` port, else the RTP port + 1 (RFC 3550 §11).
+    public var remoteRTCPPort: Int
 
-    /// Creates a negotiated stream, plain RTP unless `srtp` is given.
+    /// Creates a negotiated stream, plain RTP unless `srtp` is given, with RTCP on the RTP address
+    /// and port + 1 unless `rtcp` says otherwise.
     public init(mediaIndex: Int, codec: G711Codec, payloadType: UInt8, telephoneEventPayloadType: UInt8?,
-                remoteAddress: String, remotePort: Int, direction: SDPDirection, srtp: NegotiatedSRTP? = nil) {
+                remoteAddress: String, remotePort: Int, direction: SDPDirection, srtp: NegotiatedSRTP? = nil,
+                rtcp: RTCPAttribute? = nil) {
+        remoteRTCPAddress = rtcp?.address ?? remoteAddress
+        remoteRTCPPort = rtcp?.port ?? remotePort + 1
         self.mediaIndex = mediaIndex
         self.codec = codec
         self.payloadType = payloadType

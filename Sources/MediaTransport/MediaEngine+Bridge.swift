@@ -13,12 +13,7 @@ extension MediaEngine {
     public func connectingStream(_ id: MediaStreamID, negotiated: NegotiatedAudio) -> EventLoopFuture<Void> {
         eventLoop.submit {
             guard let slot = self.slots[id], let stream = self.streams[slot] else { throw MediaEngineError.unknownStream(id) }
-            do {
-                stream.destination = MediaStream.sends(negotiated)
-                    ? try SocketAddress(ipAddress: negotiated.remoteAddress, port: negotiated.remotePort) : nil
-            } catch {
-                throw MediaEngineError.unusableRemoteAddress(negotiated.remoteAddress, port: negotiated.remotePort)
-            }
+            (stream.destination, stream.controlDestination) = try MediaStream.destinations(of: negotiated)
             stream.codec = negotiated.codec
             stream.received = (negotiated.payloadType, negotiated.telephoneEventPayloadType)
             stream.receiver = negotiated.telephoneEventPayloadType.map(DTMFReceiver.init(payloadType:))
@@ -74,7 +69,7 @@ extension MediaEngine {
         }
     }
 
-    /// One stream leaves its bridge and, when it sends, plays from the next boundary on.
+    /// One stream leaves its bridge and, when it sends, plays from its phase's next slot on.
     private func leaveBridge(_ slot: Int) {
         guard let stream = streams[slot] else { return }
         stream.pendingBridge = nil
@@ -99,6 +94,11 @@ extension MediaEngine {
         if let srtp = target.srtp, !protect(&bytes, with: srtp.outbound) { return }
         target.channel.writeAndFlush(AddressedEnvelope(remoteAddress: destination, data: bytes), promise: nil)
         target.counters.packetsRelayed += 1
+        target.counters.octetsSent += packet.payload.count
+        totals.octetsSent += packet.payload.count
         totals.packetsRelayed += 1
+        let now = self.now()
+        target.lastRelayed = (header.timestamp, now)
+        reportIfDue(target, now: now)
     }
 }

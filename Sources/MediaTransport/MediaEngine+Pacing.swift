@@ -13,13 +13,14 @@ extension MediaEngine {
         }
     }
 
-    /// One tick for every stream due: each stream's packets are built into the tick's buffer with its
-    /// sender, then written, with one flush per stream's socket; then every music loop moves on by
-    /// the boundaries that passed.
+    /// One tick for the streams due: each stream's packets are built into the tick's buffer with its
+    /// sender (its RTCP report sent when due), then sent; then every music loop moves on by the
+    /// periods that ended.
     func runTick() {
-        let tick = schedule.tick(now: now())
-        guard tick.boundaries > 0 else { return }
-        if tick.boundaries > 1 { totals.lateTicks += 1 }
+        let now = self.now()
+        let tick = schedule.tick(now: now)
+        guard tick.slots > 0 else { return }
+        if tick.slots > 1 { totals.lateTicks += 1 }
         tickBuffer.clear()
         outgoing.removeAll(keepingCapacity: true)
         for due in tick.due {
@@ -27,7 +28,7 @@ extension MediaEngine {
             totals.packetsSkipped += due.skipped
             stream.sender.skipFrames(due.skipped)
             var sent = 0
-            for offset in (tick.boundaries - due.frames)..<tick.boundaries {
+            for offset in due.period..<(due.period + due.frames) {
                 guard let frame = stream.nextFrame(offset: offset, loops: loops) else {
                     stream.sender.skipFrames()
                     continue
@@ -40,22 +41,31 @@ extension MediaEngine {
                 sent += 1
             }
             stream.counters.packetsSent += sent
+            stream.counters.octetsSent += sent * Prompt.frameByteCount
             totals.packetsSent += sent
+            totals.octetsSent += sent * Prompt.frameByteCount
             totals.packetsCaughtUp += max(sent - 1, 0)
+            reportIfDue(stream, now: now)
             if let peer = stream.pendingBridge, stream.announcements.isEmpty { join(peer, due.stream) }
         }
         writeOutgoing()
         for index in loops.indices { loops[index].advance(by: tick.boundaries) }
     }
 
-    /// Writes the tick's packets as slices of the one buffer, flushing each socket once after its last.
+    /// Sends the tick's packets from the one buffer, each with one `sendto` on its stream's socket
+    /// (``DirectSocket``); a packet the system refuses is counted.
     private func writeOutgoing() {
-        for index in outgoing.indices {
-            let (stream, start, length) = outgoing[index]
-            guard let destination = stream.destination, let bytes = tickBuffer.getSlice(at: start, length: length) else { continue }
-            stream.channel.write(AddressedEnvelope(remoteAddress: destination, data: bytes), promise: nil)
-            if index + 1 == outgoing.count || outgoing[index + 1].stream !== stream { stream.channel.flush() }
+        let readerIndex = tickBuffer.readerIndex
+        let refused = tickBuffer.withUnsafeReadableBytes { bytes in
+            var refused = 0
+            for (stream, start, length) in outgoing {
+                guard let destination = stream.rawDestination else { continue }
+                let packet = UnsafeRawBufferPointer(rebasing: bytes[(start - readerIndex)..<(start - readerIndex + length)])
+                if !destination.send(packet, from: stream.socket) { refused += 1 }
+            }
+            return refused
         }
+        totals.sendFailures += refused
         outgoing.removeAll(keepingCapacity: true)
     }
 }

@@ -5,18 +5,14 @@ import NIOCore
 /// payload types or direction, and the stream follows.
 extension MediaEngine {
     /// Gives an open stream the remote, payload types and direction negotiated again. It goes on
-    /// with its own RTP stream (the same SSRC, sequence numbers and timestamps) to the new remote; a
-    /// stream that could not send and now can plays from the next boundary on, and one that now
-    /// cannot leaves the schedule. A bridged stream relays to the new remote with the new payload types.
+    /// with its own RTP stream (the same SSRC, sequence numbers and timestamps) to the new remote, its
+    /// RTCP to the new RTCP address and port; a stream that could not send and now can plays from its
+    /// phase's next slot on, and one that now cannot leaves the schedule. A bridged stream relays to
+    /// the new remote with the new payload types.
     public func redirectingStream(_ id: MediaStreamID, negotiated: NegotiatedAudio) -> EventLoopFuture<Void> {
         eventLoop.submit {
             guard let slot = self.slots[id], let stream = self.streams[slot] else { throw MediaEngineError.unknownStream(id) }
-            do {
-                stream.destination = MediaStream.sends(negotiated)
-                    ? try SocketAddress(ipAddress: negotiated.remoteAddress, port: negotiated.remotePort) : nil
-            } catch {
-                throw MediaEngineError.unusableRemoteAddress(negotiated.remoteAddress, port: negotiated.remotePort)
-            }
+            (stream.destination, stream.controlDestination) = try MediaStream.destinations(of: negotiated)
             let sender = stream.sender
             if negotiated.payloadType != sender.payloadType {
                 stream.sender = RTPSender(payloadType: negotiated.payloadType, ssrc: sender.ssrc,

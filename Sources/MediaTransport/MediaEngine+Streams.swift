@@ -4,11 +4,12 @@ import NIOPosix
 import SRTP
 
 extension MediaEngine {
-    /// Opens a stream: binds a UDP socket on the next free port of the pool (trying the next one when
-    /// a bind fails), then sends what `source` says to the negotiated remote, on the shared 20 ms grid
-    /// from its next boundary. Returns the local RTP port, for the SDP answer. A `0.0.0.0` remote or a
-    /// direction that forbids sending (`recvonly`, `inactive`) sends nothing; received RTP is counted
-    /// and its telephone-events reported as digits either way.
+    /// Opens a stream: binds UDP sockets on the next free port pair of the pool, RTP and RTCP (trying
+    /// the next pair when a bind fails), then sends what `source` says to the negotiated remote, at
+    /// its phase of the shared 20 ms period from that phase's next slot, with RTCP reports. Returns
+    /// the local RTP port, for the SDP answer. A `0.0.0.0` remote or a direction that forbids sending
+    /// (`recvonly`, `inactive`) sends nothing; received RTP is counted and its telephone-events
+    /// reported as digits either way.
     public func startStream(_ id: MediaStreamID, negotiated: NegotiatedAudio, source: MediaSource) async throws -> Int {
         try await startingStream(id, negotiated: negotiated, source: source).get()
     }
@@ -48,8 +49,10 @@ extension MediaEngine {
             timer = nil
         }
         logger.debug("media stream stopped", metadata: ["media.stream": "\(id)", "media.port": "\(stream.port)"])
+        sendGoodbye(stream)
         let port = stream.port
-        return stream.channel.close().recover { _ in }.map { self.pool.release(port) }
+        let closed = [stream.channel.close().recover { _ in }, stream.controlChannel.close().recover { _ in }]
+        return EventLoopFuture.andAllComplete(closed, on: eventLoop).map { self.pool.release(port) }
     }
 
     private func openStream(_ id: MediaStreamID, negotiated: NegotiatedAudio, source: MediaSource) -> EventLoopFuture<Int> {
@@ -59,11 +62,11 @@ extension MediaEngine {
             return eventLoop.makeFailedFuture(MediaEngineError.unknownMusic(name))
         }
         let destination: SocketAddress?
+        let controlDestination: SocketAddress?
         do {
-            destination = MediaStream.sends(negotiated)
-                ? try SocketAddress(ipAddress: negotiated.remoteAddress, port: negotiated.remotePort) : nil
+            (destination, controlDestination) = try MediaStream.destinations(of: negotiated)
         } catch {
-            return eventLoop.makeFailedFuture(MediaEngineError.unusableRemoteAddress(negotiated.remoteAddress, port: negotiated.remotePort))
+            return eventLoop.makeFailedFuture(error)
         }
         let srtp: NIOLoopBound<(outbound: SRTPContext, inbound: SRTPContext)?>
         do {
@@ -77,10 +80,14 @@ extension MediaEngine {
         let slot = nextSlot
         nextSlot += 1
         slots[id] = slot
-        return bindNextPort(slot: slot, attempt: 1, lastError: nil).map { channel, port in
+        return bindNextPort(slot: slot, attempt: 1, lastError: nil).map { channel, socket, controlChannel, port in
             let sender = RTPSender(payloadType: negotiated.payloadType, using: &self.generator)
-            let stream = MediaStream(id: id, channel: channel, port: port, negotiated: negotiated, destination: destination,
-                                     sender: sender, prompts: source.prompts, music: music, srtp: srtp.value)
+            let reporter = RTCPReporter(canonicalName: RTCPReporter.randomCanonicalName(using: &self.generator), now: self.now(),
+                                        using: &self.generator)
+            let stream = MediaStream(id: id, channel: channel, socket: socket, controlChannel: controlChannel, port: port,
+                                     negotiated: negotiated,
+                                     destination: destination, controlDestination: controlDestination, sender: sender,
+                                     reporter: reporter, prompts: source.prompts, music: music, srtp: srtp.value)
             self.streams[slot] = stream
             if destination != nil {
                 self.schedule.add(slot, now: self.now())
@@ -96,27 +103,33 @@ extension MediaEngine {
         }
     }
 
-    /// Binds the next free port of the pool; a port that cannot be bound (another process holds it)
-    /// goes back to the pool and the next is tried, at most once per port of the pool.
-    private func bindNextPort(slot: Int, attempt: Int, lastError: (any Error)?) -> EventLoopFuture<(any Channel, Int)> {
+    /// Binds the next free port of the pool and the RTCP port above it; a port pair that cannot be bound
+    /// (another process holds one) goes back to the pool and the next is tried, at most once per port
+    /// of the pool.
+    private func bindNextPort(slot: Int, attempt: Int, lastError: (any Error)?)
+        -> EventLoopFuture<(channel: any Channel, socket: CInt, controlChannel: any Channel, port: Int)> {
         guard attempt <= pool.capacity, let port = pool.allocate() else {
             let error: MediaEngineError = lastError.map { .bindFailed(attempts: attempt - 1, lastError: "\($0)") } ?? .portsExhausted
             return eventLoop.makeFailedFuture(error)
         }
-        let bound: EventLoopFuture<any Channel>
+        let bound: EventLoopFuture<(any Channel, CInt)>
         do {
-            let local = try SocketAddress(ipAddress: address, port: port)
+            let socket = try DirectSocket.bound(to: try SocketAddress(ipAddress: address, port: port))
             bound = DatagramBootstrap(group: eventLoop)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(RTPReceiveHandler(engine: self, slot: slot))
                     }
                 }
-                .bind(to: local)
+                .withBoundSocket(socket).map { ($0, socket) }
         } catch {
             bound = eventLoop.makeFailedFuture(error)
         }
-        return bound.map { ($0, port) }.flatMapError { error in
+        return bound.flatMap { channel, socket in
+            self.bindControl(port: port + 1, slot: slot).map { (channel, socket, $0, port) }.flatMapError { error in
+                channel.close().recover { _ in }.flatMapThrowing { throw error }
+            }
+        }.flatMapError { error in
             self.pool.release(port)
             self.logger.debug("RTP port not bound", metadata: ["media.port": "\(port)", "media.error": "\(error)"])
             return self.bindNextPort(slot: slot, attempt: attempt + 1, lastError: error)

@@ -20,6 +20,8 @@ public final class MediaEngine: @unchecked Sendable {
     var schedule: PacingSchedule<Int>
     /// The loop's uptime, in nanoseconds, at the engine's time zero (the schedule's origin).
     let origin: UInt64
+    /// The wall-clock time at the engine's time zero (since the Unix epoch), for RTCP's NTP timestamps.
+    let wallClockOrigin: Duration
     var timer: Scheduled<Void>?
     var slots: [MediaStreamID: Int] = [:]
     var streams: [Int: MediaStream] = [:]
@@ -33,18 +35,21 @@ public final class MediaEngine: @unchecked Sendable {
     /// One tick's packets before they are written: their stream and place in `tickBuffer`.
     var outgoing: [(stream: MediaStream, start: Int, length: Int)] = []
 
-    /// Creates an engine binding streams to `address` on the ports of `ports`. A tick that runs late
-    /// sends up to `maximumCatchUp` frames per stream and drops older ones (see ``PacingSchedule``).
+    /// Creates an engine binding streams to `address` on the ports of `ports`. The streams are spread
+    /// over `phases` phases of the 20 ms period, the timer ticking every `20 ms / phases` (see
+    /// ``PacingSchedule``). A tick that runs late sends up to `maximumCatchUp` frames per stream and
+    /// drops older ones.
     /// `onDigit` is called on the loop with each DTMF digit a stream receives.
-    public init(eventLoop: any EventLoop, address: String, ports: RTPPortPool, maximumCatchUp: Int = 3,
+    public init(eventLoop: any EventLoop, address: String, ports: RTPPortPool, maximumCatchUp: Int = 3, phases: Int = 20,
                 logger: Logger, onDigit: @escaping (MediaStreamID, DTMFDigit) -> Void = { _, _ in }) {
         self.eventLoop = eventLoop
         self.address = address
         self.logger = logger
         digitHandler = onDigit
         pool = ports
-        schedule = PacingSchedule(start: .zero, maximumCatchUp: maximumCatchUp)
+        schedule = PacingSchedule(start: .zero, maximumCatchUp: maximumCatchUp, phases: phases)
         origin = NIODeadline.now().uptimeNanoseconds
+        wallClockOrigin = Self.unixTime()
     }
 
     /// Registers `loop` as the music on hold named `name` (one per music file), replacing any loop of

@@ -44,13 +44,21 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     }
 
     /// Feeds a call-flow event and returns the engine's decisions. A key the caller pressed reaches
-    /// the engine only when it is the exit key of the queue the caller waits in.
+    /// the engine only when it is the callback key or the exit key of the queue the caller waits in.
     public func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision] {
-        if case .callerPressedKey(let callID, let key) = event, engine.exitKey(of: ACD.CallID(callID)) != key { return [] }
+        var engineEvent = Self.engineEvent(for: event)
+        if case .callerPressedKey(let callID, let key) = event {
+            let id = ACD.CallID(callID)
+            if engine.callbackKey(of: id) == key {
+                engineEvent = .callbackRequested(id)
+            } else if engine.exitKey(of: id) != key {
+                return []
+            }
+        }
         if case .offerAnswered(_, let agentID) = event { answeredToday.record(agentID, at: (epoch + now).date) }
         recorder?.observe(event, at: Self.date(epoch + now))
         metrics?.observe(event)
-        let decisions = engine.handle(Self.engineEvent(for: event), now: epoch + now)
+        let decisions = engine.handle(engineEvent, now: epoch + now)
         observe(decisions, at: epoch + now)
         rearm()
         return translate(decisions)
@@ -99,6 +107,10 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
             .callerAbandoned(ACD.CallID(callID))
         case .callerPressedKey(let callID, _):
             .callerPressedExitKey(ACD.CallID(callID))
+        case .callbackConnected(let callID, _):
+            .callbackConnected(ACD.CallID(callID))
+        case .callbackUnanswered(let callID, _, _):
+            .callbackUnanswered(ACD.CallID(callID))
         case .offerRinging(let callID, let agentID):
             .offerRinging(ACD.CallID(callID), agent: AgentID(agentID))
         case .offerAnswered(let callID, let agentID):
@@ -159,6 +171,12 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
                 return []
             case .callerFinished(let callID, let outcome):
                 logger.debug("caller finished", metadata: ["sip.call_id": "\(callID)", "acd.outcome": "\(outcome)"])
+                guard case .callbackFailed(_, let attempts) = outcome else { return [] }
+                return [.callbackFailed(callID.rawValue, attempts: attempts)]
+            case .callbackAccepted(let callID, _, _, let callback):
+                return [.callBack(callID.rawValue, ringTimeout: callback.ringTimeout)]
+            case .callbackRetry(let callID, let queue, let attempt, _):
+                logger.info("callback retry", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)", "acd.attempt": "\(attempt)"])
                 return []
             case .ignored(let ignored):
                 logger.debug("queue engine ignored an event", metadata: ["acd.ignored": "\(ignored)"])

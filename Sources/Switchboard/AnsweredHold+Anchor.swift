@@ -21,11 +21,20 @@ extension AnsweredHold {
             waitingOffers[callID, default: []].append { self.offerToAgent(callID, attempt: attempt, completion: completion) }
             return
         }
-        guard anchorsMedia, let caller = callers[callID], agentLegs[callID]?[attempt] == nil else {
+        guard anchorsMedia, let caller = callers[callID] else {
             completion(nil)
             return
         }
-        let codec = caller.audio.codec
+        openAgentLeg(callID, attempt: attempt, codecs: [caller.audio.codec], completion: completion)
+    }
+
+    /// Opens the stream toward the agent of `attempt` (silent until it is connected) and calls
+    /// `completion` with Switchboard's offer of `codecs` from it, or nil.
+    func openAgentLeg(_ callID: CallID, attempt: Int, codecs: [G711Codec], completion: @escaping ([UInt8]?) -> Void) {
+        guard agentLegs[callID]?[attempt] == nil, let codec = codecs.first else {
+            completion(nil)
+            return
+        }
         let placeholder = NegotiatedAudio(mediaIndex: 0, codec: codec, payloadType: codec.payloadType,
                                           telephoneEventPayloadType: AudioOfferer.telephoneEventPayloadType,
                                           remoteAddress: "0.0.0.0", remotePort: 0, direction: .sendrecv)
@@ -38,7 +47,7 @@ extension AnsweredHold {
                 self.closeAgentLeg(callID, attempt: attempt)
             case .success(let port):
                 self.agentLegs[callID]?[attempt] = .open(nil)
-                let offer = AudioOfferer.offer(address: self.engine.address, port: port, origin: self.newOrigin(), codecs: [codec])
+                let offer = AudioOfferer.offer(address: self.engine.address, port: port, origin: self.newOrigin(), codecs: codecs)
                 self.legs[id] = LegMedia(description: offer, audio: placeholder)
                 completion(offer.serialized())
             case .failure(let error):

@@ -49,6 +49,8 @@ final class CallMetrics {
                 queue.wait.recordNanoseconds(wait.inNanoseconds)
             case .overflowed(let queue, _, _):
                 series(queue.rawValue).overflowed.increment()
+            case .callbackFailed:
+                continue
             }
         }
     }

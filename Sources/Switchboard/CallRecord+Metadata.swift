@@ -25,6 +25,7 @@ extension CallOutcome {
         case .redirected: "redirected"
         case .transferFailed: "transfer-failed"
         case .transferred: "transferred"
+        case .callbackFailed: "callback-failed"
         }
     }
 
@@ -36,6 +37,7 @@ extension CallOutcome {
         case .released(let statusCode, let reason): [("sip.status", String(statusCode)), ("call.reason", reason)]
         case .redirected(let number): [("call.redirected_to", number)]
         case .transferFailed(let statusCode): [("sip.status", String(statusCode))]
+        case .callbackFailed(let attempts): [("call.callback_attempts", String(attempts))]
         }
     }
 }

@@ -33,6 +33,8 @@ extension CallRecorder {
                 data: [hold, talk, "\(call.originalPosition)"])
         case .abandoned:
             log(.abandon, call: call, agent: "NONE", at: now, data: ["\(call.originalPosition)", "\(call.originalPosition)", hold])
+        case .callbackFailed(let attempts):
+            log(.callbackFailed, call: call, agent: "NONE", at: now, data: ["\(attempts)", "\(call.originalPosition)", hold])
         case .released, .redirected, .transferFailed, .transferred:
             break
         }
@@ -43,7 +45,8 @@ extension CallRecorder {
     static func ending(of record: B2BUA.CallRecord) -> (CallRecordOutcome, CallEndParty, String) {
         switch record.outcome {
         case .completed(_, let party):
-            (.completed, CallEndParty(party), party == .switchboard ? "BYE from Switchboard (limit, session expiry or missing ACK)" : "BYE")
+            (.completed, CallEndParty(party), (party == .switchboard ? "BYE from Switchboard (limit, session expiry or missing ACK)" : "BYE")
+                + (record.callbackAttempts > 0 ? " (called back, attempt \(record.callbackAttempts))" : ""))
         case .abandoned:
             (.abandoned, .caller, record.answeredAt == nil ? "CANCEL" : "BYE")
         case .released(let statusCode, let reason):
@@ -52,6 +55,8 @@ extension CallRecorder {
             (.redirected, .switchboard, "302 to \(number)")
         case .transferFailed(let statusCode):
             (.transferFailed, .switchboard, "\(statusCode) from the transfer target")
+        case .callbackFailed(let attempts):
+            (.callbackFailed, .switchboard, "no answer to \(attempts) call\(attempts == 1 ? "" : "s") back")
         case .transferred(let party):
             (.transferred, CallEndParty(party), party == .switchboard ? "BYE from Switchboard (limit or session expiry)" : "BYE")
         }

@@ -16,8 +16,12 @@ final class CallRecorder {
         var enteredQueueAt: Date
         var nextSequence = 1
         var offers: [String: PendingOffer] = [:]
-        /// The exit key the caller pressed, for its `EXITWITHKEY` line.
+        /// The exit key (or callback key) the caller pressed, for its `EXITWITHKEY` (`CALLBACKREQUESTED`) line.
         var exitKey: Character?
+        /// Callback: the calls back made so far; nil when the caller asked for no callback.
+        var callbackAttempts: Int?
+        /// Callback: when the agent who answered was offered the call, for the `CONNECT` line once the caller answers.
+        var callbackOfferedAt: Date?
     }
 
     /// An offer not yet resolved.
@@ -63,6 +67,12 @@ final class CallRecorder {
             }
         case .offerRinging(let callID, let agentID):
             if calls[callID]?.offers[agentID]?.ringingAt == nil { calls[callID]?.offers[agentID]?.ringingAt = now }
+        case .offerAnswered(let callID, let agentID) where calls[callID]?.callbackAttempts != nil:
+            callbackAgentAnswered(callID, agent: agentID, at: now)
+        case .callbackConnected(let callID, let agentID):
+            callbackConnected(callID, agent: agentID, at: now)
+        case .callbackUnanswered(let callID, let agentID, let statusCode):
+            callbackUnanswered(callID, agent: agentID, statusCode: statusCode, at: now)
         case .offerAnswered(let callID, let agentID):
             guard var call = calls[callID], let offer = call.offers[agentID] else { return }
             resolveOffer(of: &call, agent: agentID, result: .answered, at: now)
@@ -121,7 +131,9 @@ final class CallRecorder {
             calls[callID.rawValue] = call
         case .agentStatusChanged(let agent, let status):
             recordStatus(of: agent.rawValue, status, breakUntil: status == .onBreak(.rona) ? now.addingTimeInterval(ronaBreak) : nil, at: now)
-        case .callerFinished, .ignored:
+        case .callbackAccepted(let callID, _, let position, _):
+            callbackAccepted(callID.rawValue, position: position, at: now)
+        case .callerFinished, .ignored, .callbackRetry:
             break
         }
     }

@@ -114,6 +114,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             }
             hold?.anchorsMedia = configuration.media.mode == .anchored
             router.holdMedia = hold
+            router.callbackMedia = hold
             keys.hold = hold
             distributor.onMove = hold.map { hold in { [unowned hold] callID, queue in hold.moved(callID, to: queue) } }
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)

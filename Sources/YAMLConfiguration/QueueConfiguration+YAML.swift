@@ -47,8 +47,9 @@ extension QueueConfiguration {
             throw node["overflow"]["exitKey"].error("needs answered hold: a caller who hears ringback sends no keys; set announcements.welcomePrompt or musicOnHold")
         }
         let answersCallers = queue.announcements.welcomePrompt != nil || queue.announcements.musicOnHold != nil
-        if try CallbackConfiguration.parse(node["callback"], exitKey: queue.exitKey, answersCallers: answersCallers) != nil {
-            throw node["callback"].error("is not available yet: Switchboard cannot call a caller back, so a caller pressing the key would lose their call; remove the section")
+        queue.callback = try CallbackConfiguration.parse(node["callback"], exitKey: queue.exitKey, answersCallers: answersCallers)
+        if queue.callback != nil, queue.announcements.earlyMedia {
+            throw node["callback"].error("needs callers answered at once: with announcements.earlyMedia a waiting caller's keys go nowhere; remove one of them")
         }
         queue.handleTimeWindow = try node["handleTimeWindow"].int(in: 1...10_000, default: queue.handleTimeWindow)
         queue.initialHandleTime = try node["initialHandleTimeSeconds"].seconds(in: 1...86_400, default: queue.initialHandleTime)

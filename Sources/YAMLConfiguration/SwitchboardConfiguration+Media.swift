@@ -27,7 +27,8 @@ extension SwitchboardConfiguration {
     /// Loads the welcome prompt, periodic prompt and music on hold of every queue that names one from
     /// `<media.prompts>/<name>.wav`, encoded once, and every word of ``AnnouncementWords`` when a queue
     /// announces position or wait; a missing or unusable file is an error naming the queue's key and
-    /// the path. Answered hold needs an address callers can send RTP to; `media.srtp` other than `off`
+    /// the path; the callback confirmation (``CallbackConfiguration/confirmationPrompt``) is loaded with
+    /// the words when a queue offers callbacks. Answered hold needs an address callers can send RTP to; `media.srtp` other than `off`
     /// needs a queue that answers its callers.
     static func loadHoldMedia(queues: [QueueConfiguration], nodes: ConfigurationNode, media: MediaSettings,
                               mediaNode: ConfigurationNode) throws -> (queues: [String: QueueHoldMedia], music: [String: Prompt], words: [String: Prompt]) {
@@ -59,6 +60,10 @@ extension SwitchboardConfiguration {
                 for name in AnnouncementWords.promptNames { words[name] = try loadPrompt(name, node: key, media: media) }
             }
             holds[queue.id.rawValue] = hold
+        }
+        if let index = queues.firstIndex(where: { $0.callback != nil }) {
+            let name = CallbackConfiguration.confirmationPrompt
+            words[name] = try loadPrompt(name, node: queueNodes[index]["callback"], media: media)
         }
         if holds.isEmpty, media.srtp != .off {
             throw mediaNode["srtp"].error("is \(media.srtp.rawValue) but no queue answers its callers (announcements.welcomePrompt or musicOnHold): "

@@ -33,7 +33,7 @@ public struct SwitchboardConfiguration: Sendable {
     /// Each music on hold the queues name, by name, loaded.
     public var music: [String: Prompt]
     /// The words of the position and wait announcements (``AnnouncementWords/promptNames``), loaded
-    /// when a queue announces either; empty otherwise.
+    /// when a queue announces either, and the callback confirmation when a queue offers callbacks.
     public var announcementWords: [String: Prompt]
 }
 

@@ -15,6 +15,9 @@ import SIPCore
 // `welcome` and `please-hold` before that directory's music-on-hold.wav; without it, the music is
 // two sine tones synthesized here.
 //
+// MEDIA_PHASES (1…20, default the engine's) spreads the streams over that many phases of the 20 ms
+// period; 1 sends every stream at the same tick.
+//
 // Usage: bench-media STREAMS SECONDS WARMUP RECEIVER_PORT FIRST_PORT [PROMPTS_DIR]
 
 let usage = "usage: bench-media STREAMS SECONDS WARMUP RECEIVER_PORT FIRST_PORT [PROMPTS_DIR]\n"
@@ -63,7 +66,7 @@ func loadPrompt(_ name: String, from directory: String) -> Prompt {
 var greeting: [Prompt] = []
 var loadedMusic = holdMusic()
 if let promptsDirectory {
-    let prompts = (AnnouncementWords.promptNames + ["welcome", "please-hold", "goodbye"]).map { loadPrompt($0, from: promptsDirectory) }
+    let prompts = (AnnouncementWords.promptNames + ["welcome", "please-hold", "goodbye", "callback-confirmation"]).map { loadPrompt($0, from: promptsDirectory) }
     greeting = prompts.filter { $0.name == "welcome" || $0.name == "please-hold" }
     loadedMusic = HoldMusicLoop(tracks: [loadPrompt("music-on-hold", from: promptsDirectory)])
     FileHandle.standardError.write(Data("bench-media: \(prompts.count + 1) WAV files of \(promptsDirectory) loaded\n".utf8))
@@ -73,7 +76,10 @@ guard let pool = RTPPortPool(range: firstPort...(firstPort + 2 * streamCount + 1
     exit(2)
 }
 let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-let engine = MediaEngine(eventLoop: group.next(), address: "127.0.0.1", ports: pool, logger: Logger(label: "bench-media"))
+let phases = ProcessInfo.processInfo.environment["MEDIA_PHASES"].flatMap { Int($0) }
+let engine = phases.map {
+    MediaEngine(eventLoop: group.next(), address: "127.0.0.1", ports: pool, phases: $0, logger: Logger(label: "bench-media"))
+} ?? MediaEngine(eventLoop: group.next(), address: "127.0.0.1", ports: pool, logger: Logger(label: "bench-media"))
 try await engine.addMusic("hold", loop: music)
 let audio = NegotiatedAudio(mediaIndex: 0, codec: .pcmu, payloadType: 0, telephoneEventPayloadType: 101,
                             remoteAddress: "127.0.0.1", remotePort: receiverPort, direction: .sendrecv)

@@ -159,7 +159,7 @@ struct Simulation {
                 if active.remove(call) == nil { violations.append("second outcome for \(call)") }
                 if ringing.values.contains(call) { violations.append("\(call) finished while ringing") }
                 connected[call] = nil
-            case .queued, .overflow, .agentStatusChanged, .ignored:
+            case .queued, .overflow, .agentStatusChanged, .ignored, .callbackAccepted, .callbackRetry:
                 break
             }
         }

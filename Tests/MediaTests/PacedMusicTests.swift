@@ -26,7 +26,7 @@ struct PacedMusicTests {
             let tick = schedule.tick(now: .milliseconds(milliseconds))
             for due in tick.due {
                 senders[due.stream]?.skipFrames(due.skipped)
-                for offset in (tick.boundaries - due.frames)..<tick.boundaries {
+                for offset in due.period..<(due.period + due.frames) {
                     let frame = Array(loop.frame(ahead: offset, codec: .pcma))
                     if let packet = senders[due.stream]?.audioPacket(frame) {
                         sent.append(Sent(listener: due.stream, boundary: boundary + offset, packet: packet))

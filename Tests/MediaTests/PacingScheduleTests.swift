@@ -20,7 +20,7 @@ struct PacingScheduleTests {
             #expect(schedule.nextTick == Self.at(20 * tick))
             #expect(Self.frames(schedule.tick(now: Self.at(20 * tick))) == ["a": 1, "b": 1])
         }
-        #expect(schedule.tick(now: Self.at(85)) == .init(boundaries: 0, due: []))
+        #expect(schedule.tick(now: Self.at(85)) == .init(slots: 0, boundaries: 0, due: []))
         #expect(schedule.nextTick == Self.at(100))
     }
 
@@ -52,7 +52,7 @@ struct PacingScheduleTests {
         schedule.add("a", now: Self.at(0))
         _ = schedule.tick(now: Self.at(0))
         let tick = schedule.tick(now: Self.at(65))
-        #expect(tick == .init(boundaries: 3, due: [.init(stream: "a", frames: 3, skipped: 0)]))
+        #expect(tick == .init(slots: 3, boundaries: 3, due: [.init(stream: "a", frames: 3, skipped: 0, period: 0)]))
         #expect(schedule.nextTick == Self.at(80))
     }
 
@@ -62,7 +62,7 @@ struct PacingScheduleTests {
         schedule.add("a", now: Self.at(0))
         _ = schedule.tick(now: Self.at(0))
         let tick = schedule.tick(now: Self.at(205))
-        #expect(tick == .init(boundaries: 10, due: [.init(stream: "a", frames: 3, skipped: 7)]))
+        #expect(tick == .init(slots: 10, boundaries: 10, due: [.init(stream: "a", frames: 3, skipped: 7, period: 7)]))
         #expect(schedule.nextTick == Self.at(225))
         #expect(Self.frames(schedule.tick(now: Self.at(225))) == ["a": 1])
     }

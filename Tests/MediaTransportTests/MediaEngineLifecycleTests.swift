@@ -43,6 +43,21 @@ struct MediaEngineLifecycleTests {
         await squatter.close()
     }
 
+    @Test("a port whose RTCP neighbour another socket holds is skipped too; a stream binds both ports")
+    func rtcpPortTaken() async throws {
+        let range = try await freePortRange(pairs: 2, group: group)
+        let squatter = try await UDPProbe.bind(group: group, port: range.lowerBound + 1)
+        let engine = try MediaFixtures.engine(ports: range)
+        let port = try await engine.startStream("call", negotiated: MediaFixtures.audio(to: squatter.port), source: .silence)
+        #expect(port == range.lowerBound + 2)
+        await #expect(throws: (any Error).self) { try await UDPProbe.bind(group: group, port: port + 1) }
+        try await engine.stopAll()
+        let rebound = try await UDPProbe.bind(group: group, port: port + 1)
+        #expect(rebound.port == port + 1, "the RTCP socket is closed with the stream")
+        await rebound.close()
+        await squatter.close()
+    }
+
     @Test("a second stream of the same name, unknown music and a host name as remote are refused")
     func refusals() async throws {
         let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 4, group: group))

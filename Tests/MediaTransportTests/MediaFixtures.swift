@@ -28,11 +28,12 @@ enum MediaFixtures {
     }
 
     /// An engine on the shared loop group binding 127.0.0.1 on `ports`, catching up any stall of the
-    /// loop up to 10 s (so a busy test machine skips no frame).
-    static func engine(ports: ClosedRange<Int>, onDigit: @escaping (MediaStreamID, DTMFDigit) -> Void = { _, _ in }) throws -> MediaEngine {
+    /// loop up to 10 s (so a busy test machine skips no frame), its streams spread over `phases`.
+    static func engine(ports: ClosedRange<Int>, phases: Int = 20,
+                       onDigit: @escaping (MediaStreamID, DTMFDigit) -> Void = { _, _ in }) throws -> MediaEngine {
         guard let pool = RTPPortPool(range: ports) else { throw FixtureError.noPool(ports) }
         return MediaEngine(eventLoop: MultiThreadedEventLoopGroup.singleton.next(), address: "127.0.0.1", ports: pool,
-                           maximumCatchUp: 500, logger: Logger(label: "media-test"), onDigit: onDigit)
+                           maximumCatchUp: 500, phases: phases, logger: Logger(label: "media-test"), onDigit: onDigit)
     }
 
     enum FixtureError: Error {

@@ -27,12 +27,10 @@ struct CallbackYAMLTests {
         #expect(try CallbackConfiguration.parse(document["callback"], exitKey: nil, answersCallers: false) == nil)
     }
 
-    @Test func aValidSectionStopsStartUpUntilCallersCanBeCalledBack() {
-        let yaml = BadACDConfiguration.support(queue: [Self.hold, "callback: {key: \"1\"}"])
-        let error = #expect(throws: ConfigurationError.self) { try parseACD(yaml) }
-        #expect(error?.key == "queues[0].callback")
-        #expect(error?.line == 9)
-        #expect(error?.message.contains("is not available yet") == true, "\(error?.message ?? "no error")")
+    @Test func aValidSectionReachesTheQueue() throws {
+        let yaml = BadACDConfiguration.support(queue: [Self.hold, "callback: {key: \"1\", maximumAttempts: 2}"])
+        let queue = try #require(try parseACD(yaml).queues.first)
+        #expect(queue.callback == CallbackConfiguration(key: "1", maximumAttempts: 2))
     }
 
     static let refusals: [BadACDConfiguration] = [
@@ -53,6 +51,9 @@ struct CallbackYAMLTests {
               key: "queues[0].callback.retryIntervalSeconds", line: 9, fragment: "from 30 to 3600"),
         .init(name: "a ring timeout beyond 120 s", yaml: BadACDConfiguration.support(queue: [hold, "callback: {key: \"1\", ringTimeoutSeconds: 121}"]),
               key: "queues[0].callback.ringTimeoutSeconds", line: 9, fragment: "from 5 to 120"),
+        .init(name: "with early media", yaml: BadACDConfiguration.support(
+                  queue: ["announcements: {musicOnHold: jazz, earlyMedia: true}", "callback: {key: \"1\"}"]),
+              key: "queues[0].callback", line: 9, fragment: "needs callers answered at once"),
         .init(name: "a typo", yaml: BadACDConfiguration.support(queue: [hold, "callback: {key: \"1\", maxAttempts: 2}"]),
               key: "queues[0].callback.maxAttempts", line: 9, fragment: "unknown key"),
     ]

@@ -14,7 +14,9 @@
 # Environment: MEDIA_STREAMS="500 1000 2000 3000", MEDIA_SECONDS=8 (measured), MEDIA_WARMUP=3,
 #              MEDIA_FIRST_PORT=20000 (the senders' ports: two per stream from there),
 #              MEDIA_REALTIME=1 runs receiver and senders under SCHED_FIFO (chrt -f 20), so that other
-#              work on a shared machine delays neither (the same for the engine and the reference)
+#              work on a shared machine delays neither (the same for the engine and the reference),
+#              MEDIA_PHASES=N spreads the engine's streams over N phases of the 20 ms period (1…20;
+#              unset: the engine's default; 1: every stream at the same tick, as the C reference)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-3}"

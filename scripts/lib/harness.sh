@@ -275,8 +275,10 @@ show_logs() {
 # foreground of a background job, in its own process group, with the TLSF allocator (a third
 # less CPU per call than the default) and its working dir (cores) in its log dir. Each ADDR
 # is "ip:port"; CC_REGEX is a POSIX extended regex on the Request-URI user part (write [+]
-# rather than \+). Sets KAMAILIO_PID and returns once Kamailio answers OPTIONS with 200;
-# fails otherwise (cleanup then prints its log). Log: $HARNESS_DIR/kamailio-SBC_PORT/.
+# rather than \+); with KAMAILIO_AGENT_REGEX set, switchboardd's calls to numbers it does not
+# match go to PSTN_ADDR instead of TEAMS_ADDR (callbacks to callers). Sets KAMAILIO_PID and
+# returns once Kamailio answers OPTIONS with 200; fails otherwise (cleanup then prints its
+# log). Log: $HARNESS_DIR/kamailio-SBC_PORT/.
 start_kamailio() {
     if [ $# -ne 5 ]; then
         echo "usage: start_kamailio SBC_PORT SWITCHBOARD_ADDR TEAMS_ADDR PSTN_ADDR CC_REGEX" >&2
@@ -289,7 +291,7 @@ start_kamailio() {
     setsid ${KAMAILIO_WRAPPER:-} kamailio -f "$HARNESS_REPO/sbc-configs/kamailio/kamailio.cfg" -DD -E -Y "$dir" -w "$dir" \
         -m "${KAMAILIO_SHM_MB:-2048}" -x tlsf ${KAMAILIO_CHILDREN:+-n "$KAMAILIO_CHILDREN"} \
         -A "SBC_PORT=$1" -A "SWITCHBOARD_ADDR=\"$2\"" -A "TEAMS_ADDR=\"$3\"" \
-        -A "PSTN_ADDR=\"$4\"" -A "CC_REGEX=\"$5\"" \
+        -A "PSTN_ADDR=\"$4\"" -A "CC_REGEX=\"$5\"" ${KAMAILIO_AGENT_REGEX:+-A "AGENT_REGEX=\"$KAMAILIO_AGENT_REGEX\""} \
         </dev/null >"$dir/kamailio.log" 2>&1 &
     KAMAILIO_PID=$!
     track_process "$name" "$KAMAILIO_PID" 1
