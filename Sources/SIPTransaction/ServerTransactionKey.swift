@@ -55,12 +55,13 @@ public struct ServerTransactionKey: Hashable, Sendable {
     private init?(_ request: SIPRequest, method: SIPMethod) {
         guard let via = request.headers.via.first else { return nil }
         if let branch = via.branch {
-            if TransactionKeyText.isASCII(branch), TransactionKeyText.isASCII(via.host) {
-                if TransactionKeyText.startsWithMagicCookie(branch) {
-                    identity = .rfc3261(TransactionKeyText.server(branch: branch, host: via.host, port: via.port, method: method.token))
-                    return
-                }
-            } else if case let lowered = branch.lowercased(), lowered.hasPrefix(Self.magicCookie) {
+            if TransactionKeyText.startsWithMagicCookie(branch),
+               let key = TransactionKeyText.server(branch: branch, host: via.host, port: via.port, method: method.token) {
+                identity = .rfc3261(key)
+                return
+            }
+            if !TransactionKeyText.isASCII(branch) || !TransactionKeyText.isASCII(via.host),
+               case let lowered = branch.lowercased(), lowered.hasPrefix(Self.magicCookie) {
                 identity = .rfc3261("\(lowered) \(via.host.lowercased()):\(via.port.map(String.init) ?? "") \(method)")
                 return
             }
