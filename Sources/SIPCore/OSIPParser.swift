@@ -129,13 +129,12 @@ private struct Converter {
         message.pointee.vias.forEach(as: osip_via_t.self) { element in
             if let via = via(element) { parts.via.append(consume via) } else { parts.noteMalformed("Via") }
         }
+        // Each address is stored once, without comparing the optional (a copy of both sides).
         if let from = message.pointee.from {
-            parts.from = nameAddress(from)
-            if parts.from == nil { parts.noteMalformed("From") }
+            if let address = nameAddress(from) { parts.from = consume address } else { parts.noteMalformed("From") }
         }
         if let to = message.pointee.to {
-            parts.to = nameAddress(to)
-            if parts.to == nil { parts.noteMalformed("To") }
+            if let address = nameAddress(to) { parts.to = consume address } else { parts.noteMalformed("To") }
         }
         if let callID = message.pointee.call_id, let number = callID.pointee.number {
             parts.callID = callID.pointee.host.map { decoder.joining(number, 0x40, $0) } ?? text(number)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension SIPMessageFrame {
     /// Why libosip2 must not be handed this message's body, or nil. libosip2 parses a multipart body
     /// into its parts, and when a part's header block holds a second Content-Type it overwrites the
@@ -8,8 +16,7 @@ extension SIPMessageFrame {
     /// `content-type` (any case) in one run of non-empty lines of the body, when the header section
     /// names a `multipart/` type at all.
     func multipartProblem(in bytes: UnsafeRawBufferPointer) -> String? {
-        guard let bodyStart, bodyStart < count,
-              Self.firstMention(of: Self.multipart, in: bytes, from: headerStart, to: headerEnd) != nil
+        guard let bodyStart, bodyStart < count, Self.mentionsMultipart(in: bytes, from: headerStart, to: headerEnd)
         else { return nil }
         var mentions = 0
         var lineLength = 0
@@ -32,13 +39,20 @@ extension SIPMessageFrame {
         return nil
     }
 
-    private static let multipart = Array("multipart/".utf8)
+    private static let multipart = Array("multipart".utf8)
     private static let contentType = Array("content-type".utf8)
 
-    /// The index of the first case-insensitive occurrence of `word` (lowercase) in `start..<end`.
-    private static func firstMention(of word: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
-        guard end - start >= word.count else { return nil }
-        return (start...(end - word.count)).first { mentions(word, in: bytes, at: $0, before: end) }
+    /// Whether `multipart/` appears in `start..<end`, ignoring ASCII case: found by `memchr` on its
+    /// slash, which a header section holds a few of, then the word before it compared.
+    private static func mentionsMultipart(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var position = start + multipart.count
+        while position < end, let found = memchr(base + position, Int32(UInt8(ascii: "/")), end - position) {
+            let slash = base.distance(to: UnsafeRawPointer(found))
+            if mentions(multipart, in: bytes, at: slash - multipart.count, before: slash) { return true }
+            position = slash + 1
+        }
+        return false
     }
 
     /// Whether `word` (lowercase) starts at `index`, ignoring ASCII case, and ends before `end`.

@@ -2,10 +2,11 @@ import NIOCore
 import SIPTransaction
 
 /// The event loop's clock and timer service, for SIP transaction, call and queue-engine timers alike:
-/// a `TimerWheelState` driven by one repeated NIO task. Starting is O(1) and cancelling searches one
-/// slot; timers fire within one resolution step (10 ms by default) after they are due. Time is the
-/// loop's own (`EventLoop.now`), so an `EmbeddedEventLoop` drives it virtually in tests. Confined to
-/// `eventLoop`.
+/// a `TimerWheelState` driven by one NIO task scheduled for the next tick at which a timer is due, so
+/// an idle loop is not woken every resolution step for nothing. Starting is O(1) and cancelling
+/// searches one slot; timers fire within one resolution step (10 ms by default) after they are due.
+/// Time is the loop's own (`EventLoop.now`), so an `EmbeddedEventLoop` drives it virtually in tests.
+/// Confined to `eventLoop`.
 public final class TimerWheel: @unchecked Sendable {
     /// A started timer; cancel it through the wheel.
     public struct Handle: Hashable, Sendable {
@@ -20,17 +21,18 @@ public final class TimerWheel: @unchecked Sendable {
     private let resolution: Int64
     private let origin: NIODeadline
     private var state: TimerWheelState<Expiry>
-    private var ticker: RepeatedTask?
+    /// The loop's task that runs the wheel at `wakeTick`, when a timer is pending.
+    private var wakeTask: Scheduled<Void>?
+    /// The tick `wakeTask` is set for; `Int64.max` when none is.
+    private var wakeTick = Int64.max
+    private var stopped = false
 
-    /// Creates a wheel ticking every `resolution` on `eventLoop`.
+    /// Creates a wheel with a resolution of `resolution` on `eventLoop`.
     public init(eventLoop: any EventLoop, resolution: TimeAmount = .milliseconds(10)) {
         self.eventLoop = eventLoop
         self.resolution = max(1, resolution.nanoseconds)
         origin = eventLoop.now
         state = TimerWheelState(slotCount: 8192)
-        ticker = eventLoop.scheduleRepeatedTask(initialDelay: resolution, delay: resolution) { [weak self] _ in
-            self?.tick()
-        }
     }
 
     /// The loop's clock: time since the wheel started. Every layer on the loop reads time here.
@@ -54,8 +56,10 @@ public final class TimerWheel: @unchecked Sendable {
     private func schedule(after delay: Duration, _ expiry: Expiry) -> Handle {
         eventLoop.preconditionInEventLoop()
         let nanoseconds = Int64(delay.components.seconds) * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
-        let dueTick = (elapsedNanoseconds + nanoseconds + resolution - 1) / resolution
-        return Handle(id: state.schedule(after: dueTick - state.tick, expiry))
+        let dueTick = max(state.tick + 1, (elapsedNanoseconds + nanoseconds + resolution - 1) / resolution)
+        let id = state.schedule(after: dueTick - state.tick, expiry)
+        if dueTick < wakeTick { wake(at: dueTick) }
+        return Handle(id: id)
     }
 
     /// Cancels a timer that has not fired.
@@ -64,21 +68,37 @@ public final class TimerWheel: @unchecked Sendable {
         state.cancel(handle.id)
     }
 
-    /// Stops ticking; pending timers never fire.
+    /// Stops the wheel; pending timers never fire.
     public func stop() {
-        ticker?.cancel()
-        ticker = nil
+        stopped = true
+        wakeTask?.cancel()
+        wakeTask = nil
+        wakeTick = .max
     }
 
     private var elapsedNanoseconds: Int64 { (eventLoop.now - origin).nanoseconds }
 
-    private func tick() {
+    /// Sets the loop's task for `tick`, in place of one set for later.
+    private func wake(at tick: Int64) {
+        guard !stopped else { return }
+        wakeTask?.cancel()
+        wakeTick = tick
+        wakeTask = eventLoop.scheduleTask(deadline: origin + .nanoseconds(tick * resolution)) { [weak self] in
+            self?.fire()
+        }
+    }
+
+    /// Runs the timers due by now, then sets the task for the next one due.
+    private func fire() {
+        wakeTask = nil
+        wakeTick = .max
         for expiry in state.advance(to: elapsedNanoseconds / resolution) {
             switch expiry {
             case .closure(let body): body()
             case .transaction(let target, let timer): target.timerFired(timer)
             }
         }
+        if let next = state.nextDueTick, next < wakeTick { wake(at: next) }
     }
 }
 

@@ -66,6 +66,21 @@ public struct TimerWheelState<Payload> {
         pending -= 1
     }
 
+    /// The tick at which the next pending timer fires; nil when none is pending. It looks at each
+    /// slot at most once, in due order, and stops at the first timer due within the current turn.
+    public var nextDueTick: Int64? {
+        guard pending > 0 else { return nil }
+        let count = Int64(slots.count)
+        var earliest = Int64.max
+        for distance in 1...count {
+            let entries = slots[Int((currentTick + distance) % count)]
+            guard let rounds = entries.lazy.map(\.rounds).min() else { continue }
+            if rounds == 0 { return currentTick + distance }
+            earliest = min(earliest, currentTick + distance + Int64(rounds) * count)
+        }
+        return earliest
+    }
+
     /// Advances the clock to `tick` and returns the payloads of the timers due by then, in due order.
     public mutating func advance(to tick: Int64) -> [Payload] {
         var fired: [Payload] = []

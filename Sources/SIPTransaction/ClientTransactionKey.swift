@@ -22,6 +22,7 @@ public struct ClientTransactionKey: Hashable, Sendable {
 
     private init?(_ headers: SIPHeaders) {
         guard let branch = headers.via.first?.branch else { return nil }
-        identity = branch.lowercased() + " " + headers.cseq.method.token
+        identity = TransactionKeyText.client(branch: branch, method: headers.cseq.method.token)
+            ?? branch.lowercased() + " " + headers.cseq.method.token
     }
 }

@@ -54,9 +54,17 @@ public struct ServerTransactionKey: Hashable, Sendable {
 
     private init?(_ request: SIPRequest, method: SIPMethod) {
         guard let via = request.headers.via.first else { return nil }
-        if let branch = via.branch?.lowercased(), branch.hasPrefix(Self.magicCookie) {
-            identity = .rfc3261("\(branch) \(via.host.lowercased()):\(via.port.map(String.init) ?? "") \(method)")
-            return
+        if let branch = via.branch {
+            if TransactionKeyText.startsWithMagicCookie(branch),
+               let key = TransactionKeyText.server(branch: branch, host: via.host, port: via.port, method: method.token) {
+                identity = .rfc3261(key)
+                return
+            }
+            if !TransactionKeyText.isASCII(branch) || !TransactionKeyText.isASCII(via.host),
+               case let lowered = branch.lowercased(), lowered.hasPrefix(Self.magicCookie) {
+                identity = .rfc3261("\(lowered) \(via.host.lowercased()):\(via.port.map(String.init) ?? "") \(method)")
+                return
+            }
         }
         let headers = request.headers
         identity = .rfc2543(RFC2543Fields(

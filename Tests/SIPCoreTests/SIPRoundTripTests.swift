@@ -105,16 +105,27 @@ struct SIPRoundTripTests {
         }
     }
 
-    @Test("a multipart body part with two Content-Types is refused before libosip2 can leak the first")
-    func multipartPartWithTwoContentTypes() {
+    @Test("a multipart body part with two Content-Types is refused before libosip2 can leak the first", arguments: [
+        "Content-Type: multipart/mixed;boundary=7a9", "Content-Type: MultiPart/Mixed;boundary=7a9", "c: multipart/mixed;boundary=7a9",
+    ])
+    func multipartPartWithTwoContentTypes(contentType: String) {
         let body = "--7a9\r\nContent-Type: text/plain\r\ncontent-type: text/html\r\n\r\nhello\r\n--7a9--\r\n"
-        let bytes = Self.request(["Content-Type: multipart/mixed;boundary=7a9"]).dropLast(21) + Array("Content-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8)
+        let bytes = Self.request([contentType]).dropLast(21) + Array("Content-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8)
         do {
             _ = try SIPMessage(parsing: Array(bytes))
             Issue.record("accepted")
         } catch {
             #expect(error.reason == .malformedBody, "\(error)")
         }
+    }
+
+    @Test("a body naming Content-Type twice is kept when the headers name no multipart type")
+    func twoContentTypesOutsideMultipart() throws {
+        let body = "Content-Type: text/plain\r\ncontent-type: text/html\r\n"
+        let bytes = Self.request(["Content-Type: text/plain", "Subject: multi part/mixed"]).dropLast(21)
+            + Array("Content-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8)
+        guard case .request(let request) = try SIPMessage(parsing: Array(bytes)) else { throw SIPParseError(reason: .empty, detail: "", isRequest: false) }
+        #expect(request.body == Array(body.utf8))
     }
 
     @Test("a URI header with an empty value round-trips")

@@ -65,4 +65,21 @@ struct TimerWheelStateTests {
         }
         #expect(fired.count == 2_000)
     }
+
+    @Test func nextDueTickIsTheEarliestTimerAcrossTurns() {
+        var wheel = TimerWheelState<String>(slotCount: 8, tick: 5)
+        #expect(wheel.nextDueTick == nil)
+        let late = wheel.schedule(after: 30, "late")
+        #expect(wheel.nextDueTick == 35)
+        _ = wheel.schedule(after: 20, "sooner, another turn")
+        #expect(wheel.nextDueTick == 25)
+        let soon = wheel.schedule(after: 3, "soon")
+        #expect(wheel.nextDueTick == 8)
+        wheel.cancel(soon)
+        #expect(wheel.nextDueTick == 25)
+        #expect(wheel.advance(to: 25) == ["sooner, another turn"])
+        #expect(wheel.nextDueTick == 35)
+        wheel.cancel(late)
+        #expect(wheel.nextDueTick == nil)
+    }
 }

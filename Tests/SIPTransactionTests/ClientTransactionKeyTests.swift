@@ -25,6 +25,13 @@ import Testing
         #expect(ClientTransactionKey(response: response) != ClientTransactionKey(request: invite))
     }
 
+    @Test func aBranchBeyondASCIIComparesLowercased() {
+        let upper = MessageFactory.response(via: [MessageFactory.via(branch: "z9hG4bK776ASDHD\u{C9}")], cseqMethod: .invite)
+        let lower = MessageFactory.request(.invite, via: MessageFactory.via(branch: "z9hg4bk776asdhd\u{E9}"))
+        #expect(ClientTransactionKey(response: upper) == ClientTransactionKey(request: lower))
+        #expect(ClientTransactionKey(response: upper) != ClientTransactionKey(request: invite))
+    }
+
     @Test func theBranchComparesIgnoringCase() {
         let response = MessageFactory.response(via: [MessageFactory.via(branch: "z9hG4bK776ASDHDS")], cseqMethod: .invite)
         #expect(ClientTransactionKey(response: response) == ClientTransactionKey(request: invite))

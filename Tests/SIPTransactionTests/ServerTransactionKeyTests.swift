@@ -59,6 +59,24 @@ import Testing
             == ServerTransactionKey(request: invite))
     }
 
+    @Test func aBranchBeyondASCIIIsLowercasedAsUnicodeSays() {
+        // U+212A KELVIN SIGN lowercases to an ASCII k, so this branch has the magic cookie.
+        let kelvin = MessageFactory.request(.invite, via: MessageFactory.via(branch: "z9hG4b\u{212A}776asdhds"))
+        #expect(ServerTransactionKey(request: kelvin) == ServerTransactionKey(request: invite))
+    }
+
+    @Test func aHostBeyondASCIIComparesLowercased() {
+        let upper = MessageFactory.request(.invite, via: MessageFactory.via(branch: "z9hG4bK776asdhds", host: "SBC.\u{C9}XAMPLE.COM"))
+        let lower = MessageFactory.request(.invite, via: MessageFactory.via(branch: "z9hG4bK776asdhds", host: "sbc.\u{E9}xample.com"))
+        #expect(ServerTransactionKey(request: upper) == ServerTransactionKey(request: lower))
+        #expect(ServerTransactionKey(request: upper) != ServerTransactionKey(request: invite))
+    }
+
+    @Test func aMissingPortIsNotPort5060() {
+        let withoutPort = MessageFactory.request(.invite, via: MessageFactory.via(branch: "z9hG4bK776asdhds", port: nil))
+        #expect(ServerTransactionKey(request: withoutPort) != ServerTransactionKey(request: invite))
+    }
+
     @Test func theTransportIsNotPartOfTheKey() {
         var via = invite.headers.via[0]
         via.transport = "TCP"

@@ -21,6 +21,7 @@
 #                            5 s after they end, and 512 MB runs out near 5,000 calls/s
 #   KAMAILIO_START_TIMEOUT=20  seconds for Kamailio to answer its first OPTIONS
 #   KAMAILIO_CHILDREN        UDP workers (kamailio -n); 1 keeps back-to-back messages in order
+#   KAMAILIO_WRAPPER         a command (words split on spaces) Kamailio runs under, e.g. valgrind
 #   HARNESS_GRACE=5          seconds between TERM and KILL in stop_process and cleanup
 
 HARNESS_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -286,7 +287,8 @@ start_kamailio() {
     local name="kamailio-$1"
     local dir="$HARNESS_DIR/$name"
     mkdir -p "$dir"
-    setsid kamailio -f "$HARNESS_REPO/sbc-configs/kamailio/kamailio.cfg" -DD -E -Y "$dir" -w "$dir" \
+    # shellcheck disable=SC2086 # the wrapper's words are split on purpose
+    setsid ${KAMAILIO_WRAPPER:-} kamailio -f "$HARNESS_REPO/sbc-configs/kamailio/kamailio.cfg" -DD -E -Y "$dir" -w "$dir" \
         -m "${KAMAILIO_SHM_MB:-2048}" -x tlsf ${KAMAILIO_CHILDREN:+-n "$KAMAILIO_CHILDREN"} \
         -A "SBC_PORT=$1" -A "SWITCHBOARD_ADDR=\"$2\"" -A "TEAMS_ADDR=\"$3\"" \
         -A "PSTN_ADDR=\"$4\"" -A "CC_REGEX=\"$5\"" ${KAMAILIO_AGENT_REGEX:+-A "AGENT_REGEX=\"$KAMAILIO_AGENT_REGEX\""} \

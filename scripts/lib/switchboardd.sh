@@ -6,7 +6,8 @@
 #   start_local_graph USERS_FILE                (sets LOCAL_GRAPH_URL)
 #
 # The binary is $SWITCHBOARD_BIN/switchboardd (scripts/test exports SWITCHBOARD_BIN; without it the
-# debug build folder is used).
+# debug build folder is used). SWITCHBOARDD_WRAPPER is a command (words split on spaces) it runs
+# under, e.g. valgrind; SWITCHBOARDD_START_TIMEOUT (60) the seconds it has to answer OPTIONS.
 
 SWITCHBOARD_BIN="${SWITCHBOARD_BIN:-$HARNESS_REPO/.build/debug}"
 
@@ -55,11 +56,12 @@ start_switchboardd() {
     local name="$1" config="$2" port="$3"
     local dir="$HARNESS_DIR/$name"
     mkdir -p "$dir"
-    "$SWITCHBOARD_BIN/switchboardd" --config "$config" </dev/null >"$dir/switchboardd.log" 2>&1 &
+    # shellcheck disable=SC2086 # the wrapper's words are split on purpose
+    ${SWITCHBOARDD_WRAPPER:-} "$SWITCHBOARD_BIN/switchboardd" --config "$config" </dev/null >"$dir/switchboardd.log" 2>&1 &
     SWITCHBOARDD_PID=$!
     track_process "$name" "$SWITCHBOARDD_PID" 0
     local answer
-    answer="$(wait_for_udp_sip 127.0.0.1 "$port" 60 "$SWITCHBOARDD_PID")" || true
+    answer="$(wait_for_udp_sip 127.0.0.1 "$port" "${SWITCHBOARDD_START_TIMEOUT:-60}" "$SWITCHBOARDD_PID")" || true
     if [[ "$answer" != "SIP/2.0 200 "* ]]; then
         echo "start_switchboardd: no 200 to OPTIONS on 127.0.0.1:$port (${answer:-no answer})" >&2
         HARNESS_FAILED+=("$name")
