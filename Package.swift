@@ -150,7 +150,8 @@ let package = Package(
         .executableTarget(name: "bench-storage", dependencies: ["CallStore"]),
         .target(
             name: "YAMLConfiguration",
-            dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", "ControlModel", "Media", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SIPTransport", "ACD", "Presence", "TeamsPresence", "ControlModel", "Media", .product(name: "Yams", package: "Yams"),
+                           .product(name: "NIOCore", package: "swift-nio")]
         ),
         .target(name: "ControlModel"),
         .target(
@@ -273,7 +274,8 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "YAMLConfigurationTests", dependencies: ["YAMLConfiguration", "ACD", "TeamsPresence", "ControlModel", "Media"]),
+        .testTarget(name: "YAMLConfigurationTests", dependencies: ["YAMLConfiguration", "ACD", "TeamsPresence", "ControlModel", "Media",
+                                                                .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(
             name: "ControlAPITests",
             dependencies: [

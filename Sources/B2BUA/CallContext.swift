@@ -77,6 +77,17 @@ final class CallContext {
         send(dialog.makeRequest(method: .bye, via: makeVia(), contact: nil)) { _ in }
     }
 
+    /// A new B-leg Call-ID for `attempt`, hashing to this router's shard (``CallPlacement``), so the
+    /// B-leg's responses and requests reach the shard that holds the call.
+    func makeBLegCallID(attempt: Int) -> String {
+        configuration.placement.makeCallID { "sb-\(CallSession.makeTag())-\(attempt)" }
+    }
+
+    /// A new Call-ID for a callback's call to the caller, hashing to this router's shard.
+    func makeCallbackCallID() -> String {
+        configuration.placement.makeCallID { "sb-cb-\(CallSession.makeTag())" }
+    }
+
     /// The queue serving `number`, if any.
     func queue(servingNumber number: String) -> String? {
         queueByNumber[number]

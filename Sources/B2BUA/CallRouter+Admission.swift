@@ -16,7 +16,7 @@ public enum NewCallRefusal: String, Sendable {
 extension CallRouter: NewCallAdmission {
     /// `Capacity Reached` at the concurrent-call limit, `Overloaded` when the guard refuses, otherwise `nil`.
     public func refusal(for invite: SIPRequest) -> String? {
-        if sessions.count >= context.configuration.maximumConcurrentCalls { return NewCallRefusal.capacityReached.rawValue }
+        if context.configuration.census.callCount >= context.configuration.maximumConcurrentCalls { return NewCallRefusal.capacityReached.rawValue }
         guard let inboundBacklog else { return nil }
         let backlog = inboundBacklog()
         let verdict = overload.admit(backlog, now: now)

@@ -53,7 +53,8 @@ extension CallRouter {
             return
         }
         let trunk = transaction.source.ipAddress
-        if waitingCount >= configuration.maximumWaitingCalls || waitingByTrunk[trunk, default: 0] >= configuration.maximumWaitingCallsPerTrunk {
+        if configuration.census.waitingCount >= configuration.maximumWaitingCalls
+            || waitingByTrunk[trunk, default: 0] >= configuration.maximumWaitingCallsPerTrunkOnShard {
             transaction.respond(statusCode: 503, reasonPhrase: "Queue Full", headers: [retryAfter])
             return
         }
@@ -82,6 +83,7 @@ extension CallRouter {
         let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue,
                                   holdOffer: holdOffer, earlyMedia: holdOffer != nil && context.holdMedia?.sendsEarlyMedia(of: queue) == true)
         sessions[session.callID] = session
+        configuration.census.arrived()
         waitingCount += 1
         waitingByTrunk[trunk, default: 0] += 1
         session.start()

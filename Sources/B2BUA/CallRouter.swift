@@ -202,6 +202,7 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     func finished(_ session: CallSession, record: CallRecord) {
         sessions[session.callID] = nil
         sessions.releaseUnusedCapacity()
+        context.configuration.census.ended()
         if session.answeredAt == nil { stopWaiting(session) }
         records(record)
         let ended = EndedCall(session, lingeringUntil: now + context.stack.timers.t1 * 64)
@@ -214,6 +215,7 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
 
     private func stopWaiting(_ session: CallSession) {
         waitingCount -= 1
+        context.configuration.census.stoppedWaiting()
         let trunk = session.inviteTransaction.source.ipAddress
         waitingByTrunk[trunk] = (waitingByTrunk[trunk] ?? 1) - 1
         if waitingByTrunk[trunk] == 0 { waitingByTrunk[trunk] = nil }

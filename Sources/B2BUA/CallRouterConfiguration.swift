@@ -19,7 +19,8 @@ public struct CallRouterConfiguration: Sendable {
     public var maximumConcurrentCalls: Int
     /// Callers not yet answered above which new INVITEs get `503` with `Retry-After`.
     public var maximumWaitingCalls: Int
-    /// The same cap per trunk address the callers came from.
+    /// The same cap per trunk address the callers came from, over every shard: each shard enforces
+    /// its share (``maximumWaitingCallsPerTrunkOnShard``).
     public var maximumWaitingCallsPerTrunk: Int
     /// Calls longer than this are ended on both legs.
     public var maximumCallDuration: Duration
@@ -27,11 +28,17 @@ public struct CallRouterConfiguration: Sendable {
     public var retryAfterSeconds: Int
     /// The RFC 4028 policy for both legs.
     public var sessionTimer: SessionTimer
+    /// The router's shard among the daemon's: the B-legs' Call-IDs are generated to hash to it.
+    public var placement: CallPlacement
+    /// The calls and waiting callers of every shard, which the concurrent-call and waiting limits
+    /// count (one census shared by every shard's router).
+    public var census: CallCensus
 
     /// Creates a router configuration.
     public init(trunk: SIPPeerAddress, trunkURIHost: String, localHost: String, localPort: Int, queueByNumber: [String: String],
                 maximumConcurrentCalls: Int, maximumWaitingCalls: Int, maximumWaitingCallsPerTrunk: Int,
-                maximumCallDuration: Duration, retryAfterSeconds: Int, sessionTimer: SessionTimer = SessionTimer()) {
+                maximumCallDuration: Duration, retryAfterSeconds: Int, sessionTimer: SessionTimer = SessionTimer(),
+                placement: CallPlacement = .single, census: CallCensus = CallCensus()) {
         self.trunk = trunk
         self.trunkURIHost = trunkURIHost
         self.localHost = localHost
@@ -43,6 +50,14 @@ public struct CallRouterConfiguration: Sendable {
         self.maximumCallDuration = maximumCallDuration
         self.retryAfterSeconds = retryAfterSeconds
         self.sessionTimer = sessionTimer
+        self.placement = placement
+        self.census = census
+    }
+
+    /// This shard's share of ``maximumWaitingCallsPerTrunk`` (rounded up): the callers of one trunk
+    /// are spread over the shards by their Call-IDs.
+    var maximumWaitingCallsPerTrunkOnShard: Int {
+        (maximumWaitingCallsPerTrunk + placement.shardCount - 1) / placement.shardCount
     }
 
     /// The B-leg INVITE builder for this trunk.

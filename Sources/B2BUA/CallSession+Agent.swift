@@ -16,7 +16,7 @@ extension CallSession {
         let fromTag = Self.makeTag()
         let request = context.agentInvites.makeInvite(offering: invite, to: agent.number,
                                                       namePrefix: agent.callerNamePrefix ?? "\(queue) ",
-                                                      callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
+                                                      callID: context.makeBLegCallID(attempt: attempt), fromTag: fromTag,
                                                       branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
         start(request, attempt: attempt, agent: agent, fromTag: fromTag)
     }

@@ -11,7 +11,7 @@ extension CallSession {
     func ringAnchored(_ agent: AgentOffer, attempt: Int, media: any HoldMedia) {
         let fromTag = Self.makeTag()
         let request = context.agentInvites.makeInvite(offering: invite, to: agent.number, namePrefix: agent.callerNamePrefix ?? "\(queue) ",
-                                                      callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
+                                                      callID: context.makeBLegCallID(attempt: attempt), fromTag: fromTag,
                                                       branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
         sendAnchored(request, attempt: attempt, agent: agent, fromTag: fromTag, media: media)
     }

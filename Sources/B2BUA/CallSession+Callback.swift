@@ -68,7 +68,7 @@ extension CallSession {
             let fromTag = Self.makeTag()
             var request = self.context.agentInvites.makeInvite(offering: self.invite, to: agent.number,
                                                                namePrefix: agent.callerNamePrefix ?? "\(self.queue) ",
-                                                               callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
+                                                               callID: self.context.makeBLegCallID(attempt: attempt), fromTag: fromTag,
                                                                branch: TransactionLayer.makeBranch(),
                                                                extraHeaders: self.context.sessionTimer.requestHeaders())
             request.body = offer

@@ -70,7 +70,7 @@ extension CallSession {
     /// Sends the call back with `offer` and gives it `ringTimeout` to be answered.
     private func sendCallBack(offer: [UInt8], ringTimeout: Duration) {
         let fromTag = Self.makeTag()
-        let request = context.agentInvites.makeCallback(to: callerNumber, from: invite.requestURI.user ?? "", callID: "sb-cb-\(Self.makeTag())",
+        let request = context.agentInvites.makeCallback(to: callerNumber, from: invite.requestURI.user ?? "", callID: context.makeCallbackCallID(),
                                                         fromTag: fromTag, branch: TransactionLayer.makeBranch(), offer: offer,
                                                         extraHeaders: context.sessionTimer.requestHeaders())
         callback.callID = request.headers.callID

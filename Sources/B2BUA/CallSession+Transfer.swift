@@ -73,7 +73,7 @@ extension CallSession {
         }
         let fromTag = Self.makeTag()
         var request = context.agentInvites.makeInvite(offering: invite, to: target.uri.user ?? "", namePrefix: "\(queue) ",
-                                                   callID: "sb-\(Self.makeTag())-\(attempt)", fromTag: fromTag,
+                                                   callID: context.makeBLegCallID(attempt: attempt), fromTag: fromTag,
                                                    branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
         var exact = target.uri
         exact.headers.removeAll { $0.name.equalsIgnoringASCIICase("Replaces") }

@@ -46,15 +46,18 @@ public final class TrunkMonitor: @unchecked Sendable {
     }
 
     private let stack: TransactionLayer
+    private let placement: CallPlacement
     private let logger: Logger
     private var entries: [Entry]
     private var stopped = false
     /// Told the trunk's name and its new state (`true` = up) whenever a trunk goes down or comes back.
     public var onChange: ((String, Bool) -> Void)?
 
-    /// Monitors `trunks` (all presumed up) through `stack`; call `start()` to send the first pings.
-    public init(stack: TransactionLayer, trunks: [MonitoredTrunk], logger: Logger) {
+    /// Monitors `trunks` (all presumed up) through `stack`, whose shard is `placement`'s (the pings'
+    /// Call-IDs hash to it, so their responses come back to this stack); call `start()` to send the first pings.
+    public init(stack: TransactionLayer, trunks: [MonitoredTrunk], logger: Logger, placement: CallPlacement = .single) {
         self.stack = stack
+        self.placement = placement
         self.logger = logger
         entries = trunks.map { Entry(trunk: $0, health: TrunkHealth(downAfterFailures: $0.downAfterFailures, now: stack.timerWheel.now)) }
     }
@@ -127,7 +130,7 @@ public final class TrunkMonitor: @unchecked Sendable {
                          parameters: [SIPParameter(name: "branch", value: TransactionLayer.makeBranch()), SIPParameter(name: "rport")])],
             from: SIPNameAddress(uri: local, parameters: [SIPParameter(name: "tag", value: CallSession.makeTag())]),
             to: SIPNameAddress(uri: target),
-            callID: "sb-options-\(CallSession.makeTag())@\(trunk.localHost)",
+            callID: placement.makeCallID { "sb-options-\(CallSession.makeTag())@\(trunk.localHost)" },
             cseq: SIPCSeq(sequenceNumber: sequenceNumber, method: .options),
             maxForwards: 70)
         return SIPRequest(method: .options, requestURI: target, headers: headers)

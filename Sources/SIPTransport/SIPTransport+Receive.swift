@@ -8,6 +8,20 @@ extension SIPTransport {
         if bytes.allSatisfy({ $0 == 0x0D || $0 == 0x0A || $0 == 0x20 || $0 == 0x09 }) { return }
         let trusted = configuration.trustedPeers.isEmpty || configuration.trustedPeers.contains(source.ipAddress)
         if !trusted && configuration.unknownPeerPolicy == .drop { return }
+        if let handover, handover(bytes, source) { return }
+        process(bytes, from: source, trusted: trusted)
+    }
+
+    /// Handles a message another shard's transport received and handed over (see `handover`): as if
+    /// it had arrived here, without asking `handover` again.
+    public func receive(handedOver bytes: [UInt8], from source: SIPPeerAddress) {
+        eventLoop.preconditionInEventLoop()
+        let trusted = configuration.trustedPeers.isEmpty || configuration.trustedPeers.contains(source.ipAddress)
+        bytes.withUnsafeBytes { process($0, from: source, trusted: trusted) }
+    }
+
+    /// Parses a message, answers it `400` when it is a malformed request, stamps its Via and passes it up.
+    private func process(_ bytes: UnsafeRawBufferPointer, from source: SIPPeerAddress, trusted: Bool) {
         let message: SIPMessage
         do {
             message = try SIPMessage(parsing: bytes)
@@ -75,10 +89,12 @@ extension SIPTransport {
         send(response.serialized(), to: destination)
     }
 
-    /// Where a response goes now (RFC 3261 §18.2.2): the request's connection while it is open.
+    /// Where a response goes now (RFC 3261 §18.2.2): the request's connection while it is open (a
+    /// shard whose `streamTransport` owns the connections takes it as open: that transport's loop
+    /// alone knows, and it opens a new one if it is gone).
     public func responseDestination(for response: SIPResponse, receivedFrom source: SIPPeerAddress?) -> SIPPeerAddress? {
         eventLoop.preconditionInEventLoop()
-        let connectionOpen = source.map { isConnectionOpen(to: $0) } ?? false
+        let connectionOpen = source.map { streamTransport == nil ? isConnectionOpen(to: $0) : $0.transport.isReliable } ?? false
         return Self.responseDestination(for: response.headers, source: source, connectionOpen: connectionOpen)
     }
 

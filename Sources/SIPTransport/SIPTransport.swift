@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import Logging
 import NIOCore
 import NIOPosix
@@ -19,6 +24,12 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
 
     /// Called on `eventLoop` for every well-formed message from an allowed peer.
     public var onMessage: ((SIPInboundMessage) -> Void)?
+    /// Asked on `eventLoop` first for every message from an allowed peer, before it is parsed: `true`
+    /// takes the message away (it belongs to another shard, which is handed a copy), `false` leaves it here.
+    public var handover: ((UnsafeRawBufferPointer, SIPPeerAddress) -> Bool)?
+    /// The transport that owns the TCP/TLS listeners and connections when it is another shard's:
+    /// what this one sends over a stream goes through it, on its loop. Set before `start()`.
+    public var streamTransport: SIPTransport?
 
     var datagramChannels: [any Channel] = []
     private var serverChannels: [any Channel] = []
@@ -100,12 +111,17 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
         return (host, listener.port)
     }
 
+    /// `SO_REUSEPORT` (Linux 3.9, BSD): sockets that all set it may bind the same address and port,
+    /// and the kernel spreads the datagrams over them by the sender's address. NIO names no such option.
+    private static let reusePort = NIOBSDSocket.Option(rawValue: SO_REUSEPORT)
+
     private func bind(_ listener: SIPListenerConfiguration) async throws -> any Channel {
         let address = try SocketAddress(ipAddress: listener.host, port: listener.port)
         switch listener.transport {
         case .udp:
             return try await DatagramBootstrap(group: eventLoop)
                 .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                .channelOption(.socketOption(Self.reusePort), value: configuration.reusesPort ? 1 : 0)
                 .channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(configuration.udpReceiveBufferSize))
                 .channelOption(.datagramVectorReadMessageCount, value: 32)
                 .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: configuration.maximumMessageSize * 32))
@@ -182,7 +198,9 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
             channel.write(AddressedEnvelope(remoteAddress: destination.address, data: buffer), promise: nil)
             scheduleDatagramFlush()
         case .tcp, .tls:
-            if let connection = connections[destination] {
+            if let streamTransport {
+                streamTransport.send(bytes, to: destination)
+            } else if let connection = connections[destination] {
                 connection.writeAndFlush(buffer, promise: nil)
             } else if pendingConnections[destination] != nil {
                 pendingConnections[destination]?.append(buffer)

@@ -78,6 +78,9 @@ public struct SIPTransportConfiguration: Sendable, Equatable {
     public var udpReceiveBufferSize: Int
     /// Caps and timers of TCP and TLS connections.
     public var connectionLimits: SIPConnectionLimits
+    /// Whether the UDP listeners set `SO_REUSEPORT`, so that each shard binds its own socket to the
+    /// same address and port and the kernel spreads the peers over them.
+    public var reusesPort = false
 
     /// Creates a transport configuration.
     public init(listeners: [SIPListenerConfiguration], tls: SIPTLSConfiguration? = nil, trustedPeers: Set<String> = [],

@@ -32,11 +32,22 @@ extension AnsweredHold {
         }
     }
 
-    /// One occasion: the words the caller's place and wait call for, played in front of the music,
-    /// and the next occasion on the wheel. Nothing is said while the caller no longer waits in the queue.
+    /// One occasion: asks the engine for the caller's place and wait, then announces them. No
+    /// occasion is pending meanwhile (`timer` is nil until the answer comes).
     func announce(_ callID: CallID) {
         guard case .open(var announcements?) = streams[callID] else { return }
-        if let (place, estimate) = place(callID, announcements.queue) {
+        announcements.timer = nil
+        streams[callID] = .open(announcements)
+        let queue = announcements.queue
+        place(callID, queue) { [weak self] place in self?.announce(callID, in: queue, at: place) }
+    }
+
+    /// The words the caller's place and wait call for, played in front of the music, and the next
+    /// occasion on the wheel. Nothing is said while the caller no longer waits in the queue, nor when
+    /// the announcements started again meanwhile (a move to another queue, which asked again).
+    private func announce(_ callID: CallID, in queue: String, at place: Place?) {
+        guard case .open(var announcements?) = streams[callID], announcements.queue == queue, announcements.timer == nil else { return }
+        if let (place, estimate) = place {
             let prompts = announcements.announcer.announce(place: place, estimate: estimate).compactMap { words[$0] }
             if !prompts.isEmpty { play(prompts, to: callID) }
         }

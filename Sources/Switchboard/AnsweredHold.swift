@@ -43,9 +43,13 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     var queues: [String: QueueHoldMedia]
     /// The words of the announcements, by prompt name; a reload replaces them.
     var words: [String: Prompt]
-    /// A waiting caller's place in a queue (1 is next, 0 while an agent rings) and estimated wait, from
-    /// the queue engine; nil once the caller no longer waits there.
-    let place: (CallID, String) -> (place: Int, estimate: Duration?)?
+    /// Asks the queue engine (on its own loop) for a waiting caller's place in a queue (1 is next, 0
+    /// while an agent rings) and estimated wait; the reply comes on this loop, nil once the caller no
+    /// longer waits there.
+    let place: (CallID, String, @escaping @Sendable (Place?) -> Void) -> Void
+
+    /// A caller's place in a queue and estimated wait.
+    typealias Place = (place: Int, estimate: Duration?)
     var streams: [CallID: Stream] = [:]
     /// Where the keys callers press on their streams go (the call router).
     var onKey: ((CallID, Character) -> Void)?
@@ -63,7 +67,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
     let srtp: SRTPPolicy
 
     init(engine: MediaEngine, wheel: TimerWheel, queues: [String: QueueHoldMedia], words: [String: Prompt], srtp: SRTPPolicy = .off,
-         logger: Logger, place: @escaping (CallID, String) -> (place: Int, estimate: Duration?)?) {
+         logger: Logger, place: @escaping (CallID, String, @escaping @Sendable (Place?) -> Void) -> Void) {
         self.engine = engine
         self.srtp = srtp
         self.wheel = wheel

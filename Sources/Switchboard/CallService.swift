@@ -1,6 +1,7 @@
 import B2BUA
 import YAMLConfiguration
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// The calls as a lifecycle service: runs until graceful shutdown (SIGTERM), then drains: `503` with
@@ -18,15 +19,15 @@ public struct CallService: Service, CustomStringConvertible {
         self.logger = logger
     }
 
-    /// Waits for graceful shutdown, then drains the calls.
+    /// Waits for graceful shutdown, then drains the calls of every shard at once.
     public func run() async throws {
         try? await gracefulShutdown()
-        let router = coordinator.router
         let limits = limits
-        try await coordinator.stack.eventLoop.flatSubmit {
-            router.drain(minimum: limits.drainMinimum, maximum: limits.drainMaximum)
-        }.get()
-        let left = try await coordinator.stack.eventLoop.submit { router.liveCounts.calls }.get()
+        let drained = coordinator.shards.map { shard in
+            shard.eventLoop.flatSubmit { shard.router.drain(minimum: limits.drainMinimum, maximum: limits.drainMaximum) }
+        }
+        try await EventLoopFuture.andAllSucceed(drained, on: coordinator.shards[0].eventLoop).get()
+        let left = try await coordinator.shardCounts().calls
         logger.notice("drained", metadata: ["sip.calls": "\(left)"])
     }
 

@@ -4,24 +4,20 @@ import ControlAPI
 import ControlModel
 
 extension ControlDesk {
-    /// Acts on a call: hang-up through the router (answered calls) or the engine (waiting callers,
-    /// which the engine owns), withdraw and priority through the engine.
-    func perform(_ action: CallAction, call id: String) throws -> ActionResult {
-        guard let snapshot = router.callSnapshot(id) else { throw ControlError.notFound(field: "call", value: id) }
+    /// Acts on a waiting caller through the engine (hang-up, withdraw, priority); the call's shard
+    /// found it in `state`, and already hung up an answered call itself.
+    func perform(_ action: CallAction, call id: String, state: CallSnapshot.State) throws -> ActionResult {
         switch action {
         case .hangUp:
-            if router.hangUpAnswered(id) {
-                return ActionResult(action: "hangup", callID: id, message: "BYE sent on both legs")
-            }
-            try supervise(.withdraw(ACD.CallID(id), target: .hangUp(announcement: nil)), call: id, state: snapshot.state)
+            try supervise(.withdraw(ACD.CallID(id), target: .hangUp(announcement: nil)), call: id, state: state)
             return ActionResult(action: "hangup", callID: id, message: "caller released with 480")
         case .withdraw(let target):
             let overflow = try target.map(overflowTarget)
-            try supervise(.withdraw(ACD.CallID(id), target: overflow), call: id, state: snapshot.state)
+            try supervise(.withdraw(ACD.CallID(id), target: overflow), call: id, state: state)
             return ActionResult(action: "withdraw", callID: id, message: target.map { "withdrawn to \(Self.describe($0))" }
                                 ?? "withdrawn to the queue's withdrawn target")
         case .reprioritize(let priority):
-            try supervise(.reprioritize(ACD.CallID(id), priority: priority), call: id, state: snapshot.state)
+            try supervise(.reprioritize(ACD.CallID(id), priority: priority), call: id, state: state)
             return ActionResult(action: "priority", callID: id, message: "priority set to \(priority)")
         }
     }
@@ -30,9 +26,7 @@ extension ControlDesk {
     /// router holds the call.
     private func supervise(_ event: ACDEvent, call id: String, state: CallSnapshot.State) throws {
         let ignored = distributor.supervise(event)
-        guard ignored.isEmpty else {
-            throw ControlError.conflict(field: "call", message: "call \(id) is not waiting in a queue (\(state.rawValue))")
-        }
+        guard ignored.isEmpty else { throw Self.notWaiting(id, state: state) }
     }
 
     private func overflowTarget(_ target: WithdrawTarget) throws -> OverflowTarget {

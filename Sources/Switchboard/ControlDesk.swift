@@ -4,16 +4,15 @@ import ControlAPI
 import ControlModel
 import Foundation
 
-/// The control API's view of the call runtime, and the supervisor's actions on it: reads the ACD
-/// engine and the call router, changes them through the engine's supervisor events and the
-/// router's mailbox. Confined to the router's event loop, like everything it touches; throws
-/// ``ControlError`` for unknown ids (404) and actions the state does not allow (409).
+/// The control API's view of the queue engine, and the supervisor's actions on it: reads the ACD
+/// engine, changes it through its supervisor events (whose decisions reach the calls' shards like
+/// any other). Confined to the engine's loop; the calls are read on their shards' loops
+/// (``SwitchboardControl``) and shown here. Throws ``ControlError`` for unknown ids (404) and
+/// actions the state does not allow (409).
 final class ControlDesk: @unchecked Sendable {
-    let router: CallRouter
     let distributor: ACDCallDistributor
 
-    init(router: CallRouter, distributor: ACDCallDistributor) {
-        self.router = router
+    init(distributor: ACDCallDistributor) {
         self.distributor = distributor
     }
 
@@ -23,10 +22,6 @@ final class ControlDesk: @unchecked Sendable {
     /// The engine's clock now.
     var now: ACDInstant { distributor.engineNow }
 
-    /// The wall-clock date of an instant on the router's clock.
-    func date(_ routerTime: Duration) -> Date {
-        distributor.epoch.date.addingTimeInterval(Self.seconds(routerTime))
-    }
 
     /// ISO 8601 UTC, as every timestamp of the API.
     static func iso(_ date: Date) -> String { date.formatted(.iso8601) }

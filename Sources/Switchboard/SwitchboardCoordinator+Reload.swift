@@ -12,9 +12,10 @@ extension SwitchboardCoordinator {
     /// The sections a reload applies; every other section takes effect only at a restart.
     static let reloadableSections = "agents, queues, acd"
 
-    /// Applies a configuration read again from the file, on the loop, without dropping a call, a
-    /// pause, a wrap-up or a statistic: the queue engine is rebuilt around what is live, the number
-    /// plan is replaced for new calls, and presence follows the new agent list. Returns a one-line
+    /// Applies a configuration read again from the file, without dropping a call, a pause, a wrap-up
+    /// or a statistic: the queue engine is rebuilt around what is live (on its loop), then every
+    /// shard's number plan is replaced for new calls (on the shard's loop), and presence follows the
+    /// new agent list. Returns a one-line
     /// summary of what changed.
     ///
     /// Refused as a whole, changing nothing, when a section other than agents, queues and acd differs
@@ -29,7 +30,7 @@ extension SwitchboardCoordinator {
             }
             try await media.register(next.music)
         }
-        return try await stack.eventLoop.submit { () throws -> String in
+        let summary = try await hub.eventLoop.submit { () throws -> String in
             let current = self.configuration
             let restartOnly = Self.restartOnlyChanges(from: current, to: next)
             guard restartOnly.isEmpty else {
@@ -41,13 +42,17 @@ extension SwitchboardCoordinator {
             } catch {
                 throw ReloadRefusal(description: "\(error)")
             }
-            self.router.queueByNumber = Self.queueByNumber(next.acd)
-            self.hold?.queues = next.holdMedia
-            self.hold?.words = next.announcementWords
             self.presence.setUsers(Self.presenceUsers(next), addedAvailable: next.presence == nil)
             self.configuration = next
             return Self.summary(from: current.acd, to: next.acd)
         }.get()
+        let queueByNumber = Self.queueByNumber(next.acd)
+        _ = try await onEveryShard { shard in
+            shard.router.queueByNumber = queueByNumber
+            shard.hold?.queues = next.holdMedia
+            shard.hold?.words = next.announcementWords
+        }
+        return summary
     }
 
     /// The sections that differ and cannot change while running.

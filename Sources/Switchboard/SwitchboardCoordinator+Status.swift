@@ -4,13 +4,14 @@ import Foundation
 import Presence
 
 extension SwitchboardCoordinator {
-    /// The daemon's state and live counters, read on the loop.
+    /// The daemon's state and live counters: each shard's read on its loop, the rest on shard 0's.
     public func statusReport() async throws -> StatusReport {
-        try await stack.eventLoop.submit { self.currentStatus() }.get()
+        let counts = try await shardCounts()
+        return try await hub.eventLoop.submit { self.currentStatus(counts) }.get()
     }
 
-    /// The daemon's state and live counters now (on the loop).
-    func currentStatus() -> StatusReport {
+    /// The daemon's state and live counters now (on shard 0's loop), with the shards' `counts`.
+    func currentStatus(_ counts: ShardCounts) -> StatusReport {
         let source = self.presence.source.status()
         let wallNow = Date()
         let (health, presenceSource): (String, StatusReport.PresenceSourceStatus) = switch source.health {
@@ -22,7 +23,6 @@ extension SwitchboardCoordinator {
              .init(reachable: false, unreachableSince: Self.wallDate(of: since, wallNow: wallNow).formatted(.iso8601), reason: reason,
                    agents: source.agents, outages: source.outages, unknownAgents: source.unknownAgents))
         }
-        let counts = self.router.liveCounts
         let connections = self.transport.connectionCounters
         let trunks = self.trunks.states.map { trunk in
             StatusReport.TrunkStatus(name: trunk.name, up: trunk.isUp,
@@ -34,9 +34,9 @@ extension SwitchboardCoordinator {
         return StatusReport(
             version: SwitchboardVersion.current, startedAt: self.epoch.formatted(.iso8601),
             uptimeSeconds: (wallNow.timeIntervalSince(self.epoch) * 1_000).rounded() / 1_000, listeners: listeners,
-            calls: counts.calls, waitingCalls: self.router.waitingCount, refusedForTransactionCapacity: self.stack.refusedForCapacity,
-            dialogs: counts.dialogs, serverTransactions: self.stack.serverTransactionCount,
-            clientTransactions: self.stack.clientTransactionCount, draining: self.router.draining, presence: health,
+            calls: counts.calls, waitingCalls: counts.waitingCalls, refusedForTransactionCapacity: counts.refusedForTransactionCapacity,
+            dialogs: counts.dialogs, serverTransactions: counts.serverTransactions,
+            clientTransactions: counts.clientTransactions, draining: counts.draining, presence: health,
             presenceSource: presenceSource,
             presenceRequests: .init(sent: source.requestsSent, throttled: source.requestsThrottled, failed: source.requestsFailed),
             connections: .init(accepted: connections.accepted, opened: connections.opened,
@@ -45,9 +45,9 @@ extension SwitchboardCoordinator {
                                closedIdle: connections.closedIdle, closedIncompleteMessage: connections.closedIncompleteMessage,
                                open: connections.open),
             trunks: trunks,
-            refusedNewCalls: .init(capacity: self.stack.refusedNewCalls[NewCallRefusal.capacityReached.rawValue, default: 0],
-                                   overload: self.stack.refusedNewCalls[NewCallRefusal.overloaded.rawValue, default: 0]),
-            overloaded: self.router.overload.isOverloaded, holdStreams: self.hold?.streamsInUse)
+            refusedNewCalls: .init(capacity: counts.refusedNewCalls[NewCallRefusal.capacityReached.rawValue, default: 0],
+                                   overload: counts.refusedNewCalls[NewCallRefusal.overloaded.rawValue, default: 0]),
+            overloaded: counts.overloaded, holdStreams: counts.holdStreams)
     }
 
     /// The wall-clock date of a monotonic instant.

@@ -11,19 +11,24 @@ import SIPStack
 import SIPTransaction
 import SIPTransport
 
-/// The coordinator: builds the layers on one event loop from a validated configuration and ties
-/// them together. SIP arrives at the transport, goes up through the transaction layer to the call
-/// router; the router asks the ACD engine (behind `CallDistributor`) who gets each call; Teams
-/// presence reaches the engine through the presence feed. One clock (the loop's timer wheel) for all.
+/// The coordinator: binds the listeners and builds the layers from a validated configuration, as
+/// `limits.shards` shards (``Shard``: a loop with its own socket, transactions, calls and answered
+/// hold; a call lives on the shard its Call-ID hashes to) around one ACD engine on shard 0's loop,
+/// reached by message passing (``DistributionHub``). Teams presence reaches the engine through the
+/// presence feed, the trunk monitor pings from shard 0, and both use shard 0's timer wheel.
 public final class SwitchboardCoordinator: @unchecked Sendable {
-    /// The SIP listeners, bound.
-    public let transport: SIPTransport
-    /// The RFC 3261 transaction layer.
-    public let stack: TransactionLayer
-    /// The B2BUA's call router.
-    public let router: CallRouter
-    /// The ACD engine behind the router.
-    public let distributor: ACDCallDistributor
+    /// Every shard, in order.
+    public let shards: [Shard]
+    /// The engine side of the shards.
+    let hub: DistributionHub
+    /// Shard 0's SIP listeners: every TCP/TLS listener and connection, and its UDP socket.
+    public var transport: SIPTransport { shards[0].transport }
+    /// Shard 0's transaction layer (its timer wheel is the engine's clock).
+    public var stack: TransactionLayer { shards[0].stack }
+    /// Shard 0's call router.
+    public var router: CallRouter { shards[0].router }
+    /// The ACD engine behind the routers, on shard 0's loop.
+    public var distributor: ACDCallDistributor { hub.distributor }
     /// Teams presence into the engine.
     public let presence: PresenceFeed
     /// OPTIONS pings and B-leg reports: whether each trunk is up.
@@ -45,18 +50,13 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     let statusGauges: StatusGauges
     /// The media edge, when some queue answers its callers (answered hold).
     let media: MediaEdge?
-    /// Answered hold on the loop, beside the router, when the media edge runs.
-    let hold: AnsweredHold?
 
-    private init(transport: SIPTransport, stack: TransactionLayer, router: CallRouter, distributor: ACDCallDistributor, presence: PresenceFeed,
-                 trunks: TrunkMonitor, store: any ContactCenterStore, writer: StoreWriter, epoch: Date, metrics: SwitchboardMetrics,
-                 configuration: SwitchboardConfiguration, media: MediaEdge?, hold: AnsweredHold?) {
-        self.transport = transport
+    /// Call on shard 0's loop (the memory trimmer starts on its wheel).
+    private init(shards: [Shard], hub: DistributionHub, presence: PresenceFeed, trunks: TrunkMonitor, store: any ContactCenterStore,
+                 writer: StoreWriter, epoch: Date, metrics: SwitchboardMetrics, configuration: SwitchboardConfiguration, media: MediaEdge?) {
+        self.shards = shards
+        self.hub = hub
         self.media = media
-        self.hold = hold
-        self.stack = stack
-        self.router = router
-        self.distributor = distributor
         self.presence = presence
         self.trunks = trunks
         self.store = store
@@ -64,74 +64,84 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
         self.epoch = epoch
         self.metrics = metrics
         self.configuration = configuration
-        let queues = distributor.configuration.queues.map(\.id)
+        let queues = hub.distributor.configuration.queues.map(\.id)
         queueGauges = QueueGauges(factory: metrics.factory, queues: queues)
         statusGauges = StatusGauges(factory: metrics.factory)
-        trimmer = MemoryTrimmer(wheel: stack.timerWheel)
+        trimmer = MemoryTrimmer(wheel: shards[0].stack.timerWheel)
         trimmer.start()
     }
 
-    /// Binds the SIP listeners on `eventLoop` and builds every layer above them; the layers record
-    /// their series into `metrics`.
+    /// Binds the SIP listeners and builds every layer above them with every shard on `eventLoop`
+    /// (tests: the shards take turns on one thread); the layers record their series into `metrics`.
     public static func start(configuration: SwitchboardConfiguration, eventLoop: any EventLoop, httpClient: HTTPClient,
                              logger: Logger, metrics: SwitchboardMetrics = SwitchboardMetrics()) async throws -> SwitchboardCoordinator {
+        try await start(configuration: configuration, eventLoops: Array(repeating: eventLoop, count: configuration.limits.shards),
+                        httpClient: httpClient, logger: logger, metrics: metrics)
+    }
+
+    /// Binds the SIP listeners and builds every layer above them, shard `i` on `eventLoops[i]` (one
+    /// loop per `limits.shards`); the layers record their series into `metrics`.
+    public static func start(configuration: SwitchboardConfiguration, eventLoops: [any EventLoop], httpClient: HTTPClient,
+                             logger: Logger, metrics: SwitchboardMetrics = SwitchboardMetrics()) async throws -> SwitchboardCoordinator {
+        precondition(eventLoops.count == configuration.limits.shards, "one loop per shard")
         let (store, restored) = try openStore(configuration.storage, logger: logger)
-        let transport = SIPTransport(configuration: configuration.transport, eventLoop: eventLoop, logger: logger)
-        try await transport.start()
+        let transports = try await ShardTransports.bind(configuration, on: eventLoops, logger: logger)
+        let engineLoop = eventLoops[0]
         let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger, metrics: metrics)
         let writer = StoreWriter(store: store, flushInterval: configuration.storage.flushInterval,
                                  capacity: configuration.storage.maximumPendingChanges, logger: logger)
-        let keys = KeyForwarder(loop: eventLoop)
+        let keys = KeyForwarder(loops: eventLoops)
         let media = try await MediaEdge.start(configuration, keys: keys, logger: logger)
-        return try await eventLoop.submit {
-            let timers = TransactionTimers(t1: configuration.timers.t1, t2: configuration.timers.t2, t4: configuration.timers.t4)
-            let stack = TransactionLayer(sender: transport, timers: timers, logger: logger,
-                                         maximumServerTransactions: configuration.limits.maximumServerTransactions,
-                                         retryAfterSeconds: configuration.limits.retryAfterSeconds)
-            transport.onMessage = { stack.receive($0) }
-            let started = Date()
+        let started = Date()
+        let (hub, router) = try await engineLoop.submit {
             let epoch = ACDInstant(nanosecondsSinceEpoch: Int64(started.timeIntervalSince1970 * 1_000_000_000))
-            let distributor = try ACDCallDistributor(configuration: configuration.acd, wheel: stack.timerWheel, epoch: epoch, logger: logger)
+            let wheel = TimerWheel(eventLoop: engineLoop)
+            let distributor = try ACDCallDistributor(configuration: configuration.acd, wheel: wheel, epoch: epoch, logger: logger)
             let recorder = CallRecorder(writer: writer, configuration: configuration.acd, restored: restored)
             distributor.recorder = recorder
-            let callMetrics = CallMetrics(factory: metrics.factory, queues: configuration.acd.queues.map(\.id))
-            distributor.metrics = callMetrics
-            restore(restored, into: distributor, recorder: recorder, now: started)
-            let router = CallRouter(stack: stack, configuration: try routerConfiguration(configuration, transport: transport),
-                                    distributor: distributor, logger: logger) { record in
-                logger.info("call record", metadata: record.metadata)
-                recorder.finished(record, at: ACDCallDistributor.date(epoch + record.endedAt))
-                callMetrics.finished(record)
-            }
-            distributor.sink = router
-            if configuration.limits.overloadControl { router.inboundBacklog = { transport.udpBacklog() } }
-            let hold = media.map { edge in
-                AnsweredHold(engine: edge.engine, wheel: stack.timerWheel, queues: configuration.holdMedia,
-                             words: configuration.announcementWords, srtp: configuration.media.srtp,
-                             logger: logger) { [unowned distributor] callID, queue in
-                    distributor.place(of: callID, in: queue)
-                }
-            }
-            hold?.anchorsMedia = configuration.media.mode == .anchored
-            router.holdMedia = hold
-            router.callbackMedia = hold
-            keys.hold = hold
-            distributor.onMove = hold.map { hold in { [unowned hold] callID, queue in hold.moved(callID, to: queue) } }
-            let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: distributor, wheel: stack.timerWheel)
-            let trunks = try trunkMonitor(configuration, stack: stack, router: router, transport: transport, logger: logger)
-            return SwitchboardCoordinator(transport: transport, stack: stack, router: router, distributor: distributor, presence: presence,
-                                          trunks: trunks, store: store, writer: writer, epoch: started, metrics: metrics,
-                                          configuration: configuration, media: media, hold: hold)
+            distributor.metrics = CallMetrics(factory: metrics.factory, queues: configuration.acd.queues.map(\.id))
+            let hub = DistributionHub(distributor: distributor, eventLoop: engineLoop, shardCount: configuration.limits.shards)
+            distributor.sink = hub
+            distributor.onMove = { [unowned hub] callID, queue in hub.moved(callID, to: queue) }
+            return (hub, try routerConfiguration(configuration, transport: transports[0]))
+        }.get()
+        var shards: [Shard] = []
+        for (index, transport) in transports.enumerated() {
+            let shard = try await transport.eventLoop.submit {
+                let shard = Shard.build(index: index, transport: transport, configuration: configuration, router: router, hub: hub,
+                                        media: media, logger: logger)
+                keys.attach(shard.hold, shard: index)
+                return shard
+            }.get()
+            shards.append(shard)
+        }
+        let built = shards
+        let (presence, trunks) = try await engineLoop.submit {
+            hub.shards = built.map { DistributionHub.Member(eventLoop: $0.eventLoop, router: $0.router, hold: $0.hold) }
+            if let recorder = hub.distributor.recorder { restore(restored, into: hub.distributor, recorder: recorder, now: started) }
+            let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: hub.distributor,
+                                        wheel: hub.distributor.wheel)
+            let trunks = try trunkMonitor(configuration, shards: built, transport: transports[0], logger: logger)
+            return (presence, trunks)
+        }.get()
+        try await ShardTransports.connect(built)
+        return try await engineLoop.submit {
+            SwitchboardCoordinator(shards: built, hub: hub, presence: presence, trunks: trunks, store: store, writer: writer,
+                                   epoch: started, metrics: metrics, configuration: configuration, media: media)
         }.get()
     }
 
-    /// Stops the loop's timer wheel once the services are done (pending timers never fire), then
-    /// commits what the store's writer still holds.
+    /// Stops the timer wheels once the services are done (pending timers never fire), closes the
+    /// shards' sockets, then commits what the store's writer still holds.
     public func stop() async throws {
-        try await stack.eventLoop.submit {
+        try await hub.eventLoop.submit {
             self.trunks.stop()
-            self.stack.timerWheel.stop()
+            self.hub.distributor.wheel.stop()
         }.get()
+        for shard in shards {
+            try await shard.eventLoop.submit { shard.stack.timerWheel.stop() }.get()
+            await shard.transport.stop()
+        }
         try await media?.stop()
         writer.close()
     }
@@ -158,28 +168,6 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             maximumWaitingCalls: configuration.limits.maximumWaitingCalls,
             maximumWaitingCallsPerTrunk: configuration.limits.maximumWaitingCallsPerTrunk,
             maximumCallDuration: configuration.limits.maximumCallDuration, retryAfterSeconds: configuration.limits.retryAfterSeconds)
-    }
-
-    /// Pings every trunk; the first (the B-legs' trunk) suspends offers while it is down and hears
-    /// of every B-leg INVITE. Starts pinging at once.
-    private static func trunkMonitor(_ configuration: SwitchboardConfiguration, stack: TransactionLayer, router: CallRouter,
-                                     transport: SIPTransport, logger: Logger) throws -> TrunkMonitor {
-        let monitored = try configuration.trunks.map { trunk in
-            guard let local = transport.sentBy(for: trunk.transport) else {
-                throw ConfigurationError(key: "sip.listen", line: nil, message: "no \(trunk.transport.rawValue) listener for trunk \"\(trunk.name)\"")
-            }
-            return MonitoredTrunk(name: trunk.name, destination: try SIPPeerAddress(transport: trunk.transport, host: trunk.host, port: trunk.port),
-                                  uriHost: trunk.uriHost, localHost: local.host, localPort: local.port,
-                                  optionsInterval: trunk.optionsInterval, downAfterFailures: trunk.downAfterFailures)
-        }
-        let monitor = TrunkMonitor(stack: stack, trunks: monitored, logger: logger)
-        let bLegTrunk = configuration.trunks[0].name
-        router.trunkFeedback.observer = { [unowned monitor] observation in monitor.record(observation, trunk: bLegTrunk) }
-        monitor.onChange = { [weak router] name, isUp in
-            if name == bLegTrunk { router?.trunkAvailabilityChanged(isUp: isUp) }
-        }
-        monitor.start()
-        return monitor
     }
 
     /// Each agent id and its presence user id (the Teams object id, or the agent id without one).

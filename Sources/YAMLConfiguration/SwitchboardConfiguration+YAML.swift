@@ -1,5 +1,6 @@
 import ACD
 import Foundation
+import NIOCore
 import Presence
 import SIPTransport
 import Yams
@@ -112,7 +113,7 @@ extension SwitchboardConfiguration {
     private static func parseLimits(_ node: ConfigurationNode) throws -> LimitSettings {
         let node = try node.allowingOnly(["maximumConcurrentCalls", "maximumCallDurationSeconds", "retryAfterSeconds",
                                           "drainMinimumSeconds", "drainMaximumSeconds", "maximumWaitingCalls",
-                                          "maximumWaitingCallsPerTrunk", "maximumServerTransactions", "overloadControl"])
+                                          "maximumWaitingCallsPerTrunk", "maximumServerTransactions", "overloadControl", "shards"])
         let waiting = try node["maximumWaitingCalls"].int(in: 1...1_000_000, default: 2_000)
         let drainMinimum = try node["drainMinimumSeconds"].int(in: 0...600, default: 5)
         let drainMaximum = try node["drainMaximumSeconds"].int(in: 0...86_400, default: 300)
@@ -126,7 +127,8 @@ extension SwitchboardConfiguration {
                              maximumCallDuration: .seconds(try node["maximumCallDurationSeconds"].int(in: 60...172_800, default: 14_400)),
                              retryAfterSeconds: try node["retryAfterSeconds"].int(in: 1...3_600, default: 30),
                              drainMinimum: .seconds(drainMinimum), drainMaximum: .seconds(drainMaximum),
-                             overloadControl: try node["overloadControl"].bool(default: true))
+                             overloadControl: try node["overloadControl"].bool(default: true),
+                             shards: try node["shards"].int(in: 1...64, default: min(max(System.coreCount, 1), 64)))
     }
 
     private static func parsePresence(_ node: ConfigurationNode) throws -> PresenceSourceConfiguration? {

@@ -95,6 +95,8 @@ public struct LimitSettings: Sendable, Equatable {
     public var drainMaximum: Duration
     /// Whether new INVITEs get `503 Overloaded` while the UDP receive backlog is high.
     public var overloadControl: Bool
+    /// How many shards (event loops, each with its own calls) share the call path: one per core by default.
+    public var shards: Int
 }
 
 /// The control API (HTTP, JSON).

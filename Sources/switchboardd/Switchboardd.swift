@@ -63,11 +63,12 @@ struct Switchboardd: AsyncParsableCommand {
         }
         let metrics = SwitchboardMetrics()
         MetricsSystem.bootstrap(metrics.factory)
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoop: group.next(),
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.limits.shards)
+        let loops = Array(group.makeIterator())
+        let coordinator = try await SwitchboardCoordinator.start(configuration: configuration, eventLoops: loops,
                                                                  httpClient: .shared, logger: logger, metrics: metrics)
         let reloader = ConfigurationReloader(path: config, coordinator: coordinator, logger: logger)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: SIPTransportService(transport: coordinator.transport)),
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: SIPTransportService(transports: coordinator.shards.map(\.transport))),
                                                                            .init(service: ReloadService(reloader: reloader))]
         if let control = configuration.control {
             let drain = DrainTrigger()
@@ -78,6 +79,7 @@ struct Switchboardd: AsyncParsableCommand {
         services.append(.init(service: PresenceService(feed: coordinator.presence, logger: logger)))
         services.append(.init(service: CallService(coordinator: coordinator, limits: configuration.limits, logger: logger)))
         logger.notice("switchboardd ready", metadata: ["sip.listeners": "\(configuration.transport.listeners.count)",
+                                                       "sip.shards": "\(configuration.limits.shards)",
                                                        "acd.queues": "\(configuration.acd.queues.count)"])
         let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [.sigquit], logger: logger))

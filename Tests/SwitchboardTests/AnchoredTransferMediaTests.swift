@@ -49,7 +49,7 @@ struct AnchoredTransferMediaTests {
             let hold = AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop),
                                     queues: ["front": QueueHoldMedia(welcome: nil, music: "front-music"),
                                              "desk": QueueHoldMedia(welcome: nil, music: "desk-music", position: .always)],
-                                    words: words, logger: Logger(label: "test")) { _, queue in queue == "desk" ? (1, nil) : nil }
+                                    words: words, logger: Logger(label: "test")) { _, queue, reply in reply(queue == "desk" ? (1, nil) : nil) }
             hold.anchorsMedia = true
             return hold
         }.get()

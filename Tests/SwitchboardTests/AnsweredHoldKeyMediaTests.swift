@@ -42,7 +42,7 @@ struct AnsweredHoldKeyMediaTests {
             let hold = AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop),
                                     queues: ["lobby": QueueHoldMedia(welcome: nil, music: "lobby-music"),
                                              "sales": QueueHoldMedia(welcome: nil, music: "sales-music")],
-                                    words: [:], logger: Logger(label: "test")) { _, _ in nil }
+                                    words: [:], logger: Logger(label: "test")) { _, _, reply in reply(nil) }
             hold.onKey = { callID, key in
                 loop.preconditionInEventLoop()
                 pressed.withLockedValue { $0.append("\(callID):\(key)") }

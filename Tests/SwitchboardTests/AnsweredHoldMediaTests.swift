@@ -46,7 +46,7 @@ struct AnsweredHoldMediaTests {
         let hold = try await loop.submit {
             AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop),
                          queues: ["support": QueueHoldMedia(welcome: tagged("welcome", frames: 25, tag: 0x70), music: "moh", position: .always, ewt: .once)],
-                         words: words, logger: Logger(label: "test")) { callID, queue in callID == "c1" && queue == "support" ? (1, .seconds(90)) : nil }
+                         words: words, logger: Logger(label: "test")) { callID, queue, reply in reply(callID == "c1" && queue == "support" ? (1, .seconds(90)) : nil) }
         }.get()
         let offer = Array("v=0\r\no=pstn 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio \(callerPort) RTP/AVP 8\r\n".utf8)
         let answer = NIOLockedValueBox<[UInt8]?>(nil)
@@ -89,7 +89,7 @@ struct AnsweredHoldMediaTests {
             AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop),
                          queues: ["support": QueueHoldMedia(welcome: nil, music: "moh", periodicPrompt: tagged("still-waiting", frames: 3, tag: 0x55),
                                                             periodicPromptInterval: .milliseconds(300))],
-                         words: [:], logger: Logger(label: "test")) { _, _ in (1, nil) }
+                         words: [:], logger: Logger(label: "test")) { _, _, reply in reply((1, nil)) }
         }.get()
         let offer = Array("v=0\r\no=pstn 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio \(callerPort) RTP/AVP 8\r\n".utf8)
         try await loop.submit { hold.start("c1", queue: "support", offer: offer) { _ in } }.get()

@@ -57,7 +57,7 @@ struct AnsweredHoldMoveMediaTests {
             AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop),
                          queues: ["lobby": QueueHoldMedia(welcome: nil, music: "lobby-music"),
                                   "sales": QueueHoldMedia(welcome: nil, music: "sales-music", position: .always)],
-                         words: words, logger: Logger(label: "test")) { _, queue in queue == "sales" ? (2, nil) : nil }
+                         words: words, logger: Logger(label: "test")) { _, queue, reply in reply(queue == "sales" ? (2, nil) : nil) }
         }.get()
         try await loop.submit { hold.start("c1", queue: "lobby", offer: offer(port: channel.localAddress?.port ?? 0)) { _ in } }.get()
         #expect(await poll { probe.tags.withLockedValue { $0 }.count >= 5 })
@@ -86,7 +86,7 @@ struct AnsweredHoldMoveMediaTests {
         try await engine.addMusic("moh", loop: try #require(HoldMusicLoop(tracks: [tagged("moh", frames: 5, tag: 0xA0)])))
         let hold = try await loop.submit {
             AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop), queues: ["lobby": QueueHoldMedia(welcome: nil, music: "moh")],
-                         words: [:], logger: Logger(label: "test")) { _, _ in nil }
+                         words: [:], logger: Logger(label: "test")) { _, _, reply in reply(nil) }
         }.get()
         let answer = NIOLockedValueBox<[UInt8]?>(nil)
         try await loop.submit {

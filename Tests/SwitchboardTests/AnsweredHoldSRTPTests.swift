@@ -46,7 +46,7 @@ struct AnsweredHoldSRTPTests {
         let loop = group.next()
         let hold = try await loop.submit {
             AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop), queues: ["support": QueueHoldMedia(welcome: welcome, music: nil)],
-                         words: [:], srtp: .optional, logger: Logger(label: "test")) { _, _ in nil }
+                         words: [:], srtp: .optional, logger: Logger(label: "test")) { _, _, reply in reply(nil) }
         }.get()
         let answer = NIOLockedValueBox<[UInt8]?>(nil)
         try await loop.submit {
@@ -80,7 +80,7 @@ struct AnsweredHoldSRTPTests {
         let refusals = try await loop.submit {
             [SRTPPolicy.off, .optional, .required].map { policy in
                 let hold = AnsweredHold(engine: engine, wheel: TimerWheel(eventLoop: loop), queues: [:], words: [:], srtp: policy,
-                                        logger: Logger(label: "test")) { _, _ in nil }
+                                        logger: Logger(label: "test")) { _, _, reply in reply(nil) }
                 return [hold.refusal(of: Self.offer(port: 6000, proto: "RTP/AVP")), hold.refusal(of: Self.offer(port: 6000, proto: "RTP/SAVP"))]
             }
         }.get()

@@ -8,8 +8,8 @@ import Testing
 /// The control desk's agent actions and refusals, against the real router and engine.
 @Suite("Control desk: agent actions, refusals, why")
 struct ControlDeskAgentTests {
-    private func desk(_ harness: CallHarness) -> ControlDesk {
-        ControlDesk(router: harness.router, distributor: harness.distributor)
+    private func desk(_ harness: CallHarness) -> OneShardDesk {
+        OneShardDesk(harness)
     }
 
     @Test("actions the state does not allow are conflicts; unknown ids are not found")

@@ -9,8 +9,8 @@ import Testing
 /// transport and the virtual clock.
 @Suite("Control desk: queues, agents, calls and supervisor actions")
 struct ControlDeskTests {
-    private func desk(_ harness: CallHarness) -> ControlDesk {
-        ControlDesk(router: harness.router, distributor: harness.distributor)
+    private func desk(_ harness: CallHarness) -> OneShardDesk {
+        OneShardDesk(harness)
     }
 
     @Test("agents paused: the caller waits at position 1, explain names both breaks; resume rings the agent at once")

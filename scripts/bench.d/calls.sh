@@ -5,7 +5,9 @@
 # ratio of the two. Release build. Tunables: scripts/lib/bench.sh (BENCH_RATES, BENCH_SECONDS,
 # BENCH_HOLD_MS ...); BENCH_AGENTS (default 6000); BENCH_LIMITS, extra `limits:` keys (default
 # "overloadControl: false": this measures capacity like the Kamailio reference, which sheds nothing;
-# the overload guard has its own benchmark, scripts/bench overload; empty for a build without the key).
+# the overload guard has its own benchmark, scripts/bench overload; empty for a build without the key);
+# BENCH_SHARDS, the `limits.shards` values measured, a row each (default "1 2"; empty for a build
+# without the key, measured once with its default).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
@@ -27,19 +29,30 @@ BENCH_UAS=uas BENCH_CPU_PID="$KAMAILIO_PID" find_max_rate kamailio "127.0.0.1:$s
 kamailio=("$BENCH_BEST_RATE" "$BENCH_BEST_CPU_MS" "$BENCH_BEST_P50_MS" "$BENCH_BEST_P99_MS")
 stop_process "kamailio-$sbc_port"
 
-echo "== switchboardd: SIPp UAC -> switchboardd (B2BUA + ACD) -> SIPp UAS as ${BENCH_AGENTS:-6000} agents"
-sip_port="$(free_port)"
 extra="$HARNESS_DIR/agents.yaml"
-write_bench_agents "$extra" "${BENCH_AGENTS:-6000}" "$queue_number" "${BENCH_LIMITS-overloadControl: false}"
 config="$HARNESS_DIR/switchboard.yaml"
-SWITCHBOARD_LOG_LEVEL=warning write_switchboard_config "$config" "$sip_port" "$uas_port" "$extra"
-start_switchboardd switchboardd "$config" "$sip_port"
-BENCH_UAS=uas BENCH_CPU_PID="$SWITCHBOARDD_PID" find_max_rate switchboardd "127.0.0.1:$sip_port" "$scenarios/uac.xml" \
-    -s "$queue_number" -set direct 1
+rows=()
+for shards in ${BENCH_SHARDS-1 2} default; do
+    [ "$shards" = default ] && [ ${#rows[@]} -gt 0 ] && break
+    limits="${BENCH_LIMITS-overloadControl: false}"
+    [ "$shards" = default ] || limits="${limits:+$limits, }shards: $shards"
+    echo "== switchboardd ($shards shards): SIPp UAC -> switchboardd (B2BUA + ACD) -> SIPp UAS as ${BENCH_AGENTS:-6000} agents"
+    sip_port="$(free_port)"
+    write_bench_agents "$extra" "${BENCH_AGENTS:-6000}" "$queue_number" "$limits"
+    SWITCHBOARD_LOG_LEVEL=warning write_switchboard_config "$config" "$sip_port" "$uas_port" "$extra"
+    start_switchboardd "switchboardd-$shards" "$config" "$sip_port"
+    BENCH_UAS=uas BENCH_CPU_PID="$SWITCHBOARDD_PID" find_max_rate "switchboardd-$shards" "127.0.0.1:$sip_port" "$scenarios/uac.xml" \
+        -s "$queue_number" -set direct 1
+    stop_process "switchboardd-$shards"
+    rows+=("$shards" "$BENCH_BEST_RATE" "$BENCH_BEST_CPU_MS" "$BENCH_BEST_P50_MS" "$BENCH_BEST_P99_MS")
+done
 
 echo
 echo "== calls held ${BENCH_HOLD_MS:-1000} ms, ${BENCH_SECONDS:-5} s per rate"
-printf '%-14s %14s %12s %7s %7s\n' run max_clean_cps cpu_ms/call p50ms p99ms
-printf '%-14s %14s %12s %7s %7s\n' kamailio "${kamailio[@]}"
-printf '%-14s %14s %12s %7s %7s\n' switchboardd "$BENCH_BEST_RATE" "$BENCH_BEST_CPU_MS" "$BENCH_BEST_P50_MS" "$BENCH_BEST_P99_MS"
-awk -v a="$BENCH_BEST_RATE" -v b="${kamailio[0]}" 'BEGIN { if (b > 0) printf "ratio switchboardd / kamailio (max clean cps): %.2f\n", a / b }'
+printf '%-16s %14s %12s %7s %7s\n' run max_clean_cps cpu_ms/call p50ms p99ms
+printf '%-16s %14s %12s %7s %7s\n' kamailio "${kamailio[@]}"
+for ((i = 0; i < ${#rows[@]}; i += 5)); do
+    printf '%-16s %14s %12s %7s %7s\n' "switchboardd-${rows[i]}" "${rows[@]:i+1:4}"
+    awk -v a="${rows[i+1]}" -v b="${kamailio[0]}" -v s="${rows[i]}" \
+        'BEGIN { if (b > 0) printf "ratio switchboardd (%s shards) / kamailio (max clean cps): %.2f\n", s, a / b }'
+done

@@ -1,0 +1,60 @@
+import B2BUA
+import Logging
+import NIOCore
+import SIPTransport
+import YAMLConfiguration
+
+/// The shards' sockets and how a message reaches the shard that owns its call.
+enum ShardTransports {
+    /// Binds shard 0's transport with every configured listener, then one transport per other shard
+    /// with a UDP socket on each UDP listener's address and port (`SO_REUSEPORT`, as shard 0's),
+    /// whose TCP/TLS sends go through shard 0's transport (the one connection table, on its loop).
+    static func bind(_ configuration: SwitchboardConfiguration, on loops: [any EventLoop], logger: Logger) async throws -> [SIPTransport] {
+        var settings = configuration.transport
+        settings.reusesPort = loops.count > 1
+        let primary = SIPTransport(configuration: settings, eventLoop: loops[0], logger: logger)
+        try await primary.start()
+        var transports = [primary]
+        do {
+            settings.listeners = try await loops[0].submit { primary.listeners.filter { $0.transport == .udp } }.get()
+            for loop in loops.dropFirst() {
+                let transport = SIPTransport(configuration: settings, eventLoop: loop, logger: logger)
+                transport.streamTransport = primary
+                transports.append(transport)
+                try await transport.start()
+            }
+        } catch {
+            for transport in transports { await transport.stop() }
+            throw error
+        }
+        return transports
+    }
+
+    /// Points each shard's transport at the shards: a message whose Call-ID (a byte scan before the
+    /// parse) belongs to another shard is handed to that shard's transport to be parsed there; one
+    /// the scan missed is handed over after the parse, to that shard's transaction layer.
+    static func connect(_ shards: [Shard]) async throws {
+        for shard in shards {
+            try await shard.eventLoop.submit {
+                let stack = shard.stack
+                guard shards.count > 1 else {
+                    shard.transport.onMessage = { stack.receive($0) }
+                    return
+                }
+                let placement = CallPlacement(shardCount: shards.count, shard: shard.index)
+                shard.transport.handover = { bytes, source in
+                    guard let owner = placement.shard(ofMessage: bytes), owner != shard.index else { return false }
+                    let copy = Array(bytes), target = shards[owner]
+                    target.eventLoop.execute { target.transport.receive(handedOver: copy, from: source) }
+                    return true
+                }
+                shard.transport.onMessage = { inbound in
+                    let owner = placement.shard(of: inbound.message.headers.callID)
+                    guard owner != shard.index else { return stack.receive(inbound) }
+                    let target = shards[owner]
+                    target.eventLoop.execute { target.stack.receive(inbound) }
+                }
+            }.get()
+        }
+    }
+}
