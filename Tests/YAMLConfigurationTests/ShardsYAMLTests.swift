@@ -12,8 +12,8 @@ struct ShardsYAMLTests {
             .joined(separator: "\n")
     }
 
-    @Test func oneShardPerCoreUnlessSet() throws {
-        #expect(try SwitchboardConfiguration.parse(yaml: configuration(limits: nil)).limits.shards == min(System.coreCount, 64))
+    @Test func oneShardPerCoreButOneUnlessSet() throws {
+        #expect(try SwitchboardConfiguration.parse(yaml: configuration(limits: nil)).limits.shards == min(max(System.coreCount - 1, 1), 64))
         #expect(try SwitchboardConfiguration.parse(yaml: configuration(limits: "{shards: 1}")).limits.shards == 1)
         #expect(try SwitchboardConfiguration.parse(yaml: configuration(limits: "{shards: 64}")).limits.shards == 64)
     }

@@ -38,7 +38,7 @@ media:
   address: 127.0.0.1
   rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
   prompts: $HARNESS_DIR/prompts
-limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
+limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
 control: { address: 127.0.0.1, port: $control_port }
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"

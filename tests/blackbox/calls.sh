@@ -42,7 +42,7 @@ agents:
   - { id: ivan, number: "+15550214" }
   - { id: judy, number: "+15550215" }
   - { id: ken, number: "+15550216" }
-limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 10 }
+limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 10 }
 control: { address: 127.0.0.1, port: $control_port }
 YAML
 config="$HARNESS_DIR/switchboard.yaml"

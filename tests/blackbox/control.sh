@@ -17,7 +17,7 @@ queues:
 agents:
   - { id: alice, number: "+15550201" }
   - { id: bob, number: "+15550202" }
-limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 10 }
+limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 10 }
 control: { address: 127.0.0.1, port: $control_port, tokenFile: $HARNESS_DIR/token }
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"

@@ -20,7 +20,7 @@ agents:
   - { id: alice, number: "+15550201" }
   - { id: bob, number: "+15550202" }
   - { id: carol, number: "+15550203" }
-limits: { maximumConcurrentCalls: 3, retryAfterSeconds: 20, drainMinimumSeconds: 0, drainMaximumSeconds: 10 }
+limits: { shards: 2, maximumConcurrentCalls: 3, retryAfterSeconds: 20, drainMinimumSeconds: 0, drainMaximumSeconds: 10 }
 control: { address: 127.0.0.1, port: $control_port }
 YAML
 config="$HARNESS_DIR/switchboard.yaml"

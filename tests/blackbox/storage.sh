@@ -32,7 +32,7 @@ with open(path, "w") as out:
     out.write("agents:\n")
     for i, agent in enumerate(ids):
         out.write(f"  - {{ id: {agent}, number: \"+1555030{i:04d}\" }}\n")
-    out.write("limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }\n")
+    out.write("limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }\n")
     out.write(f"control: {{ address: 127.0.0.1, port: {control} }}\n")
     out.write(f"storage: {{ path: {database}, flushMilliseconds: 20 }}\n")
 PY

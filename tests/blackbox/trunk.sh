@@ -27,7 +27,7 @@ agents:
   - { id: bob, number: "+15550202" }
 acd:
   rona: { missLimit: 3, backOffSeconds: { noAnswer: 5, unreachable: 2 } }
-limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
+limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
 control: { address: 127.0.0.1, port: $control_port }
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
