@@ -30,7 +30,7 @@ extension MediaEngine {
             return DatagramBootstrap(group: eventLoop)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(RTCPReceiveHandler(engine: self, slot: slot))
+                        try channel.pipeline.syncOperations.addHandler(StreamReceiveHandler(engine: self, slot: slot, socket: .rtcp))
                     }
                 }
                 .bind(to: try SocketAddress(ipAddress: address, port: port))
@@ -85,26 +85,5 @@ extension MediaEngine {
         stream.controlChannel.writeAndFlush(AddressedEnvelope(remoteAddress: destination, data: buffer), promise: nil)
         stream.counters.rtcpSent += 1
         totals.rtcpSent += 1
-    }
-}
-
-/// Hands the datagrams of one stream's RTCP socket to the engine.
-final class RTCPReceiveHandler: ChannelInboundHandler, @unchecked Sendable {
-    typealias InboundIn = AddressedEnvelope<ByteBuffer>
-
-    private weak var engine: MediaEngine?
-    private let slot: Int
-
-    init(engine: MediaEngine, slot: Int) {
-        self.engine = engine
-        self.slot = slot
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        engine?.receiveControl(unwrapInboundIn(data).data, slot: slot)
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        engine?.logger.debug("RTCP socket error", metadata: ["media.error": "\(error)"])
     }
 }

@@ -30,23 +30,32 @@ extension MediaEngine {
     }
 }
 
-/// Hands the datagrams of one stream's socket to the engine.
-final class RTPReceiveHandler: ChannelInboundHandler, @unchecked Sendable {
+/// Hands the datagrams of one of a stream's sockets to the engine: its RTP socket's, or its RTCP
+/// socket's (RFC 3550 §11: RTCP on its own port).
+final class StreamReceiveHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
+
+    /// Which of the stream's sockets the handler reads.
+    enum Socket { case rtp, rtcp }
 
     private weak var engine: MediaEngine?
     private let slot: Int
+    private let socket: Socket
 
-    init(engine: MediaEngine, slot: Int) {
+    init(engine: MediaEngine, slot: Int, socket: Socket) {
         self.engine = engine
         self.slot = slot
+        self.socket = socket
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        engine?.receive(unwrapInboundIn(data).data, slot: slot)
+        switch socket {
+        case .rtp: engine?.receive(unwrapInboundIn(data).data, slot: slot)
+        case .rtcp: engine?.receiveControl(unwrapInboundIn(data).data, slot: slot)
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        engine?.logger.debug("RTP socket error", metadata: ["media.error": "\(error)"])
+        engine?.logger.debug(socket == .rtp ? "RTP socket error" : "RTCP socket error", metadata: ["media.error": "\(error)"])
     }
 }

@@ -118,7 +118,7 @@ extension MediaEngine {
             bound = DatagramBootstrap(group: eventLoop)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(RTPReceiveHandler(engine: self, slot: slot))
+                        try channel.pipeline.syncOperations.addHandler(StreamReceiveHandler(engine: self, slot: slot, socket: .rtp))
                     }
                 }
                 .withBoundSocket(socket).map { ($0, socket) }

@@ -135,13 +135,7 @@ final class AnsweredHold: HoldMedia, @unchecked Sendable {
 
     func stop(_ callID: CallID) {
         stopAgentLegs(callID, except: nil)
-        callers[callID] = nil
-        resumeOffers(callID)
-        switch streams[callID] {
-        case .opening: streams[callID] = .opening(stopped: true)
-        case .open: close(callID)
-        case nil: return
-        }
+        stopCallerStream(callID)
     }
 
     /// Closes an open stream; the call forgets it at once, the port returns once the socket is closed.
