@@ -11,17 +11,6 @@ import SIPStack
 import Testing
 import YAMLConfiguration
 
-/// Keeps the first byte of each RTP payload a UDP socket receives.
-private final class FirstBytes: ChannelInboundHandler, Sendable {
-    typealias InboundIn = AddressedEnvelope<ByteBuffer>
-    let tags = NIOLockedValueBox<[UInt8]>([])
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard let packet = try? RTPPacket(parsing: unwrapInboundIn(data).data.readableBytesView), let first = packet.payload.first else { return }
-        tags.withLockedValue { $0.append(first) }
-    }
-}
-
 private func sdp(port: Int) -> [UInt8] {
     Array("v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio \(port) RTP/AVP 8\r\n".utf8)
 }
@@ -31,7 +20,7 @@ struct AnchoredTransferMediaTests {
     @Test func theUnbridgedCallerHearsTheNewQueuesAnnouncementAndMusicAndTheAgentsStreamCloses() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         let loop = group.next()
-        let caller = FirstBytes()
+        let caller = FirstByteProbe()
         let callerChannel = try await DatagramBootstrap(group: group)
             .channelInitializer { channel in channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(caller) } }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -80,15 +69,5 @@ struct AnchoredTransferMediaTests {
         try await callerChannel.close().get()
         try await agentChannel.close().get()
         try await group.shutdownGracefully()
-    }
-
-    /// Polls `condition` every 10 ms for up to 10 s; whether it came to hold.
-    private func poll(_ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
     }
 }

@@ -10,23 +10,12 @@ import SIPStack
 import Testing
 import YAMLConfiguration
 
-/// Keeps the first byte of each RTP payload a UDP socket receives.
-private final class TagProbe: ChannelInboundHandler, Sendable {
-    typealias InboundIn = AddressedEnvelope<ByteBuffer>
-    let tags = NIOLockedValueBox<[UInt8]>([])
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard let packet = try? RTPPacket(parsing: unwrapInboundIn(data).data.readableBytesView), let first = packet.payload.first else { return }
-        tags.withLockedValue { $0.append(first) }
-    }
-}
-
 @Suite("Answered hold on the media edge: keys and queue moves")
 struct AnsweredHoldKeyMediaTests {
     @Test func anRFC4733DigitOnTheCallersStreamReachesTheRouterOnTheSIPLoopAndAMoveChangesTheMusic() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         let loop = group.next()
-        let probe = TagProbe()
+        let probe = FirstByteProbe()
         let channel = try await DatagramBootstrap(group: group)
             .channelInitializer { channel in channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(probe) } }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -73,15 +62,5 @@ struct AnsweredHoldKeyMediaTests {
         #expect(await poll { (try? await engine.portPool().allocatedCount) == 0 })
         try await channel.close().get()
         try await group.shutdownGracefully()
-    }
-
-    /// Polls `condition` every 10 ms for up to 10 s; whether it came to hold.
-    private func poll(_ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
     }
 }

@@ -109,14 +109,4 @@ struct AnsweredHoldMediaTests {
         try await channel.close().get()
         try await group.shutdownGracefully()
     }
-
-    /// Polls `condition` every 10 ms for up to 10 s; whether it came to hold.
-    private func poll(_ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
-    }
 }

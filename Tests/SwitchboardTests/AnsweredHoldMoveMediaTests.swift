@@ -11,25 +11,6 @@ import SIPStack
 import Testing
 import YAMLConfiguration
 
-/// Keeps the first byte of each RTP payload a UDP socket receives.
-private final class FirstByteProbe: ChannelInboundHandler, Sendable {
-    typealias InboundIn = AddressedEnvelope<ByteBuffer>
-    let tags = NIOLockedValueBox<[UInt8]>([])
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard let packet = try? RTPPacket(parsing: unwrapInboundIn(data).data.readableBytesView), let first = packet.payload.first else { return }
-        tags.withLockedValue { $0.append(first) }
-    }
-
-    static func bind(_ group: any EventLoopGroup) async throws -> (FirstByteProbe, any Channel) {
-        let probe = FirstByteProbe()
-        let channel = try await DatagramBootstrap(group: group)
-            .channelInitializer { channel in channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(probe) } }
-            .bind(host: "127.0.0.1", port: 0).get()
-        return (probe, channel)
-    }
-}
-
 /// A-law audio whose every byte is `tag`.
 private func tagged(_ name: String, frames: Int, tag: UInt8) -> Prompt {
     Prompt(name: name, audio: WAVAudio(encoding: .aLaw, data: Array(repeating: tag, count: 160 * frames)))
@@ -115,15 +96,5 @@ struct AnsweredHoldMoveMediaTests {
         try await firstChannel.close().get()
         try await secondChannel.close().get()
         try await group.shutdownGracefully()
-    }
-
-    /// Polls `condition` every 10 ms for up to 10 s; whether it came to hold.
-    private func poll(_ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
     }
 }

@@ -91,13 +91,4 @@ struct AnsweredHoldSRTPTests {
         ])
         try await group.shutdownGracefully()
     }
-
-    private func poll(_ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
-    }
 }
