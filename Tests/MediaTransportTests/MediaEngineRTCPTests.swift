@@ -19,14 +19,14 @@ struct MediaEngineRTCPTests {
     @Test("an SR with the stream's SSRC, counts and a CNAME from its RTCP port, then SR, SDES and BYE when it stops")
     func reports() async throws {
         let media = try await UDPProbe.bind(group: group)
-        let control = try await DatagramProbe.bind(group: group)
+        let control = try await UDPProbe.bind(group: group)
         let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 8, group: group))
         try await engine.addMusic("moh", loop: try #require(HoldMusicLoop(tracks: [MediaFixtures.tagged("music", frames: 50, tag: 0xA0)])))
         let port = try await engine.startStream("call", negotiated: Self.audio(rtp: media.port, rtcp: control.port), source: .music("moh"))
-        #expect(await eventually(within: 15) { !control.received.isEmpty })
+        #expect(await eventually(within: 15) { !control.datagrams.isEmpty })
         try await engine.stopAll()
-        #expect(await eventually { control.received.count >= 2 })
-        let arrivals = control.received
+        #expect(await eventually { control.datagrams.count >= 2 })
+        let arrivals = control.datagrams
         #expect(arrivals.allSatisfy { $0.sourcePort == port + 1 })
         let ssrc = try #require(media.packets(from: port).first).header.ssrc
         let first = try RTCPPacket.parseCompound(try #require(arrivals.first).bytes)
@@ -51,7 +51,7 @@ struct MediaEngineRTCPTests {
 
     @Test("RTCP received on the RTCP port is counted and dropped, malformed datagrams apart, RTP undisturbed")
     func receiving() async throws {
-        let probe = try await DatagramProbe.bind(group: group)
+        let probe = try await UDPProbe.bind(group: group)
         let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 8, group: group))
         let port = try await engine.startStream("call", negotiated: Self.audio(rtp: 9, rtcp: probe.port).receiving, source: .silence)
         let report = RTCPPacket.compound([.receiverReport(RTCPReceiverReport(ssrc: 7)),
@@ -64,7 +64,7 @@ struct MediaEngineRTCPTests {
         #expect(counters.rtcpReceived == 2)
         #expect(counters.packetsReceived == 0 && counters.malformedReceived == 0 && counters.rtcpSent == 0)
         try await engine.stopAll()
-        #expect(probe.received.isEmpty, "a stream that sends nothing sends no RTCP")
+        #expect(probe.datagrams.isEmpty, "a stream that sends nothing sends no RTCP")
         await probe.close()
     }
 
@@ -72,16 +72,16 @@ struct MediaEngineRTCPTests {
     func secure() async throws {
         let ours = SRTPMasterKey.random()
         let media = try await UDPProbe.bind(group: group)
-        let control = try await DatagramProbe.bind(group: group)
+        let control = try await UDPProbe.bind(group: group)
         let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 8, group: group))
         try await engine.addMusic("moh", loop: try #require(HoldMusicLoop(tracks: [MediaFixtures.tagged("music", frames: 50, tag: 0xA0)])))
         var audio = Self.audio(rtp: media.port, rtcp: control.port)
         audio.srtp = NegotiatedSRTP(suite: .aes128HMACSHA1Tag80, tag: 1, sendingKey: ours, receivingKey: .random())
         _ = try await engine.startStream("call", negotiated: audio, source: .music("moh"))
-        #expect(await eventually(within: 15) { !control.received.isEmpty })
+        #expect(await eventually(within: 15) { !control.datagrams.isEmpty })
         try await engine.stopAll()
         let receiver = try SRTPContext(suite: .aes128HMACSHA1Tag80, key: ours, direction: .inbound)
-        let wire = try #require(control.received.first).bytes
+        let wire = try #require(control.datagrams.first).bytes
         let clear = try receiver.unprotectRTCP(wire)
         #expect(wire.count > clear.count && Array(wire[8..<clear.count]) != Array(clear[8...]), "encrypted past the SSRC")
         let packets = try RTCPPacket.parseCompound(clear)

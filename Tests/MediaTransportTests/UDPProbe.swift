@@ -3,25 +3,32 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
-/// A plain UDP socket on 127.0.0.1 that records every RTP packet it receives, in arrival order, with
-/// the port it came from; and sends raw datagrams.
+/// A plain UDP socket on 127.0.0.1 that records every datagram it receives, in arrival order, with
+/// the port it came from (RTCP tests read the bytes, RTP tests the packets); and sends raw datagrams.
 final class UDPProbe: Sendable {
+    /// One datagram as received.
+    struct Datagram: Sendable {
+        var sourcePort: Int
+        var bytes: [UInt8]
+    }
+
+    /// One RTP packet as received.
     struct Arrival: Sendable {
         var sourcePort: Int
         var packet: RTPPacket
     }
 
     let channel: any Channel
-    private let arrivals: NIOLockedValueBox<[Arrival]>
+    private let arrivals: NIOLockedValueBox<[Datagram]>
 
-    private init(channel: any Channel, arrivals: NIOLockedValueBox<[Arrival]>) {
+    private init(channel: any Channel, arrivals: NIOLockedValueBox<[Datagram]>) {
         self.channel = channel
         self.arrivals = arrivals
     }
 
     /// Binds a probe on 127.0.0.1 at `port` (0: a free port).
     static func bind(group: any EventLoopGroup, port: Int = 0) async throws -> UDPProbe {
-        let arrivals = NIOLockedValueBox<[Arrival]>([])
+        let arrivals = NIOLockedValueBox<[Datagram]>([])
         let channel = try await DatagramBootstrap(group: group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -34,8 +41,15 @@ final class UDPProbe: Sendable {
 
     var port: Int { channel.localAddress?.port ?? 0 }
 
-    /// Everything received so far.
-    var received: [Arrival] { arrivals.withLockedValue { $0 } }
+    /// Every datagram received so far.
+    var datagrams: [Datagram] { arrivals.withLockedValue { $0 } }
+
+    /// The RTP packets received so far (datagrams that are not RTP left out).
+    var received: [Arrival] {
+        datagrams.compactMap { datagram in
+            (try? RTPPacket(parsing: datagram.bytes)).map { Arrival(sourcePort: datagram.sourcePort, packet: $0) }
+        }
+    }
 
     /// The packets received from `port`.
     func packets(from port: Int) -> [RTPPacket] {
@@ -54,17 +68,16 @@ final class UDPProbe: Sendable {
 
     private final class Recorder: ChannelInboundHandler, Sendable {
         typealias InboundIn = AddressedEnvelope<ByteBuffer>
-        let arrivals: NIOLockedValueBox<[Arrival]>
+        let arrivals: NIOLockedValueBox<[Datagram]>
 
-        init(arrivals: NIOLockedValueBox<[Arrival]>) {
+        init(arrivals: NIOLockedValueBox<[Datagram]>) {
             self.arrivals = arrivals
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             let envelope = unwrapInboundIn(data)
-            guard let packet = try? RTPPacket(parsing: envelope.data.readableBytesView) else { return }
-            let arrival = Arrival(sourcePort: envelope.remoteAddress.port ?? 0, packet: packet)
-            arrivals.withLockedValue { $0.append(arrival) }
+            let datagram = Datagram(sourcePort: envelope.remoteAddress.port ?? 0, bytes: Array(envelope.data.readableBytesView))
+            arrivals.withLockedValue { $0.append(datagram) }
         }
     }
 }
