@@ -61,15 +61,19 @@ final class DistributionHub: DistributionDecisionSink, @unchecked Sendable {
     /// at once (the router runs it after what it is doing), to the others through their loops.
     func deliver(_ decisions: [DistributionDecision]) {
         guard !decisions.isEmpty else { return }
-        var batches: [Int: [DistributionDecision]] = [:]
-        for decision in decisions { batches[CallPlacement.shard(of: decision.callID, among: shardCount), default: []].append(decision) }
-        for (index, batch) in batches {
-            let router = shards[index].router
-            if shards[index].eventLoop.inEventLoop {
-                router.deliver(batch)
-            } else {
-                shards[index].eventLoop.execute { router.deliver(batch) }
-            }
+        guard shardCount > 1 else { return hand(decisions, to: 0) }
+        var batches = Array(repeating: [DistributionDecision](), count: shardCount)
+        for decision in decisions { batches[CallPlacement.shard(of: decision.callID, among: shardCount)].append(decision) }
+        for (index, batch) in batches.enumerated() where !batch.isEmpty { hand(batch, to: index) }
+    }
+
+    /// Runs `batch` on shard `index`'s router: at once on the engine loop's own shard, else through its loop.
+    private func hand(_ batch: [DistributionDecision], to index: Int) {
+        let router = shards[index].router
+        if shards[index].eventLoop.inEventLoop {
+            router.deliver(batch)
+        } else {
+            shards[index].eventLoop.execute { router.deliver(batch) }
         }
     }
 
