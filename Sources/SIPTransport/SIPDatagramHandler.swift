@@ -30,6 +30,11 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         }
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        transport.readBatchEnded()
+        context.fireChannelReadComplete()
+    }
+
     /// The sender as a peer address, the one already held when it is a recent sender.
     private func peer(at address: SocketAddress) -> SIPPeerAddress {
         if let known = recentPeers.first(where: { $0.address == address }) { return known }
