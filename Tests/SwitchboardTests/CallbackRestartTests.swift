@@ -2,6 +2,7 @@ import ACD
 import B2BUA
 import CallStore
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import SIPCore
 @testable import Switchboard
@@ -109,15 +110,15 @@ struct CallbackRestartTests {
         let caller = harness.caller(calling: Self.number)
         let dialog = caller.dialog(answeredBy: try #require(harness.receive(caller.invite).responses.last))
         harness.receive(dialog.ack(sequenceNumber: 1))
-        var drained = false
-        harness.router.drain(minimum: .zero, maximum: .seconds(60)).whenSuccess { drained = true }
+        let drained = NIOLockedValueBox(false)
+        harness.router.drain(minimum: .zero, maximum: .seconds(60)).whenSuccess { drained.withLockedValue { $0 = true } }
         harness.advance(by: .seconds(1))
-        #expect(!drained, "a caller on hold is a call in progress")
+        #expect(!drained.withLockedValue { $0 }, "a caller on hold is a call in progress")
         hold.press("*", on: caller.callID)
         media.finishConfirmations()
         harness.receive(dialog.response(to: try #require(harness.sender.takeSent().requests(.bye).first)))
         harness.advance(by: CallRouter.drainCheckInterval)
-        #expect(drained, "only a callback entry awaiting an agent is left: the store keeps it")
+        #expect(drained.withLockedValue { $0 }, "only a callback entry awaiting an agent is left: the store keeps it")
         #expect(harness.router.liveCounts.calls == 1)
         stored.writer.flush()
         #expect(try stored.store.pendingCallbacks().map(\.callID) == [caller.callID])
