@@ -9,8 +9,11 @@
 # BYE, and 30 s later (retryIntervalSeconds) she is offered the entry again and the call back is
 # answered. The call records are completed by alice with a cause that says "called back", and the
 # queue log has CALLBACKREQUESTED with the key, CALLBACKNOANSWER for the unanswered attempt, CONNECT
-# and COMPLETEAGENT, and no ABANDON. A second daemon with media.mode: anchored calls a third caller
-# back with a stream of its own instead of alice's SDP and bridges the two: no re-INVITE to alice.
+# and COMPLETEAGENT, and no ABANDON. A third caller's entry survives a restart: the daemon is
+# stopped with SIGTERM (at once: the drain does not wait for it) and started on the same database,
+# restores it, and calls alice first, then the caller; one record, and a whole queue log. A second
+# daemon with media.mode: anchored calls a fourth caller back with a stream of its own instead of
+# alice's SDP and bridges the two: no re-INVITE to alice.
 #
 #   PSTN caller (SIPp UAC) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (SIPp UAS, alice)
 #                                                 └────────► Kamailio ──► PSTN (SIPp UAS, the caller's number)
