@@ -1,4 +1,5 @@
 import ACD
+import B2BUA
 import CallStore
 
 /// Callback entries kept in the store: written once the caller has left with the number dialled and
@@ -34,11 +35,21 @@ extension ACDCallDistributor {
 
     /// Feeds stored entries back to the engine (before any offer), in the order given: their
     /// decisions (an entry whose `maxWait` has passed leaves by that rule) go to the store, the
-    /// metrics and the routers.
-    func restore(callbacks entries: [CallbackEntry]) {
+    /// metrics and the routers. An entry whose queue is gone, or offers no callback any more, is
+    /// released (`480`) instead. Returns how many entries the engine took back and how many were released.
+    func restore(callbacks entries: [CallbackEntry]) -> (restored: Int, released: Int) {
         let now = engineNow
-        var decisions: [ACDDecision] = []
-        for entry in entries { decisions += engine.handle(.callbackRestored(entry), now: now) }
-        deliver(decisions, at: now)
+        var decisions: [ACDDecision] = [], released: [DistributionDecision] = []
+        for entry in entries {
+            if configuration.queues.first(where: { $0.id == entry.queue })?.callback == nil {
+                released.append(.release(entry.callID.rawValue, statusCode: 480, reason: "Callback no longer offered by \(entry.queue)"))
+            } else {
+                decisions += engine.handle(.callbackRestored(entry), now: now)
+            }
+        }
+        observe(decisions, at: now)
+        rearm()
+        sink?.deliver(translate(decisions) + released)
+        return (entries.count - released.count, released.count)
     }
 }

@@ -95,7 +95,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     }
 
     /// Hands the engine's decisions at `now` to the call store and the metrics.
-    private func observe(_ decisions: [ACDDecision], at now: ACDInstant) {
+    func observe(_ decisions: [ACDDecision], at now: ACDInstant) {
         recorder?.observe(decisions, at: Self.date(now))
         keepCallbacks(changedBy: decisions)
         metrics?.observe(decisions)

@@ -42,10 +42,8 @@ extension SwitchboardCoordinator {
         }
         try await hub.eventLoop.submit {
             for entry in kept { hub.distributor.recorder?.restore(entry.pending, record: entry.record, offers: entry.offers) }
-            let offered = kept.filter { terms[$0.pending.queue] != nil }, withdrawn = kept.filter { terms[$0.pending.queue] == nil }
-            hub.distributor.restore(callbacks: offered.map { engineEntry($0.pending) })
-            hub.deliver(withdrawn.map { .release($0.pending.callID, statusCode: 480, reason: "Callback no longer offered by \($0.pending.queue)") })
-            logger.notice("pending callbacks restored", metadata: ["store.callbacks": "\(offered.count)", "store.callbacks_released": "\(withdrawn.count)"])
+            let (restored, released) = hub.distributor.restore(callbacks: kept.map { engineEntry($0.pending) })
+            logger.notice("pending callbacks restored", metadata: ["store.callbacks": "\(restored)", "store.callbacks_released": "\(released)"])
         }.get()
     }
 

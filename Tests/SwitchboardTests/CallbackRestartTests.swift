@@ -16,17 +16,18 @@ struct CallbackRestartTests {
     static let number = "+15550130"
     static let terms = CallbackConfiguration(key: "*", maximumAttempts: 3, retryInterval: .seconds(30), ringTimeout: .seconds(10))
 
-    private static var queues: ACDConfiguration {
+    private static func queues(maxWait: Duration? = nil) -> ACDConfiguration {
         var queues = TestQueues.configuration
         var back = QueueConfiguration(id: "back", numbers: [number], members: [QueueMember(agent: "carol")], ringTimeout: .seconds(120))
         back.callback = terms
+        back.maxWait = maxWait
         queues.queues.append(back)
         return queues
     }
 
     /// A stored harness with answered hold and callback media on queue `back`.
-    private func harness(in directory: URL? = nil) throws -> (StoredHarness, FakeHoldMedia, FakeCallbackMedia) {
-        let stored = try StoredHarness(queues: Self.queues, directory: directory)
+    private func harness(in directory: URL? = nil, maxWait: Duration? = nil) throws -> (StoredHarness, FakeHoldMedia, FakeCallbackMedia) {
+        let stored = try StoredHarness(queues: Self.queues(maxWait: maxWait), directory: directory)
         let hold = FakeHoldMedia(queues: ["back"])
         stored.harness.router.holdMedia = hold
         let media = FakeCallbackMedia()
@@ -71,7 +72,7 @@ struct CallbackRestartTests {
         second.harness.router.restoreCallback(SwitchboardCoordinator.restoredCall(entry.pending, terms: Self.terms))
         second.recorder.restore(entry.pending, record: entry.record, offers: entry.offers)
         #expect(second.harness.router.liveCounts.calls == 1)
-        second.harness.distributor.restore(callbacks: [SwitchboardCoordinator.engineEntry(entry.pending)])
+        #expect(second.harness.distributor.restore(callbacks: [SwitchboardCoordinator.engineEntry(entry.pending)]) == (1, 0))
 
         let invite = try #require(second.harness.sender.takeSent().requests(.invite).first, "carol is free: offered the entry at once")
         #expect(invite.requestURI.user == TestQueues.numbers["carol"], "the agent is called first")
@@ -98,6 +99,49 @@ struct CallbackRestartTests {
         #expect(try second.store.pendingCallbacks().isEmpty, "forgotten once the call back connected")
         let events = lines.filter { $0.contains("|\(caller.callID)|") }.map { $0.split(separator: "|", omittingEmptySubsequences: false)[4] }
         #expect(events == ["ENTERQUEUE", "CALLBACKREQUESTED", "CONNECT", "COMPLETEAGENT"])
+        second.remove()
+    }
+
+    @Test func anEntryWhoseMaxWaitPassedWhileTheDaemonWasDownIsReleasedAndRecorded() throws {
+        let (first, firstHold, firstMedia) = try harness()
+        defer { first.remove() }
+        let caller = try askForCallback(first, firstHold, firstMedia)
+        first.writer.close()
+
+        let (second, _, _) = try harness(in: first.directory, maxWait: .seconds(300))
+        let entry = try #require(try SwitchboardCoordinator.keptCallbacks(in: second.store).first)
+        var pending = entry.pending
+        pending.enteredQueueAt = pending.enteredQueueAt.addingTimeInterval(-301)
+        second.harness.router.restoreCallback(SwitchboardCoordinator.restoredCall(pending, terms: Self.terms))
+        second.recorder.restore(pending, record: entry.record, offers: entry.offers)
+        #expect(second.harness.distributor.restore(callbacks: [SwitchboardCoordinator.engineEntry(pending)]) == (1, 0))
+        #expect(second.harness.sender.takeSent().isEmpty, "nothing goes to the caller, who is gone")
+        #expect(second.harness.router.liveCounts.calls == 0)
+        let (calls, lines) = try second.stored()
+        let record = try #require(calls.first { $0.callID == caller.callID })
+        #expect(record.outcome == .released)
+        #expect(record.cause == "480 Queue timeout")
+        #expect(lines.contains { $0.contains("|\(caller.callID)|back|NONE|EXITWITHTIMEOUT|") }, "\(lines)")
+        #expect(try second.store.pendingCallbacks().isEmpty)
+        second.remove()
+    }
+
+    @Test func anEntryOfAQueueThatNoLongerOffersCallbacksIsReleasedAndRecorded() throws {
+        let (first, firstHold, firstMedia) = try harness()
+        defer { first.remove() }
+        let caller = try askForCallback(first, firstHold, firstMedia)
+        first.writer.close()
+
+        let second = try StoredHarness(queues: TestQueues.configuration, directory: first.directory)
+        let entry = try #require(try SwitchboardCoordinator.keptCallbacks(in: second.store).first)
+        second.harness.router.restoreCallback(SwitchboardCoordinator.restoredCall(entry.pending, terms: nil))
+        second.recorder.restore(entry.pending, record: entry.record, offers: entry.offers)
+        #expect(second.harness.distributor.restore(callbacks: [SwitchboardCoordinator.engineEntry(entry.pending)]) == (0, 1))
+        #expect(second.harness.sender.takeSent().isEmpty, "nothing goes to the caller, who is gone")
+        let record = try #require(try second.stored().calls.first { $0.callID == caller.callID })
+        #expect(record.outcome == .released)
+        #expect(record.cause == "480 Callback no longer offered by back")
+        #expect(try second.store.pendingCallbacks().isEmpty)
         second.remove()
     }
 
