@@ -62,3 +62,13 @@ extension SwitchboardCoordinator {
                              nextAttemptAt: pending.nextAttemptAt.map(instant))
     }
 }
+
+extension SwitchboardCoordinator {
+    /// After the drain: the engine makes no offer any more (as while the trunk is down), so no agent
+    /// is rung for a callback entry by a daemon about to stop; the entries wait in the store.
+    public func stopOffers() async throws {
+        try await hub.eventLoop.submit {
+            self.hub.deliver(self.hub.distributor.handle(.offersSuspended(true), now: self.hub.distributor.wheel.now))
+        }.get()
+    }
+}
