@@ -14,6 +14,8 @@ extension CallRouter {
         let source = Self.peerAddress(entry.trunk) ?? context.configuration.trunk
         let invite = restoredInvite(entry, source: source)
         guard let transaction = context.stack.restoredServerTransaction(for: invite, from: source) else { return }
+        // The caller was on answered hold; the offer it made then is gone with the earlier run, but the
+        // call stays one of answered hold, so its end closes whatever stream the media edge opened for it.
         let session = CallSession(context: context, delegate: self, invite: invite, transaction: transaction, queue: entry.queue,
                                   holdOffer: HoldOffer(entry.callID))
         session.restoreCallback(attempts: entry.attempts, ringTimeout: entry.ringTimeout)

@@ -94,7 +94,7 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         sink?.deliver(translate(decisions))
     }
 
-    /// Hands the engine's decisions at `now` to the call store and the metrics.
+    /// Hands the engine's decisions at `now` to the call store (with the stored callback entries they change) and the metrics.
     func observe(_ decisions: [ACDDecision], at now: ACDInstant) {
         recorder?.observe(decisions, at: Self.date(now))
         keepCallbacks(changedBy: decisions)
