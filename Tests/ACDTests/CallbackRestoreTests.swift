@@ -31,6 +31,7 @@ struct CallbackRestoreTests {
         var after = try harness(start: before.now + .seconds(5))
         after.send(.callbackRestored(stored))
         #expect(after.engine.callbackEntry(of: "c1") == stored)
+        #expect(after.engine.audit().isEmpty)
         after.makeReady("a1")
         #expect(after.advance(.seconds(54)).offers.isEmpty, "still waiting out its retry interval")
         #expect(after.advance(.seconds(1)).offers.map(\.call) == ["c1"], "back in the line when the interval ends")
@@ -52,6 +53,7 @@ struct CallbackRestoreTests {
         let late = CallbackEntry(callID: "old3", queue: "q", callerNumber: "+491003", placeTakenAt: Harness.start + .seconds(20),
                                  enteredQueueAt: Harness.start + .seconds(20))
         for entry in [late, early, held] { #expect(harness.send(.callbackRestored(entry)).isEmpty, "no decision without an agent") }
+        #expect(harness.engine.audit().isEmpty)
         let newcomer = harness.arrive("new", from: "+491009")
         #expect(newcomer.contains { if case .queued("new", _, 4, _) = $0 { true } else { false } },
                 "behind two entries in the line and one waiting out its interval: \(newcomer)")
@@ -80,6 +82,7 @@ struct CallbackRestoreTests {
                                  enteredQueueAt: Harness.start)
         #expect(harness.send(.callbackRestored(gone)) == [.ignored(.unknownQueue(.id("sales")))])
         #expect(harness.engine.heldCallIDs.isEmpty)
+        #expect(harness.engine.audit().isEmpty)
     }
 
     @Test("a restored entry's maxWait still counts from its original entry into the queue")
