@@ -20,8 +20,9 @@
 # Environment: HOLD_COUNTS="0 1000 2000", HOLD_SECONDS=10, HOLD_QUIET_SECONDS=5, HOLD_RAMP_RATE=200,
 #              TRYING_RATE=200, OPTIONS_RATE=200, BENCH_HOLD_MS=1000, BENCH_AGENTS=1000,
 #              HOLD_FIRST_RTP=20000 (the daemon's media.rtpPorts start there, even), BENCH_BIN (a
-#              folder with a prebuilt release switchboardd), HOLD_REALTIME=1 (the daemon under
-#              chrt -f 20, as MEDIA_REALTIME does for scripts/bench media).
+#              folder with a prebuilt release switchboardd), HOLD_REALTIME=1 (the daemon and the
+#              receiver under chrt -f 20, as MEDIA_REALTIME does for scripts/bench media, so that the
+#              other work of a shared machine delays neither; SIPp stays at normal priority).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
@@ -41,7 +42,11 @@ first_rtp="${HOLD_FIRST_RTP:-20000}"
 most=0
 for count in "${counts[@]}"; do [ "$count" -le "$most" ] || most="$count"; done
 ulimit -n "$(ulimit -Hn)"
-[ "${HOLD_REALTIME:-0}" = 0 ] || export SWITCHBOARDD_WRAPPER="chrt -f 20"
+priority=()
+if [ "${HOLD_REALTIME:-0}" != 0 ]; then
+    priority=(chrt -f 20)
+    export SWITCHBOARDD_WRAPPER="chrt -f 20"
+fi
 
 scripts/make-prompts "$HARNESS_DIR/prompts" >/dev/null
 gcc -O2 -Wall -o "$HARNESS_DIR/media-rtp" scripts/bench.d/media-rtp.c
@@ -126,7 +131,7 @@ PY
 # measure N: one window with N callers on hold; appends its row to $HARNESS_DIR/rows.
 measure() {
     local held="$1" streams before started quiet_cpu load_cpu pcap="$HARNESS_DIR/held-$1.pcap" status=0
-    "$HARNESS_DIR/media-rtp" receive "$rtp_port" >"$HARNESS_DIR/receiver-$held.txt" &
+    "${priority[@]}" "$HARNESS_DIR/media-rtp" receive "$rtp_port" >"$HARNESS_DIR/receiver-$held.txt" &
     local receiver=$!
     track_process "receiver-$held" "$receiver" 0
     sleep 1
@@ -177,7 +182,7 @@ for count in "${counts[@]}"; do
     measure "$count"
 done
 
-echo "== SIP while callers are on answered hold: new calls at $trying_rate/s (held $BENCH_HOLD_MS ms) and OPTIONS at $options_rate/s for $seconds s"
+echo "== SIP while callers are on answered hold: new calls at $trying_rate/s (held $BENCH_HOLD_MS ms) and OPTIONS at $options_rate/s for $seconds s${priority[*]:+, daemon and receiver under ${priority[*]}}"
 echo "   latencies on the wire in µs (calls: INVITEs answered with 100, SIPp's failed calls, OPTIONS failed); the held streams as received in the window (rtp_src: streams seen; recv%: packets"
 echo "   received of 50/s per held caller; lost: sequence gaps); the daemon's CPU in % of one core, held streams alone and under the SIP load"
 printf '%-6s %6s %8s %8s %6s %6s %6s %7s %7s %7s %7s %7s %7s %7s %7s %6s %7s %8s\n' held streams cpu_hold cpu_load \
