@@ -153,6 +153,7 @@ measure() {
         -r "$trying_rate" -m $((trying_rate * seconds)) -d "$BENCH_HOLD_MS" "${BENCH_SIPP_ARGS[@]}" \
         -s +15550100 -set direct 1 "127.0.0.1:$sip_port" || status=$?
     wait "$options" || status=$?
+    [ "$status" = 0 ] || echo "$held on hold: a SIPp run exited with $status (its logs: KEEP_LOGS=1)" >&2
     load_cpu="$(cpu_percent "$before" "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')")"
     printf STOP! >/dev/udp/127.0.0.1/"$rtp_port"
     wait "$receiver" || true
@@ -162,7 +163,7 @@ measure() {
     local calls options_figures
     read -r -a calls <<<"$(_bench_sipp_figures "$HARNESS_DIR/calls-$held")"
     read -r -a options_figures <<<"$(_bench_sipp_figures "$HARNESS_DIR/options-$held")"
-    echo "$held $streams $quiet_cpu $load_cpu ${calls[0]} ${calls[1]} ${options_figures[1]} $status $(wire_latencies "$pcap")" \
+    echo "$held $streams $quiet_cpu $load_cpu ${calls[0]} ${calls[1]} ${options_figures[1]} $(wire_latencies "$pcap")" \
         "$(cat "$HARNESS_DIR/receiver-$held.txt")" >>"$HARNESS_DIR/rows"
 }
 
@@ -189,11 +190,11 @@ printf '%-6s %6s %8s %8s %6s %6s %6s %7s %7s %7s %7s %7s %7s %7s %7s %6s %7s %8s
     calls failed opt_ko inv_p50 inv_p99 inv_999 inv_max opt_p50 opt_p99 rtp_src "recv%" lost "±1ms%" "p99.9ms"
 while read -r -a row; do
     declare -A rx=()
-    for pair in "${row[@]:18}"; do rx["${pair%%=*}"]="${pair#*=}"; done
+    for pair in "${row[@]:17}"; do rx["${pair%%=*}"]="${pair#*=}"; done
     received="$(awk -v p="${rx[window_packets]:-0}" -v n="${row[0]}" -v ms="${rx[window_ms]:-0}" \
         'BEGIN { if (n > 0 && ms > 0) printf "%.2f", 100 * p / (n * ms / 20); else print "-" }')"
     printf '%-6s %6s %8s %8s %6s %6s %6s %7s %7s %7s %7s %7s %7s %7s %7s %6s %7s %8s\n' "${row[0]}" "${row[1]}" "${row[2]}" \
-        "${row[3]}" "${row[8]}" "${row[5]}" "${row[6]}" "${row[9]}" "${row[10]}" "${row[11]}" "${row[12]}" "${row[14]}" "${row[15]}" \
+        "${row[3]}" "${row[7]}" "${row[5]}" "${row[6]}" "${row[8]}" "${row[9]}" "${row[10]}" "${row[11]}" "${row[13]}" "${row[14]}" \
         "${rx[streams]:--}" "$received" "${rx[lost]:--}" "${rx[within_1ms_percent]:--}" "${rx[p999_ms]:--}"
     unset rx
 done <"$HARNESS_DIR/rows"
