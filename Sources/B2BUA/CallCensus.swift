@@ -1,9 +1,10 @@
 import Synchronization
 
 /// The daemon's calls and waiting callers over every shard, for the limits every shard's router
-/// enforces (`maximumConcurrentCalls`, `maximumWaitingCalls`): atomic counters, no lock. Two shards
-/// admitting at the same instant may both see room for one more call, so a limit can be passed by
-/// at most one call per other shard.
+/// enforces (`maximumConcurrentCalls`, `maximumWaitingCalls`): atomic counters, no lock. A new call
+/// takes its place under `maximumConcurrentCalls` with one compare-and-swap (``reserve(under:)``)
+/// before any state exists, so two shards racing for the last place cannot both win; a place that
+/// does not become a call is given back at once (``release()``), and a call's at its end.
 public final class CallCensus: Sendable {
     private let calls = Atomic<Int>(0)
     private let waiting = Atomic<Int>(0)
@@ -11,15 +12,34 @@ public final class CallCensus: Sendable {
     /// A census with no call.
     public init() {}
 
-    /// The calls held now, on every shard.
+    /// The calls held now, on every shard, with the places reserved for INVITEs being admitted.
     public var callCount: Int { calls.load(ordering: .relaxed) }
 
     /// The callers not yet answered now, on every shard.
     public var waitingCount: Int { waiting.load(ordering: .relaxed) }
 
-    /// A call was admitted: it counts as held and waiting.
-    func arrived() {
-        calls.add(1, ordering: .relaxed)
+    /// Takes one place when fewer than `limit` are taken; `false` leaves the count as it was. One
+    /// compare-and-swap per attempt: of two shards that both read the last free place, one wins the
+    /// exchange and the other reads the new count and is refused.
+    public func reserve(under limit: Int) -> Bool {
+        var current = calls.load(ordering: .relaxed)
+        while current < limit {
+            let (exchanged, original) = calls.weakCompareExchange(expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
+    }
+
+    /// Gives back a place reserved for an INVITE that did not become a call (refused after the
+    /// reservation: overload, draining, unknown number, full queue, unacceptable offer).
+    public func release() {
+        calls.subtract(1, ordering: .relaxed)
+    }
+
+    /// A call was admitted: it counts as waiting, and as held unless its place was already reserved.
+    func arrived(reserved: Bool) {
+        if !reserved { calls.add(1, ordering: .relaxed) }
         waiting.add(1, ordering: .relaxed)
     }
 

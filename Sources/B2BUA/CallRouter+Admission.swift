@@ -14,18 +14,40 @@ public enum NewCallRefusal: String, Sendable {
 /// New calls refused before any state exists: at the concurrent-call limit, and while the daemon is
 /// behind on what it received (``OverloadGuard``).
 extension CallRouter: NewCallAdmission {
-    /// `Capacity Reached` at the concurrent-call limit, `Overloaded` when the guard refuses, otherwise `nil`.
+    /// `Capacity Reached` when no place is left under the concurrent-call limit, `Overloaded` when
+    /// the guard refuses, otherwise `nil`, with a place reserved in the census (compare-and-swap, so
+    /// no other shard takes the same last place) that the INVITE's call takes or gives back.
     public func refusal(for invite: SIPRequest) -> String? {
-        if context.configuration.census.callCount >= context.configuration.maximumConcurrentCalls { return NewCallRefusal.capacityReached.rawValue }
-        guard let inboundBacklog else { return nil }
-        let backlog = inboundBacklog()
-        let verdict = overload.admit(backlog, now: now)
-        if verdict.episodeStarted {
-            context.logger.warning("overloaded: some new calls get 503 while the receive backlog is high",
-                                   metadata: ["sip.backlog_bytes": "\(backlog.queuedBytes)", "sip.buffer_bytes": "\(backlog.capacityBytes)"])
-            watchForEndOfOverload()
+        let census = context.configuration.census
+        guard census.reserve(under: context.configuration.maximumConcurrentCalls) else { return NewCallRefusal.capacityReached.rawValue }
+        if let inboundBacklog {
+            let backlog = inboundBacklog()
+            let verdict = overload.admit(backlog, now: now)
+            if verdict.episodeStarted {
+                context.logger.warning("overloaded: some new calls get 503 while the receive backlog is high",
+                                       metadata: ["sip.backlog_bytes": "\(backlog.queuedBytes)", "sip.buffer_bytes": "\(backlog.capacityBytes)"])
+                watchForEndOfOverload()
+            }
+            if verdict.refused {
+                census.release()
+                return NewCallRefusal.overloaded.rawValue
+            }
         }
-        return verdict.refused ? NewCallRefusal.overloaded.rawValue : nil
+        reservedPlace = true
+        return nil
+    }
+
+    /// The place `refusal(for:)` reserved for the INVITE being handled, taken by its new call.
+    func takeReservedPlace() -> Bool {
+        defer { reservedPlace = false }
+        return reservedPlace
+    }
+
+    /// Gives the reserved place back when the INVITE was refused after its admission (draining, an
+    /// unknown number, a full queue, an offer or session timer refused, a loop, a failed RFC 3261
+    /// §8.2 check): called once the router has handled each request the transaction layer handed up.
+    func releaseUnusedPlace() {
+        if takeReservedPlace() { context.configuration.census.release() }
     }
 
     /// Reads the backlog every quiet period while an episode lasts (new INVITEs may have stopped), and

@@ -83,7 +83,7 @@ extension CallRouter {
         let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue,
                                   holdOffer: holdOffer, earlyMedia: holdOffer != nil && context.holdMedia?.sendsEarlyMedia(of: queue) == true)
         sessions[session.callID] = session
-        configuration.census.arrived()
+        configuration.census.arrived(reserved: takeReservedPlace())
         waitingCount += 1
         waitingByTrunk[trunk, default: 0] += 1
         session.start()

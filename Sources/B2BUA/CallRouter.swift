@@ -35,6 +35,9 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     public var inboundBacklog: (() -> InboundBacklog)?
     /// Whether new calls are refused for a backlog now.
     public internal(set) var overload = OverloadGuard()
+    /// Whether `refusal(for:)` reserved a place in the census for the INVITE being handed up, which
+    /// becomes its call or is given back once the INVITE is handled.
+    var reservedPlace = false
 
     /// Creates the router and makes it the transaction layer's user. `records` receives each
     /// finished call's record.
@@ -141,6 +144,7 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     /// A new request outside any transaction's retransmissions.
     public func receivedRequest(_ request: SIPRequest, transaction: ServerTransaction) {
         serially { route(request, transaction: transaction) }
+        releaseUnusedPlace()
     }
 
     /// An ACK for a 2xx (or passed up from the Accepted state).

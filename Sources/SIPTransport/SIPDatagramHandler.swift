@@ -1,6 +1,15 @@
 import NIOCore
 
-/// Reads SIP datagrams from a UDP listener and hands each to the transport.
+/// Reads SIP datagrams from a UDP listener and hands each to the transport, a new call's INVITE
+/// first.
+///
+/// One read takes a batch of datagrams from the socket (`recvmmsg`), and each is handled fully
+/// (parse, transaction, call, routing) before the next. A new call's `100 Trying` (RFC 3261
+/// §17.2.1: sent at once, so the caller stops retransmitting) would wait behind the work of every
+/// datagram read before it in the batch; so an INVITE outside any dialog is handed up as it is
+/// read, and the other datagrams wait, copied, until the batch has been read
+/// (`channelReadComplete`), then go up in the order they came. An INVITE whose Call-ID matches a
+/// datagram still waiting waits behind it, so the messages of one call keep their order.
 ///
 /// Each datagram's sender arrives as a new `SocketAddress`, whose storage is a heap box, and every
 /// transaction the datagram starts keeps it as its source for as long as it lingers (64·T1). A UDP
@@ -10,6 +19,14 @@ import NIOCore
 final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
 
+    /// A datagram of the batch being read, held until the batch ends.
+    private struct Waiting {
+        let bytes: [UInt8]
+        let source: SIPPeerAddress
+        /// Its Call-ID's range in `bytes`, if the scan found one.
+        let callID: Range<Int>?
+    }
+
     /// How many recent senders are remembered.
     private static let recentPeerLimit = 4
 
@@ -17,6 +34,8 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     /// Recent senders; a new one takes the place of the oldest.
     private var recentPeers: [SIPPeerAddress] = []
     private var oldestPeer = 0
+    /// The batch's datagrams other than new calls' INVITEs, in the order they were read.
+    private var waiting: [Waiting] = []
 
     init(transport: SIPTransport) {
         self.transport = transport
@@ -26,7 +45,34 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         let envelope = unwrapInboundIn(data)
         let source = peer(at: envelope.remoteAddress)
         envelope.data.withUnsafeReadableBytes { bytes in
-            transport.receive(bytes, from: source)
+            let callID = SIPHeaderScan.callID(in: bytes)
+            if SIPHeaderScan.isInitialInvite(bytes), let callID, !isWaiting(callID: bytes[callID]) {
+                transport.receive(bytes, from: source)
+            } else {
+                waiting.append(Waiting(bytes: Array(bytes), source: source, callID: callID))
+            }
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        var batch: [Waiting] = []
+        swap(&batch, &waiting)
+        for datagram in batch {
+            datagram.bytes.withUnsafeBytes { transport.receive($0, from: datagram.source) }
+        }
+        if waiting.isEmpty {
+            batch.removeAll(keepingCapacity: true)
+            swap(&batch, &waiting)
+        }
+        transport.readBatchEnded()
+        context.fireChannelReadComplete()
+    }
+
+    /// Whether a datagram of the batch with this Call-ID (or one the scan could not place) still waits.
+    private func isWaiting(callID: Slice<UnsafeRawBufferPointer>) -> Bool {
+        waiting.contains { datagram in
+            guard let range = datagram.callID else { return true }
+            return datagram.bytes[range].elementsEqual(callID)
         }
     }
 

@@ -22,4 +22,11 @@ extension SIPTransport {
         }
         return backlog
     }
+
+    /// Posts the UDP backlog to `backlogBoard`, if any: at the end of each batch of reads, when what
+    /// is left queued is what the loop has yet to catch up with.
+    func readBatchEnded() {
+        guard let backlogBoard else { return }
+        backlogBoard.record(udpBacklog(), shard: backlogSlot)
+    }
 }

@@ -31,6 +31,12 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     /// what this one sends over a stream goes through it, on its loop. Set before `start()`.
     public var streamTransport: SIPTransport?
 
+    /// Where the UDP backlog is posted after each batch of reads, for the overload guards of every
+    /// shard (``InboundBacklogBoard``), and this transport's slot on it. Set before `start()`.
+    public var backlogBoard: InboundBacklogBoard?
+    /// This transport's slot on `backlogBoard` (its shard's index).
+    public var backlogSlot = 0
+
     var datagramChannels: [any Channel] = []
     private var serverChannels: [any Channel] = []
     private var connections: [SIPPeerAddress: any Channel] = [:]
@@ -199,7 +205,7 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
             scheduleDatagramFlush()
         case .tcp, .tls:
             if let streamTransport {
-                streamTransport.send(bytes, to: destination)
+                streamTransport.relay(bytes, to: destination)
             } else if let connection = connections[destination] {
                 connection.writeAndFlush(buffer, promise: nil)
             } else if pendingConnections[destination] != nil {

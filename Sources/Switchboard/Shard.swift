@@ -56,7 +56,7 @@ public final class Shard: @unchecked Sendable {
             logger.info("call record", metadata: record.metadata)
             hub.finished(record, at: ACDCallDistributor.date(epoch + record.endedAt))
         }
-        if configuration.limits.overloadControl { router.inboundBacklog = { transport.udpBacklog() } }
+        if configuration.limits.overloadControl, let board = transport.backlogBoard { router.inboundBacklog = { board.fullest() } }
         let hold = media.map { edge in
             AnsweredHold(engine: edge.engine, wheel: stack.timerWheel, queues: configuration.holdMedia,
                          words: configuration.announcementWords, srtp: configuration.media.srtp,

@@ -9,16 +9,21 @@ enum ShardTransports {
     /// Binds shard 0's transport with every configured listener, then one transport per other shard
     /// with a UDP socket on each UDP listener's address and port (`SO_REUSEPORT`, as shard 0's),
     /// whose TCP/TLS sends go through shard 0's transport (the one connection table, on its loop).
+    /// Every transport posts its UDP backlog to one ``InboundBacklogBoard`` for the overload guards.
     static func bind(_ configuration: SwitchboardConfiguration, on loops: [any EventLoop], logger: Logger) async throws -> [SIPTransport] {
         var settings = configuration.transport
         settings.reusesPort = loops.count > 1
+        let board = InboundBacklogBoard(shards: loops.count)
         let primary = SIPTransport(configuration: settings, eventLoop: loops[0], logger: logger)
+        primary.backlogBoard = board
         try await primary.start()
         var transports = [primary]
         do {
             settings.listeners = try await loops[0].submit { primary.listeners.filter { $0.transport == .udp } }.get()
-            for loop in loops.dropFirst() {
+            for (index, loop) in loops.enumerated().dropFirst() {
                 let transport = SIPTransport(configuration: settings, eventLoop: loop, logger: logger)
+                transport.backlogBoard = board
+                transport.backlogSlot = index
                 transport.streamTransport = primary
                 transports.append(transport)
                 try await transport.start()

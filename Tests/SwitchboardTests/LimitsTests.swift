@@ -75,6 +75,21 @@ struct LimitsTests {
         #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"])
     }
 
+    @Test func aPlaceReservedForAnINVITERefusedAfterItsAdmissionIsGivenBack() throws {
+        let harness = try CallHarness(maximumConcurrentCalls: 1)
+        var backlog = InboundBacklog(queuedBytes: 8 << 20, capacityBytes: 16 << 20)
+        harness.router.inboundBacklog = { backlog }
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).responses.first?.reasonPhrase == "Overloaded")
+        backlog.queuedBytes = 0
+        #expect(harness.receive(harness.caller(calling: "+15559999").invite).summary == ["404 INVITE"])
+        var noOffer = harness.caller(calling: TestQueues.lobby).invite
+        noOffer.body = []
+        #expect(harness.receive(noOffer).summary == ["488 INVITE"])
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"],
+                "the one place is still free after three refusals")
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).responses.first?.reasonPhrase == "Capacity Reached")
+    }
+
     @Test func whileTheReceiveBacklogIsHighNewCallsGet503OverloadedAndEverythingElseIsServed() throws {
         let harness = try CallHarness()
         var backlog = InboundBacklog(queuedBytes: 0, capacityBytes: 16 << 20)
