@@ -22,6 +22,11 @@ extension ACDEngine {
             rejoinMemory.remove(key)
             keptPosition = true
         }
+        admit(place(caller), to: queue, keepingPosition: keptPosition, now: now)
+    }
+
+    /// Gives a new caller a slot (a free one first) and returns it.
+    mutating func place(_ caller: CallerRecord) -> Int {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
@@ -30,8 +35,8 @@ extension ACDEngine {
             slot = callers.count
             callers.append(caller)
         }
-        slotByCall[arrival.callID] = slot
-        admit(slot, to: queue, keepingPosition: keptPosition, now: now)
+        slotByCall[caller.callID] = slot
+        return slot
     }
 
     /// Puts the caller in `queue`: schedule, capacity, join rule and EWT first, then the line (or

@@ -155,6 +155,8 @@ public struct ACDEngine: Sendable {
             if let slot = unansweredSlot(callID) { overflow(slot, reason: .exitKey, now: now) }
         case .callbackRequested, .callbackConnected, .callbackUnanswered:
             handleCallback(event, now: now)
+        case .callbackRestored(let entry):
+            restoreCallback(entry, now: now)
         case .offerRinging(let callID, let agent):
             if let slot = knownSlot(callID), let agent = knownAgent(agent) { offerRinging(slot, agent: agent) }
         case .offerAnswered(let callID, let agent):

@@ -15,6 +15,9 @@ public enum ACDEvent: Hashable, Sendable {
     /// The call back to the caller of a callback entry was not answered: the agent is free again and
     /// the caller waits at their place for the next attempt, or the callback fails.
     case callbackUnanswered(CallID)
+    /// A callback entry kept across a restart (from the store), taken back at its place before any
+    /// offer; one whose queue's `maxWait` has passed leaves by that rule.
+    case callbackRestored(CallbackEntry)
     /// The agent's leg is ringing (180/183): the agent goes from reserved to offering.
     case offerRinging(CallID, agent: AgentID)
     /// The agent answered: the legs are bridged.

@@ -65,6 +65,10 @@ public enum DistributionEvent: Hashable, Sendable {
     case callerAbandoned(CallID)
     /// A waiting caller Switchboard answered (answered hold) pressed a DTMF key.
     case callerPressedKey(CallID, key: Character)
+    /// A caller's callback was accepted: what a call back needs beside the engine's entry, the number
+    /// the caller dialled (the call back's From) and where the caller's INVITE came from, kept with
+    /// the entry so that it can be called back after a restart.
+    case callbackDialing(CallID, dialedNumber: String, trunk: String)
     /// The caller of a callback entry answered the call back: connected to the agent who answered.
     case callbackConnected(CallID, agentID: String)
     /// The call back to the caller went unanswered (`statusCode` nil: the ring timeout): the agent is

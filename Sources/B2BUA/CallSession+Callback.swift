@@ -20,6 +20,8 @@ extension CallSession {
         switch action {
         case .confirmCallback:
             context.logger.info("callback requested", metadata: ["sip.call_id": "\(callID)", "acd.queue": "\(queue)"])
+            delegate.post(.distribution(.callbackDialing(callID, dialedNumber: invite.requestURI.user ?? "",
+                                                         trunk: "\(inviteTransaction.source)")))
             guard let media = context.callbackMedia else { return post(.callbackConfirmed) }
             media.confirmCallback(callID) { [weak self] in self?.post(.callbackConfirmed) }
         case .stopCallerStream:

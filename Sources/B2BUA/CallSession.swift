@@ -46,7 +46,7 @@ final class CallSession {
     let callerNumber: String
     let localTag = CallSession.makeTag()
     let arrivedAt: Duration
-    private(set) var machine: CallStateMachine
+    var machine: CallStateMachine
     var callerDialog: SIPDialog?
     var agentDialog: SIPDialog?
     var attempts = ShortMap<Int, Attempt>()

@@ -10,6 +10,10 @@ public enum StoreChange: Sendable, Equatable {
     case queueLog(QueueLogEvent)
     /// Set an agent's current status.
     case agentStatus(AgentStatusRecord)
+    /// Insert or replace a pending callback (the engine accepted it, or an attempt went unanswered).
+    case callback(PendingCallback)
+    /// Forget a pending callback (named by its call's Call-ID and arrival): its call back connected, or the call ended.
+    case callbackEnded(callID: String, arrivedAt: Date)
 }
 
 /// The contact center's persistent records: call records, offer attempts, the queue log and agent
@@ -33,8 +37,13 @@ public protocol ContactCenterStore: Sendable {
     func agentStatuses() throws -> [AgentStatusRecord]
 
     /// Closes every call record left open (by a crash or a kill) as ``CallRecordOutcome/interrupted``,
-    /// ended at `now` by Switchboard; returns how many it closed. Run once at start-up, before new calls.
+    /// ended at `now` by Switchboard, but those of pending callbacks; returns how many it closed. Run
+    /// once at start-up, before new calls.
     func closeInterruptedCalls(at now: Date) throws -> Int
+
+    /// The pending callbacks whose call record is still open, in the order of their places (oldest
+    /// first); pending callbacks of a closed record are forgotten. Run once at start-up, before new calls.
+    func pendingCallbacks() throws -> [PendingCallback]
 }
 
 extension ContactCenterStore {

@@ -6,7 +6,8 @@ extension SQLiteStore {
     /// tables' keys lead with the arrival time, so new rows go to the end of their B-trees. Since v2
     /// a call's record stands in `open_call_records` while the call is in progress (no index but
     /// its key) and in `call_records` once it ended, so each call enters the indexes once; no
-    /// query reads offers by agent, so that index went.
+    /// query reads offers by agent, so that index went. v3 keeps pending callbacks (`pending_callbacks`,
+    /// keyed as their call's record), so a restart restores them instead of closing their records.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: call records, offer attempts, queue log, agent status") { db in
@@ -91,6 +92,26 @@ extension SQLiteStore {
                 DELETE FROM call_records WHERE ended_at IS NULL;
                 DROP INDEX call_records_open;
                 DROP INDEX offer_attempts_by_agent;
+                """)
+        }
+        migrator.registerMigration("v3: pending callbacks") { db in
+            try db.execute(sql: """
+                CREATE TABLE pending_callbacks (
+                    arrived_at INTEGER NOT NULL,
+                    call_id TEXT NOT NULL,
+                    queue TEXT NOT NULL,
+                    caller_number TEXT NOT NULL,
+                    dialed_number TEXT NOT NULL,
+                    trunk TEXT NOT NULL,
+                    priority INTEGER NOT NULL,
+                    required_skills TEXT NOT NULL,
+                    place_taken_at INTEGER NOT NULL,
+                    entered_queue_at INTEGER NOT NULL,
+                    original_position INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    next_attempt_at INTEGER,
+                    PRIMARY KEY (arrived_at, call_id)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -31,7 +31,7 @@ public final class SQLiteStore: ContactCenterStore, Sendable {
 
     /// Applies the changes in one write transaction, as applying them one by one in order would:
     /// each call record version into the table its state belongs in (`SQLiteStore+Writes.swift`),
-    /// agent statuses as they come, then the offers and the queue log lines in their order, many
+    /// agent statuses and pending callbacks as they come (`SQLiteStore+Callbacks.swift`), then the offers and the queue log lines in their order, many
     /// rows per statement (`SQLiteStore+Appends.swift`); those tables are written by nothing else
     /// in the batch, so writing them last changes nothing.
     public func apply(_ changes: [StoreChange]) throws {
@@ -44,6 +44,8 @@ public final class SQLiteStore: ContactCenterStore, Sendable {
                 case .offer(let attempt): offers.append(attempt)
                 case .queueLog(let event): lines.append(event)
                 case .agentStatus(let status): try Self.upsert(status, in: db)
+                case .callback(let callback): try Self.upsert(callback, in: db)
+                case .callbackEnded(let callID, let arrivedAt): try Self.deleteCallback(callID: callID, arrivedAt: arrivedAt, in: db)
                 }
             }
             try Self.insert(offers, in: db)
@@ -52,7 +54,7 @@ public final class SQLiteStore: ContactCenterStore, Sendable {
     }
 
     /// Closes the call records left open as `interrupted`, ended at `now` by Switchboard: moves them
-    /// from `open_call_records` to `call_records`.
+    /// from `open_call_records` to `call_records`; the records of pending callbacks stay open.
     public func closeInterruptedCalls(at now: Date) throws -> Int {
         let end = now.unixMilliseconds
         return try pool.write { db in
@@ -62,10 +64,10 @@ public final class SQLiteStore: ContactCenterStore, Sendable {
                 SELECT call_id, arrived_at, caller_number, dialed_number, queue, agent, first_offer_at, answered_at,
                        :end, 'interrupted', MAX(0, (COALESCE(answered_at, :end) - arrived_at) / 1000),
                        CASE WHEN answered_at IS NULL THEN 0 ELSE MAX(0, (:end - answered_at) / 1000) END, 'switchboard', 'restart'
-                FROM open_call_records
+                FROM open_call_records WHERE \(Self.withoutCallback)
                 """, arguments: ["end": end])
             let closed = db.changesCount
-            try db.execute(sql: "DELETE FROM open_call_records")
+            try db.execute(sql: "DELETE FROM open_call_records WHERE \(Self.withoutCallback)")
             return closed
         }
     }

@@ -4,10 +4,10 @@ extension StoreChange {
     /// `changes` with each call record and each agent status written once, where the first of its
     /// versions stood, as the last version merged the way the store's upsert merges them (every
     /// column from the later version but the caller number, which the first version set; the
-    /// dialed number kept when the later one has none). Offers
-    /// and queue log events stay as they are. Applying the result leaves the store as applying every
-    /// change in order would, with fewer writes: a call answered within one flush interval of its
-    /// arrival is written once, not twice.
+    /// dialed number kept when the later one has none). Offers, queue log events and pending
+    /// callbacks stay as they are, in their order. Applying the result leaves the store as applying
+    /// every change in order would, with fewer writes: a call answered within one flush interval of
+    /// its arrival is written once, not twice.
     public static func coalescing(_ changes: [StoreChange]) -> [StoreChange] {
         var calls: [CallKey: CallDetailRecord] = [:]
         var statuses: [String: AgentStatusRecord] = [:]
@@ -25,7 +25,7 @@ extension StoreChange {
             case .agentStatus(let status):
                 statuses[status.agent] = status
                 snapshots += 1
-            case .offer, .queueLog:
+            case .offer, .queueLog, .callback, .callbackEnded:
                 break
             }
         }
@@ -40,7 +40,7 @@ extension StoreChange {
                 }
             case .agentStatus(let status):
                 if let latest = statuses.removeValue(forKey: status.agent) { result.append(.agentStatus(latest)) }
-            case .offer, .queueLog:
+            case .offer, .queueLog, .callback, .callbackEnded:
                 result.append(change)
             }
         }

@@ -14,6 +14,7 @@ extension ACDCallDistributor {
             if case .ignored(let ignored) = decision { ignored } else { nil }
         }
         if ignored.isEmpty { recorder?.observe(supervisorEvent: event, at: Self.date(now)) }
+        if case .reprioritize(let callID, _) = event { keepCallback(callID.rawValue) }
         deliver(decisions, at: now)
         return ignored
     }

@@ -46,7 +46,11 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
     /// Feeds a call-flow event and returns the engine's decisions. A key the caller pressed reaches
     /// the engine only when it is the callback key or the exit key of the queue the caller waits in.
     public func handle(_ event: DistributionEvent, now: Duration) -> [DistributionDecision] {
-        var engineEvent = Self.engineEvent(for: event)
+        if case .callbackDialing(let callID, let dialedNumber, let trunk) = event {
+            keepCallback(callID, dialedNumber: dialedNumber, trunk: trunk)
+            return []
+        }
+        guard var engineEvent = Self.engineEvent(for: event) else { return [] }
         if case .callerPressedKey(let callID, let key) = event {
             let id = ACD.CallID(callID)
             if engine.callbackKey(of: id) == key {
@@ -90,17 +94,20 @@ public final class ACDCallDistributor: CallDistributor, @unchecked Sendable {
         sink?.deliver(translate(decisions))
     }
 
-    /// Hands the engine's decisions at `now` to the call store and the metrics.
-    private func observe(_ decisions: [ACDDecision], at now: ACDInstant) {
+    /// Hands the engine's decisions at `now` to the call store (with the stored callback entries they change) and the metrics.
+    func observe(_ decisions: [ACDDecision], at now: ACDInstant) {
         recorder?.observe(decisions, at: Self.date(now))
+        keepCallbacks(changedBy: decisions)
         metrics?.observe(decisions)
     }
 
     /// The engine's view of one agent.
     public func agent(_ id: String) -> AgentSnapshot? { engine.agent(AgentID(id)) }
 
-    private static func engineEvent(for event: DistributionEvent) -> ACDEvent {
+    private static func engineEvent(for event: DistributionEvent) -> ACDEvent? {
         switch event {
+        case .callbackDialing:
+            nil
         case .callerArrived(let callID, let queue, let callerNumber):
             .callerArrived(CallerArrival(callID: ACD.CallID(callID), queue: .id(QueueID(queue)), callerNumber: callerNumber))
         case .callerAbandoned(let callID):

@@ -3,13 +3,16 @@ import B2BUA
 import Metrics
 
 /// The call and queue series recorded as things happen, on the router's loop: calls started, and per
-/// queue the engine's final outcomes (answered, abandoned, overflowed), waits and talk times.
+/// queue the engine's final outcomes (answered, abandoned, overflowed, callback failed), callbacks
+/// requested, waits and talk times.
 final class CallMetrics {
     /// One queue's event-driven series.
     struct QueueSeries {
         let answered: Counter
         let abandoned: Counter
         let overflowed: Counter
+        let callbacksRequested: Counter
+        let callbacksFailed: Counter
         let wait: Metrics.Timer
         let talk: Metrics.Timer
     }
@@ -35,23 +38,34 @@ final class CallMetrics {
         if case .callerArrived = event { callsStarted.increment() }
     }
 
-    /// The engine's decisions: each caller's single final outcome.
+    /// The engine's decisions: callbacks accepted, and each caller's single final outcome.
     func observe(_ decisions: [ACDDecision]) {
-        for case .callerFinished(_, let outcome) in decisions {
-            switch outcome {
-            case .answered(_, let queue, let wait):
-                let queue = series(queue.rawValue)
-                queue.answered.increment()
-                queue.wait.recordNanoseconds(wait.inNanoseconds)
-            case .abandoned(let queue, let wait):
-                let queue = series(queue.rawValue)
-                queue.abandoned.increment()
-                queue.wait.recordNanoseconds(wait.inNanoseconds)
-            case .overflowed(let queue, _, _):
-                series(queue.rawValue).overflowed.increment()
-            case .callbackFailed:
+        for decision in decisions {
+            switch decision {
+            case .callbackAccepted(_, let queue, _, _):
+                series(queue.rawValue).callbacksRequested.increment()
+            case .callerFinished(_, let outcome):
+                observe(outcome)
+            default:
                 continue
             }
+        }
+    }
+
+    private func observe(_ outcome: CallerOutcome) {
+        switch outcome {
+        case .answered(_, let queue, let wait):
+            let queue = series(queue.rawValue)
+            queue.answered.increment()
+            queue.wait.recordNanoseconds(wait.inNanoseconds)
+        case .abandoned(let queue, let wait):
+            let queue = series(queue.rawValue)
+            queue.abandoned.increment()
+            queue.wait.recordNanoseconds(wait.inNanoseconds)
+        case .overflowed(let queue, _, _):
+            series(queue.rawValue).overflowed.increment()
+        case .callbackFailed(let queue, _):
+            series(queue.rawValue).callbacksFailed.increment()
         }
     }
 
@@ -68,6 +82,8 @@ final class CallMetrics {
             answered: Counter(label: "switchboard_queue_answered_total", dimensions: dimensions, factory: factory),
             abandoned: Counter(label: "switchboard_queue_abandoned_total", dimensions: dimensions, factory: factory),
             overflowed: Counter(label: "switchboard_queue_overflowed_total", dimensions: dimensions, factory: factory),
+            callbacksRequested: Counter(label: "switchboard_queue_callbacks_requested_total", dimensions: dimensions, factory: factory),
+            callbacksFailed: Counter(label: "switchboard_queue_callbacks_failed_total", dimensions: dimensions, factory: factory),
             wait: Metrics.Timer(label: "switchboard_queue_wait_seconds", dimensions: dimensions, preferredDisplayUnit: .seconds, factory: factory),
             talk: Metrics.Timer(label: "switchboard_queue_talk_seconds", dimensions: dimensions, preferredDisplayUnit: .seconds, factory: factory))
         queues[queue] = series

@@ -4,7 +4,8 @@ import Foundation
 /// Callbacks in the store: `CALLBACKREQUESTED` when the caller becomes a callback entry, the agent's
 /// offer resolved as answered when the agent answers (the offer attempt), `CALLBACKNOANSWER` for each
 /// call back the caller did not answer, and `CONNECT` (with the call record's answer time) only once
-/// the caller answers; `CALLBACKFAILED` is written when the call ends that way.
+/// the caller answers; `CALLBACKFAILED` is written when the call ends that way. The entry itself is
+/// kept in the store meanwhile (`CallRecorder+PendingCallback`).
 extension CallRecorder {
     /// The engine made the caller a callback entry at `position`.
     func callbackAccepted(_ callID: String, position: Int, at now: Date) {
@@ -32,6 +33,7 @@ extension CallRecorder {
         log(.connect, call: call, agent: agent, at: now,
             data: [seconds(from: call.enteredQueueAt, to: now), "", seconds(from: call.callbackOfferedAt ?? now, to: now)])
         writer.append(.call(call.record))
+        forgetCallback(of: &call)
         calls[callID] = call
     }
 

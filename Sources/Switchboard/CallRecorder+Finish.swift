@@ -39,6 +39,7 @@ extension CallRecorder {
             break
         }
         writer.append(.call(record))
+        forgetCallback(of: &call)
     }
 
     /// The stored outcome, who ended the call and the cause.

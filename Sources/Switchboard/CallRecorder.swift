@@ -22,6 +22,8 @@ final class CallRecorder {
         var callbackAttempts: Int?
         /// Callback: when the agent who answered was offered the call, for the `CONNECT` line once the caller answers.
         var callbackOfferedAt: Date?
+        /// Callback: the entry as the store keeps it, from the caller's departure until the call back connects.
+        var pendingCallback: PendingCallback?
     }
 
     /// An offer not yet resolved.
@@ -89,7 +91,7 @@ final class CallRecorder {
             calls[callID] = call
         case .callerPressedKey(let callID, let key):
             calls[callID]?.exitKey = key
-        case .callerAbandoned, .callEnded, .reconcile, .offersSuspended:
+        case .callerAbandoned, .callEnded, .reconcile, .offersSuspended, .callbackDialing:
             break
         }
     }

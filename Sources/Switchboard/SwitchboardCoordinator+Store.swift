@@ -5,8 +5,9 @@ import Logging
 import YAMLConfiguration
 
 extension SwitchboardCoordinator {
-    /// Opens the store, closes the call records a crash left open, and reads the agent statuses to restore.
-    static func openStore(_ settings: StorageSettings, logger: Logger) throws -> (SQLiteStore, [AgentStatusRecord]) {
+    /// Opens the store, closes the call records a crash left open (but those of pending callbacks),
+    /// and reads the agent statuses and the pending callbacks to restore.
+    static func openStore(_ settings: StorageSettings, logger: Logger) throws -> (SQLiteStore, [AgentStatusRecord], [KeptCallback]) {
         do {
             let store = try SQLiteStore(path: settings.path)
             let interrupted = try store.closeInterruptedCalls(at: Date())
@@ -14,7 +15,7 @@ extension SwitchboardCoordinator {
                 logger.warning("call records left open by the previous run closed as interrupted",
                                metadata: ["store.calls": "\(interrupted)", "store.path": "\(settings.path)"])
             }
-            return (store, try store.agentStatuses())
+            return (store, try store.agentStatuses(), try keptCallbacks(in: store))
         } catch {
             throw ConfigurationError(key: "storage.path", line: nil, message: "cannot use the call store \(settings.path): \(error)")
         }

@@ -84,7 +84,7 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
     public static func start(configuration: SwitchboardConfiguration, eventLoops: [any EventLoop], httpClient: HTTPClient,
                              logger: Logger, metrics: SwitchboardMetrics = SwitchboardMetrics()) async throws -> SwitchboardCoordinator {
         precondition(eventLoops.count == configuration.limits.shards, "one loop per shard")
-        let (store, restored) = try openStore(configuration.storage, logger: logger)
+        let (store, restored, callbacks) = try openStore(configuration.storage, logger: logger)
         let transports = try await ShardTransports.bind(configuration, on: eventLoops, logger: logger)
         let engineLoop = eventLoops[0]
         let source = try makePresenceSource(configuration: configuration, httpClient: httpClient, logger: logger, metrics: metrics)
@@ -116,9 +116,12 @@ public final class SwitchboardCoordinator: @unchecked Sendable {
             shards.append(shard)
         }
         let built = shards
-        let (presence, trunks) = try await engineLoop.submit {
+        try await engineLoop.submit {
             hub.shards = built.map { DistributionHub.Member(eventLoop: $0.eventLoop, router: $0.router, hold: $0.hold) }
             if let recorder = hub.distributor.recorder { restore(restored, into: hub.distributor, recorder: recorder, now: started) }
+        }.get()
+        try await restore(callbacks, configuration: configuration.acd, shards: built, hub: hub, logger: logger)
+        let (presence, trunks) = try await engineLoop.submit {
             let presence = PresenceFeed(source: source, users: presenceUsers(configuration), distributor: hub.distributor,
                                         wheel: hub.distributor.wheel)
             let trunks = try trunkMonitor(configuration, shards: built, transport: transports[0], logger: logger)

@@ -11,7 +11,8 @@ struct SQLiteStoreTests {
         try temporary.open().apply([.call(completedCall("a@pstn", at: 0))])
         let reopened = try temporary.open()
         #expect(try reopened.appliedMigrations() == ["v1: call records, offer attempts, queue log, agent status",
-                                                     "v2: calls in progress apart from ended calls, no offer index by agent"])
+                                                     "v2: calls in progress apart from ended calls, no offer index by agent",
+                                                     "v3: pending callbacks"])
         #expect(try reopened.callRecords(matching: CallRecordQuery()).map(\.callID) == ["a@pstn"])
     }
 

@@ -45,7 +45,7 @@ struct StoreEquivalenceTests {
         try V1ReferenceStore(path: temporary.path).apply(Array(before))
         try reference.apply(Array(before))
         let store = try temporary.open()
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
         try expectSame(store, reference)
         for batch in RandomCallHistory.batches(Array(after), largest: 60, using: &rng) {
             try reference.apply(batch)

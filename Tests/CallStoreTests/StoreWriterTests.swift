@@ -37,6 +37,7 @@ final class RecordingStore: ContactCenterStore, @unchecked Sendable {
     func queueLog(since: Date, limit: Int) throws -> [QueueLogEvent] { [] }
     func agentStatuses() throws -> [AgentStatusRecord] { [] }
     func closeInterruptedCalls(at now: Date) throws -> Int { 0 }
+    func pendingCallbacks() throws -> [PendingCallback] { [] }
 }
 
 @Suite("Store writer: batches off the loop, bounded, never silent")

@@ -23,6 +23,7 @@ struct V1ReferenceStore {
                 case .offer(let offer): try db.execute(sql: Self.insertOffer, arguments: Self.arguments(offer))
                 case .queueLog(let event): try db.execute(sql: Self.insertLine, arguments: Self.arguments(event))
                 case .agentStatus(let status): try db.execute(sql: Self.upsertStatus, arguments: Self.arguments(status))
+                case .callback, .callbackEnded: break
                 }
             }
         }

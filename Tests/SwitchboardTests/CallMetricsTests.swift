@@ -80,3 +80,24 @@ struct CallMetricsTests {
         #expect(metered.sample(#"switchboard_queue_service_level_ratio{queue="lobby"}"#) == 0)
     }
 }
+
+@Suite("Callback series")
+struct CallbackMetricsTests {
+    @Test func aRequestAndAFinalFailureCountInTheirQueue() {
+        let registry = SwitchboardMetrics()
+        let calls = CallMetrics(factory: registry.factory, queues: ["sales", "support"])
+        let terms = CallbackConfiguration(key: "2")
+        calls.observe([.callbackAccepted("a", queue: "sales", position: 3, callback: terms),
+                       .callbackAccepted("b", queue: "sales", position: 4, callback: terms)])
+        calls.observe([.callbackRetry("a", queue: "sales", attempt: 2, at: ACDInstant(secondsSinceEpoch: 0)),
+                       .callerFinished("a", .callbackFailed(queue: "sales", attempts: 3))])
+        let lines = registry.exposition().split(separator: "\n")
+        func sample(_ series: String) -> Double? {
+            lines.first { $0.hasPrefix(series + " ") }.flatMap { Double($0.dropFirst(series.count + 1)) }
+        }
+        #expect(sample(#"switchboard_queue_callbacks_requested_total{queue="sales"}"#) == 2)
+        #expect(sample(#"switchboard_queue_callbacks_failed_total{queue="sales"}"#) == 1)
+        #expect(sample(#"switchboard_queue_callbacks_requested_total{queue="support"}"#) == 0)
+        #expect(sample(#"switchboard_queue_abandoned_total{queue="sales"}"#) == 0, "a failed callback is not an abandon")
+    }
+}

@@ -111,4 +111,5 @@ private struct BrokenStore: ContactCenterStore {
     func queueLog(since: Date, limit: Int) throws -> [QueueLogEvent] { throw Failure() }
     func agentStatuses() throws -> [AgentStatusRecord] { throw Failure() }
     func closeInterruptedCalls(at now: Date) throws -> Int { throw Failure() }
+    func pendingCallbacks() throws -> [PendingCallback] { throw Failure() }
 }

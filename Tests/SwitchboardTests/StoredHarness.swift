@@ -13,10 +13,12 @@ struct StoredHarness {
     let recorder: CallRecorder
     let directory: URL
 
-    /// A harness whose recorder knows the statuses restored from an earlier run.
-    init(queues: ACDConfiguration = TestQueues.configuration, restored: [AgentStatusRecord] = []) throws {
+    /// A harness whose recorder knows the statuses restored from an earlier run, with its store in
+    /// `directory` (an earlier harness's, for a restart) or a new temporary folder.
+    init(queues: ACDConfiguration = TestQueues.configuration, restored: [AgentStatusRecord] = [], directory: URL? = nil) throws {
         harness = try CallHarness(queues: queues)
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("recorder-\(UUID().uuidString)")
+        let directory = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("recorder-\(UUID().uuidString)")
+        self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(path: directory.appendingPathComponent("switchboard.sqlite").path)
         writer = StoreWriter(store: store, flushInterval: .milliseconds(1), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
@@ -64,6 +66,9 @@ enum AsteriskQueueLog {
         "EXITEMPTY": [.number, .number, .number],         // position|origposition|waittime
         "EXITWITHKEY": [.text, .number, .number, .number], // key|position|origposition|waittime
         "EXITOVERFLOW": [.text, .number, .number, .number], // Switchboard's: reason|position|origposition|waittime
+        "CALLBACKREQUESTED": [.text, .number, .number, .number], // Switchboard's: key|position|origposition|waittime
+        "CALLBACKNOANSWER": [.number, .text],             // Switchboard's: attempt|cause
+        "CALLBACKFAILED": [.number, .number, .number],    // Switchboard's: attempts|origposition|waittime
         "ADDMEMBER": [],
         "REMOVEMEMBER": [],
         "PAUSE": [.text],                                 // reason

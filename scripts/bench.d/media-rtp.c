@@ -5,7 +5,8 @@
  *     scheduling does not move the arrival times it records. Streams are told apart by source port.
  *     The sender marks its measured window with two datagrams, "START" and "STOP"; pairs of
  *     consecutive packets of a stream (sequence number +1) that both arrive in it are measured: the
- *     inter-arrival's deviation from 20 ms. Prints one key=value line at "STOP".
+ *     inter-arrival's deviation from 20 ms. Prints one key=value line at "STOP", with the packets
+ *     that arrived in the window and its length (window_packets, window_ms).
  *
  *   media-rtp send PORT STREAMS SECONDS WARMUP_SECONDS FIRST_PORT
  *     The reference sender: STREAMS UDP sockets on 127.0.0.1 from FIRST_PORT (even ports), one
@@ -62,7 +63,7 @@ static int receive(int port) {
     struct mmsghdr messages[BATCH];
     struct iovec vectors[BATCH];
     struct sockaddr_in sources[BATCH];
-    uint64_t packets = 0, pairs = 0, lost = 0, streams = 0;
+    uint64_t packets = 0, pairs = 0, lost = 0, streams = 0, window_packets = 0;
     int64_t start = -1, stop = -1;
     int64_t idle_since = monotonic_ns();
     while (stop < 0) {
@@ -95,6 +96,7 @@ static int receive(int port) {
             if (messages[i].msg_len == 5 && memcmp(buffers[i], "STOP", 4) == 0) stop = at;
             if (messages[i].msg_len < 12) continue;
             packets++;
+            if (start >= 0) window_packets++;
             int source = ntohs(sources[i].sin_port);
             uint16_t seq = (uint16_t)(buffers[i][2] << 8 | buffers[i][3]);
             if (!seen[source]) {
@@ -123,8 +125,10 @@ static int receive(int port) {
         if (!p50_done && cumulative * 2 >= pairs && pairs) { p50 = b * BUCKET_NS / 1e6; p50_done = 1; }
         if (p999 == 0 && cumulative * 1000 >= pairs * 999 && pairs) p999 = (b + 1) * BUCKET_NS / 1e6;
     }
-    printf("packets=%llu streams=%llu pairs=%llu lost=%llu within_1ms_percent=%.3f p50_ms=%.2f p999_ms=%.2f max_ms=%.2f\n",
-           (unsigned long long)packets, (unsigned long long)streams, (unsigned long long)pairs, (unsigned long long)lost,
+    printf("packets=%llu streams=%llu window_packets=%llu window_ms=%.1f pairs=%llu lost=%llu within_1ms_percent=%.3f "
+           "p50_ms=%.2f p999_ms=%.2f max_ms=%.2f\n",
+           (unsigned long long)packets, (unsigned long long)streams, (unsigned long long)window_packets,
+           start >= 0 && stop >= start ? (stop - start) / 1e6 : 0.0, (unsigned long long)pairs, (unsigned long long)lost,
            pairs ? 100.0 * within / pairs : 0.0, p50, p999, (maximum + 1) * BUCKET_NS / 1e6);
     return 0;
 }

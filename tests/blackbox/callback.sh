@@ -9,8 +9,11 @@
 # BYE, and 30 s later (retryIntervalSeconds) she is offered the entry again and the call back is
 # answered. The call records are completed by alice with a cause that says "called back", and the
 # queue log has CALLBACKREQUESTED with the key, CALLBACKNOANSWER for the unanswered attempt, CONNECT
-# and COMPLETEAGENT, and no ABANDON. A second daemon with media.mode: anchored calls a third caller
-# back with a stream of its own instead of alice's SDP and bridges the two: no re-INVITE to alice.
+# and COMPLETEAGENT, and no ABANDON. A third caller's entry survives a restart: the daemon is
+# stopped with SIGTERM (at once: the drain does not wait for it) and started on the same database,
+# restores it, and calls alice first, then the caller; one record, and a whole queue log. A second
+# daemon with media.mode: anchored calls a fourth caller back with a stream of its own instead of
+# alice's SDP and bridges the two: no re-INVITE to alice.
 #
 #   PSTN caller (SIPp UAC) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (SIPp UAS, alice)
 #                                                 └────────► Kamailio ──► PSTN (SIPp UAS, the caller's number)
@@ -48,6 +51,14 @@ KAMAILIO_AGENT_REGEX='^[+]155502' start_kamailio "$sbc_port" "127.0.0.1:$sip_por
 control="http://127.0.0.1:$control_port/v1"
 agent_action() {
     curl -fsS --max-time 5 -X POST -H 'Content-Type: application/json' -d '{}' "$control/agents/alice/$1" >/dev/null
+}
+# forget_switchboardd: the first daemon was stopped here; the harness no longer stops it at the end.
+forget_switchboardd() {
+    local index
+    for index in "${!HARNESS_NAMES[@]}"; do
+        [ "${HARNESS_NAMES[$index]}" = switchboardd ] && HARNESS_PIDS[index]=""
+    done
+    return 0
 }
 held_calls() {
     curl -fsS --max-time 5 "$control/calls" | python3 -c 'import json, sys; print(" ".join(c["state"] for c in json.load(sys.stdin)["calls"]))'
@@ -124,6 +135,60 @@ then
     blackbox_ok "records completed by alice 'called back'; queue log CALLBACKREQUESTED *, CALLBACKNOANSWER 1 timeout, CONNECT, COMPLETEAGENT"
 else
     blackbox_fail "records completed by alice 'called back'; queue log CALLBACKREQUESTED *, CALLBACKNOANSWER 1 timeout, CONNECT, COMPLETEAGENT" "$records $log"
+fi
+
+# A restart keeps a pending callback: a third caller asks for one while alice is logged out, the
+# daemon is stopped with SIGTERM (the drain does not wait for the entry) and started again on the
+# same database; when alice logs in she is called first, then the caller, and the call is whole.
+blackbox_check "restart: alice logs out" agent_action logout
+expect_sipp "restart: a third caller presses * and gets switchboardd's BYE" \
+    caller4 -sf "$scenarios/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -key rtp "$caller_rtp" \
+    -cid_str "restart-%u@%s" -timeout 30 -timeout_error "127.0.0.1:$sbc_port"
+stop_started="$(date +%s%N)"
+kill -TERM "$SWITCHBOARDD_PID"
+wait "$SWITCHBOARDD_PID" 2>/dev/null || true
+forget_switchboardd
+stop_ms=$((($(date +%s%N) - stop_started) / 1000000))
+blackbox_check "restart: SIGTERM stops the daemon without waiting for the entry (${stop_ms} ms, drainMaximumSeconds 5)" \
+    test "$stop_ms" -lt 4000
+start_switchboardd restarted "$HARNESS_DIR/switchboard.yaml" "$sip_port"
+blackbox_check "restart: the daemon logs the entry it restored" \
+    grep -q 'pending callbacks restored.*store.callbacks=1' "$HARNESS_DIR/restarted/switchboardd.log"
+state="$(held_calls || true)"
+blackbox_check "restart: the entry is held again, waiting (calls: $state)" test "$state" = waiting
+start_sipp teams-restarted -sf "$scenarios/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -timeout 60 -timeout_error \
+    -trace_logs -log_file "$HARNESS_DIR/teams-restarted/messages.log"
+teams_pid="$SIPP_PID"
+wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+start_sipp callee4 -sf "$scenarios/callee.xml" -i 127.0.0.1 -p "$pstn_port" -m 1 -timeout 40 -timeout_error
+callee_pid="$SIPP_PID"
+wait_for_udp_listen "$pstn_port" 10 "$callee_pid"
+blackbox_check "restart: alice logs in (her log-out was kept)" agent_action login
+expect_sipp_exit "restart: alice answers first, then the caller's number is called, answers, and her BYE ends both legs" \
+    callee4 "$callee_pid"
+expect_sipp_exit "restart: alice is offered switchboardd's SDP once and gets the media release" teams-restarted "$teams_pid"
+if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
+    blackbox_ok "restart: no call and no stream left"
+else
+    blackbox_fail "restart: no call and no stream left" "still held 10 s later: $leftover"
+fi
+records="$(curl -fsS --max-time 5 "$control/call-records" || true)"
+log="$(curl -fsS --max-time 5 "$control/queue-log" || true)"
+if python3 - "$records" "$log" <<'PY'
+import json, sys
+records = [record for record in json.loads(sys.argv[1])["records"] if record["callID"].startswith("restart-")]
+summary = [(record["outcome"], record.get("agent"), record.get("cause")) for record in records]
+print(f"  call records: {summary}")
+assert summary == [("completed", "alice", "BYE (called back, attempt 1)")], summary
+names = [event["event"] for event in json.loads(sys.argv[2])["events"] if event["callID"] == records[0]["callID"]]
+print(f"  queue log: {names}")
+assert names == ["ENTERQUEUE", "CALLBACKREQUESTED", "CONNECT", "COMPLETEAGENT"], names
+PY
+then
+    blackbox_ok "restart: one record, completed by alice 'called back'; queue log ENTERQUEUE, CALLBACKREQUESTED, CONNECT, COMPLETEAGENT"
+else
+    blackbox_fail "restart: one record, completed by alice 'called back'; queue log ENTERQUEUE, CALLBACKREQUESTED, CONNECT, COMPLETEAGENT" \
+        "$records $log"
 fi
 
 # Anchored media: a second daemon with media.mode: anchored behind a second Kamailio, the same peers.
