@@ -84,7 +84,7 @@ extension CallSession {
     /// A 2xx that arrived after its INVITE transaction ended: re-ACK a known fork, ACK and hang up another.
     func receivedStrayAnswer(_ response: SIPResponse) {
         guard let toTag = response.headers.to.tag,
-              let attempt = attempts.first(where: { $0.value.invite.headers.callID == response.headers.callID })?.key else { return }
+              let attempt = attempts.firstKey(where: { $0.invite.headers.callID == response.headers.callID }) else { return }
         if let known = attempts[attempt]?.answers[toTag] {
             context.sendACK(known.ack)
             return

@@ -12,8 +12,8 @@ public enum UASRequestInspection {
     /// Body types switchboardd accepts on session requests.
     public static let acceptedContentTypes = ["application/sdp"]
 
-    /// The `Allow` header value.
-    public static var allowHeader: String { allowedMethods.map(\.token).joined(separator: ", ") }
+    /// The `Allow` header value, written once.
+    public static let allowHeader = allowedMethods.map(\.token).joined(separator: ", ")
 
     /// A response that rejects the request, or nil when the request may be processed.
     public static func rejection(for request: SIPRequest) -> SIPResponse? {
@@ -24,8 +24,8 @@ public enum UASRequestInspection {
             response.headers.add("Allow", allowHeader)
             return response
         }
-        let scheme = request.requestURI.scheme.lowercased()
-        if scheme != "sip" && scheme != "sips" && scheme != "tel" {
+        let scheme = request.requestURI.scheme
+        if !scheme.equalsIgnoringASCIICase("sip") && !scheme.equalsIgnoringASCIICase("sips") && !scheme.equalsIgnoringASCIICase("tel") {
             return SIPResponse(replyingTo: request, statusCode: 416)
         }
         guard request.method != .ack && request.method != .cancel else { return nil }
@@ -35,9 +35,9 @@ public enum UASRequestInspection {
             response.headers.add("Unsupported", unsupported.joined(separator: ", "))
             return response
         }
-        if [.invite, .update, .prack].contains(request.method), !request.body.isEmpty,
+        if request.method == .invite || request.method == .update || request.method == .prack, !request.body.isEmpty,
            let contentType = request.headers.contentType,
-           !acceptedContentTypes.contains(where: { mediaType(of: contentType).equalsIgnoringASCIICase($0) }) {
+           !acceptedContentTypes.contains(where: { hasMediaType($0, contentType) }) {
             var response = SIPResponse(replyingTo: request, statusCode: 415)
             response.headers.add("Accept", acceptedContentTypes.joined(separator: ", "))
             return response
@@ -57,7 +57,16 @@ public enum UASRequestInspection {
         return response
     }
 
-    private static func mediaType(of contentType: String) -> String {
-        (contentType.split(separator: ";", maxSplits: 1).first ?? "").filter { $0 != " " && $0 != "\t" }
+    /// Whether `contentType`'s media type, before its first parameter and without blanks, is
+    /// `mediaType` ignoring ASCII case; compared byte by byte, with no String made.
+    private static func hasMediaType(_ mediaType: String, _ contentType: String) -> Bool {
+        var expected = mediaType.utf8.makeIterator()
+        for byte in contentType.utf8.drop(while: { $0 == 0x3B }) {
+            if byte == 0x3B { break }
+            if byte == 0x20 || byte == 0x09 { continue }
+            guard let wanted = expected.next() else { return false }
+            guard byte == wanted || (byte | 0x20 == wanted | 0x20 && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) else { return false }
+        }
+        return expected.next() == nil
     }
 }

@@ -54,7 +54,14 @@ public final class PresenceDirectory: Sendable {
     /// The presence to route `userID` on at `now`: the last observation, or unknown when there is
     /// none, it went stale, or the source has been down past its grace period.
     public func presence(of userID: String, now: ContinuousClock.Instant) -> TeamsPresence {
-        let (snapshot, health) = state.withLockedValue { ($0.snapshots[userID.lowercased()], $0.health) }
-        return freshness.presence(snapshot: snapshot, health: health, now: now)
+        presences(ofLowercased: [userID.lowercased()], now: now)[0]
+    }
+
+    /// ``presence(of:now:)`` for each of `userIDs`, which are lowercased already, in order: one lock
+    /// and no new String per id, for the presence feed's re-evaluation of every agent.
+    public func presences(ofLowercased userIDs: [String], now: ContinuousClock.Instant) -> [TeamsPresence] {
+        state.withLockedValue { state in
+            userIDs.map { freshness.presence(snapshot: state.snapshots[$0], health: state.health, now: now) }
+        }
     }
 }

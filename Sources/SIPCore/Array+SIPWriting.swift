@@ -62,7 +62,8 @@ extension Array where Element == UInt8 {
         if let displayName = address.displayName {
             append(.quote)
             append(sip: displayName)
-            append(contentsOf: [.quote, .space])
+            append(.quote)
+            append(.space)
         }
         append(0x3C)
         append(uri: address.uri)
@@ -87,12 +88,14 @@ extension Array where Element == UInt8 {
     /// Appends `Name: ` before a header value.
     mutating func append(headerName name: String) {
         append(sip: name)
-        append(contentsOf: [.colon, .space])
+        append(.colon)
+        append(.space)
     }
 
     /// Appends CRLF.
     mutating func appendCRLF() {
-        append(contentsOf: [.cr, .lf])
+        append(.cr)
+        append(.lf)
     }
 }
 

@@ -64,8 +64,8 @@ extension SIPHeaders {
         }
         appendAddresses("Route", route, to: &bytes)
         appendAddresses("Record-Route", recordRoute, to: &bytes)
-        appendAddresses("From", CollectionOfOne(from), to: &bytes)
-        appendAddresses("To", CollectionOfOne(to), to: &bytes)
+        Self.appendAddress("From", from, to: &bytes)
+        Self.appendAddress("To", to, to: &bytes)
         bytes.append(headerName: "Call-ID")
         bytes.append(sip: callID)
         bytes.appendCRLF()
@@ -96,12 +96,15 @@ extension SIPHeaders {
         bytes.appendCRLF()
     }
 
-    private func appendAddresses(_ name: String, _ addresses: some Sequence<SIPNameAddress>, to bytes: inout [UInt8]) {
-        for address in addresses {
-            bytes.append(headerName: name)
-            bytes.append(nameAddress: address)
-            bytes.appendCRLF()
-        }
+    private func appendAddresses(_ name: String, _ addresses: [SIPNameAddress], to bytes: inout [UInt8]) {
+        for address in addresses { Self.appendAddress(name, address, to: &bytes) }
+    }
+
+    /// Appends one address header line, reading the address where it is stored (no copy of it).
+    private static func appendAddress(_ name: String, _ address: SIPNameAddress, to bytes: inout [UInt8]) {
+        bytes.append(headerName: name)
+        bytes.append(nameAddress: address)
+        bytes.appendCRLF()
     }
 
     /// A generous guess at the serialized length, to reserve the buffer once.

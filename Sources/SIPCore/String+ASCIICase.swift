@@ -1,5 +1,23 @@
+extension String {
+    /// Compares two strings ignoring ASCII case, as SIP does for header names, parameter names and
+    /// tokens: strings of different lengths differ at once, and equal bytes need no case folding.
+    @inlinable
+    public func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        var right = other.utf8.makeIterator()
+        for a in utf8 {
+            guard let b = right.next() else { return false }
+            if a == b { continue }
+            if a | 0x20 == b | 0x20, (a | 0x20) >= 0x61, (a | 0x20) <= 0x7A { continue }
+            return false
+        }
+        return true
+    }
+}
+
 extension StringProtocol {
     /// Compares two strings ignoring ASCII case, as SIP does for header names, parameter names and tokens.
+    @inlinable
     public func equalsIgnoringASCIICase<Other: StringProtocol>(_ other: Other) -> Bool {
         var left = utf8.makeIterator()
         var right = other.utf8.makeIterator()

@@ -14,18 +14,24 @@ public final class PresenceFeed: @unchecked Sendable {
     /// The presence source.
     public let source: any PresenceSource
     private let directory: PresenceDirectory
-    private var agentByUser: [String: String]
+    /// The presence user ids, lowercased as the directory keeps them, one per agent fed.
+    private var users: [String] = []
+    /// The agent id of each of `users`.
+    private var agents: [String] = []
+    /// What the engine was last told of each of `users`.
+    private var fedToEngine: [TeamsPresence?] = []
+    /// The index of each of `users` in the arrays above.
+    private var indexByUser: [String: Int] = [:]
     private let distributor: ACDCallDistributor
     private let wheel: TimerWheel
-    private var fedToEngine: [String: TeamsPresence] = [:]
 
     /// `users` maps each agent id to its presence user id (the Teams object id for Graph).
     public init(source: any PresenceSource, users: [String: String], distributor: ACDCallDistributor, wheel: TimerWheel) {
         self.source = source
         self.directory = PresenceDirectory(freshness: source.freshness)
-        self.agentByUser = Dictionary(users.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         self.distributor = distributor
         self.wheel = wheel
+        replaceUsers(users)
     }
 
     /// Polls (or serves the static table) and applies every update on the wheel's loop until cancelled.
@@ -52,20 +58,29 @@ public final class PresenceFeed: @unchecked Sendable {
     /// every agent counts as Available) a static source gets the new users as Available. Every
     /// agent is then fed again.
     public func setUsers(_ users: [String: String], addedAvailable: Bool) {
-        let added = Set(users.values).subtracting(agentByUser.keys)
-        agentByUser = Dictionary(users.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        fedToEngine = fedToEngine.filter { users[$0.key] != nil }
+        let added = Set(users.values.filter { indexByUser[$0.lowercased()] == nil })
+        replaceUsers(users)
         if let graph = source as? GraphPresenceSource<ContinuousClock> { graph.setAgents(Array(users.values)) }
         if addedAvailable, let table = source as? StaticPresenceSource {
             for user in added.sorted() { table.set(userID: user, availability: .available) }
         }
-        feed(users: Array(agentByUser.keys))
+        feedEveryAgent()
+    }
+
+    /// Rebuilds the agents fed, keeping what the engine was told of each agent that stays.
+    private func replaceUsers(_ newUsers: [String: String]) {
+        let fedByAgent = Dictionary(zip(agents, fedToEngine), uniquingKeysWith: { first, _ in first })
+        let agentByUser = Dictionary(newUsers.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
+        users = Array(agentByUser.keys)
+        agents = users.map { agentByUser[$0] ?? "" }
+        fedToEngine = agents.map { fedByAgent[$0] ?? nil }
+        indexByUser = Dictionary(uniqueKeysWithValues: users.enumerated().map { ($0.element, $0.offset) })
     }
 
     private func scheduleReevaluation() {
         wheel.schedule(after: .seconds(5)) { [weak self] in
             guard let self else { return }
-            self.feed(users: Array(self.agentByUser.keys))
+            self.feedEveryAgent()
             self.scheduleReevaluation()
         }
     }
@@ -76,19 +91,27 @@ public final class PresenceFeed: @unchecked Sendable {
         let remaining = since + source.freshness.unreachablePolicy.gracePeriod - ContinuousClock.now
         wheel.schedule(after: max(.zero, remaining) + .milliseconds(1)) { [weak self] in
             guard let self else { return }
-            self.feed(users: Array(self.agentByUser.keys))
+            self.feedEveryAgent()
         }
     }
 
-    private func feed(users: [String]) {
+    /// Feeds the agents whose presence user ids (lowercased, as the directory reports changes) changed.
+    private func feed(users changed: [String]) {
+        feed(changed.compactMap { indexByUser[$0] })
+    }
+
+    private func feedEveryAgent() {
+        feed(Array(users.indices))
+    }
+
+    /// Tells the engine of each agent at `indices` whose presence differs from what it was last told.
+    private func feed(_ indices: [Int]) {
         let instant = ContinuousClock.now
-        for user in users {
-            guard let agentID = agentByUser[user] else { continue }
-            let presence = directory.presence(of: user, now: instant)
-            guard fedToEngine[agentID] != presence else { continue }
-            fedToEngine[agentID] = presence
-            let age = directory.snapshot(of: user).map { instant - $0.observedAt } ?? .zero
-            distributor.presenceChanged(agentID: agentID, presence: presence, observedAt: wheel.now - age)
+        let presences = directory.presences(ofLowercased: indices.map { users[$0] }, now: instant)
+        for (index, presence) in zip(indices, presences) where fedToEngine[index] != presence {
+            fedToEngine[index] = presence
+            let age = directory.snapshot(of: users[index]).map { instant - $0.observedAt } ?? .zero
+            distributor.presenceChanged(agentID: agents[index], presence: presence, observedAt: wheel.now - age)
         }
     }
 }

@@ -21,3 +21,19 @@ struct PresenceDirectoryTests {
         #expect(directory.presence(of: "agent-2", now: now) == .unknown)
     }
 }
+
+@Suite("Presence directory: every agent read under one lock")
+struct PresenceDirectoryBatchTests {
+    @Test("Each lowercased id gets its own presence, in order; an unknown one is unknown")
+    func batch() {
+        let now = ContinuousClock.now
+        let directory = PresenceDirectory(freshness: PresenceFreshness(stalenessBudget: .seconds(30), unreachablePolicy: .keepLastKnown(for: .seconds(60))))
+        directory.apply(.observed([
+            PresenceSnapshot(userID: "A", availability: .available, activity: .available, observedAt: now),
+            PresenceSnapshot(userID: "b", availability: .busy, activity: .inACall, observedAt: now - .seconds(40)),
+        ]))
+        #expect(directory.presences(ofLowercased: ["b", "a", "c"], now: now)
+            == [.unknown, .available, .unknown])
+        #expect(directory.presences(ofLowercased: [], now: now).isEmpty)
+    }
+}
