@@ -88,45 +88,7 @@ hold_streams() { control_status "$control_port" holdStreams 2>/dev/null || echo 
 
 # wire_latencies PCAP: prints "invites p50 p99 p99.9 max options p50 p99 p99.9 max" (µs): each
 # INVITE sent to the daemon to its first 100, each OPTIONS to its 200, matched by Call-ID.
-wire_latencies() {
-    python3 - "$1" "$sip_port" <<'PY'
-import struct, sys
-
-path, port = sys.argv[1], int(sys.argv[2])
-data = open(path, "rb").read()
-scale = 1e-9 if struct.unpack("<I", data[:4])[0] == 0xA1B23C4D else 1e-6
-link_header = {1: 14, 113: 16, 276: 20}.get(struct.unpack("<I", data[20:24])[0], 14)
-pending = {b"INVITE ": {}, b"OPTIONS ": {}}
-answer = {b"INVITE ": b"SIP/2.0 100", b"OPTIONS ": b"SIP/2.0 200"}
-delays = {b"INVITE ": [], b"OPTIONS ": []}
-offset = 24
-while offset + 16 <= len(data):
-    seconds, fraction, captured, _ = struct.unpack("<IIII", data[offset:offset + 16])
-    packet = data[offset + 16:offset + 16 + captured]
-    offset += 16 + captured
-    ip = packet[link_header:]
-    if len(ip) < 28 or ip[0] >> 4 != 4 or ip[9] != 17:
-        continue
-    udp = ip[(ip[0] & 15) * 4:]
-    source, destination = struct.unpack("!HH", udp[:4])
-    payload = udp[8:]
-    call_id = next((line[8:].strip() for line in payload.split(b"\r\n") if line.lower().startswith(b"call-id:")), None)
-    if call_id is None:
-        continue
-    when = seconds + fraction * scale
-    for method, waiting in pending.items():
-        if destination == port and payload.startswith(method) and call_id not in waiting:
-            waiting[call_id] = when
-        elif source == port and payload.startswith(answer[method]) and call_id in waiting:
-            delays[method].append((when - waiting.pop(call_id)) * 1e6)
-figures = []
-for method in (b"INVITE ", b"OPTIONS "):
-    times = sorted(delays[method])
-    at = lambda f: f"{times[min(len(times) - 1, int(f * len(times)))]:.0f}" if times else "-"
-    figures += [str(len(times)), at(0.5), at(0.99), at(0.999), at(1.0)]
-print(*figures)
-PY
-}
+wire_latencies() { python3 "$HARNESS_REPO/scripts/lib/wire_delays.py" "$1" "$sip_port"; }
 
 # measure N: one window with N callers on hold; appends its row to $HARNESS_DIR/rows.
 measure() {

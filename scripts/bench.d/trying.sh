@@ -35,39 +35,9 @@ trying_row() {
     sleep 1
     kill -INT "$capture"
     wait "$capture" || true
-    python3 - "$pcap" "$port" "$label" <<'PY'
-import struct, sys
-
-path, port, label = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-data = open(path, "rb").read()
-magic = struct.unpack("<I", data[:4])[0]
-scale = 1e-9 if magic == 0xA1B23C4D else 1e-6
-link = struct.unpack("<I", data[20:24])[0]
-link_header = {1: 14, 113: 16, 276: 20}.get(link, 14)
-invites, delays, offset = {}, [], 24
-while offset + 16 <= len(data):
-    seconds, fraction, captured, _ = struct.unpack("<IIII", data[offset:offset + 16])
-    packet = data[offset + 16:offset + 16 + captured]
-    offset += 16 + captured
-    ip = packet[link_header:]
-    if len(ip) < 28 or ip[0] >> 4 != 4 or ip[9] != 17:
-        continue
-    udp = ip[(ip[0] & 15) * 4:]
-    source, destination = struct.unpack("!HH", udp[:4])
-    payload = udp[8:]
-    call_id = next((line[8:].strip() for line in payload.split(b"\r\n") if line.lower().startswith(b"call-id:")), None)
-    if call_id is None:
-        continue
-    when = seconds + fraction * scale
-    if destination == port and payload.startswith(b"INVITE ") and call_id not in invites:
-        invites[call_id] = when
-    elif source == port and payload.startswith(b"SIP/2.0 100") and call_id in invites:
-        delays.append((when - invites.pop(call_id)) * 1e6)
-delays.sort()
-def at(fraction):
-    return f"{delays[min(len(delays) - 1, int(fraction * len(delays)))]:.0f}" if delays else "-"
-print(f"{label:<14} {len(delays):8d} {at(0.5):>8} {at(0.99):>8} {at(0.999):>8} {at(1.0):>8}")
-PY
+    local figures
+    read -r -a figures <<<"$(python3 "$HARNESS_REPO/scripts/lib/wire_delays.py" "$pcap" "$port")"
+    printf '%-14s %8s %8s %8s %8s %8s\n' "$label" "${figures[@]:0:5}"
 }
 
 uas_port="$(free_port)"
