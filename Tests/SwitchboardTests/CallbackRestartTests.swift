@@ -36,6 +36,15 @@ struct CallbackRestartTests {
     }
 
     /// A caller on hold in `back` (carol away) presses *, hears the confirmation and is hung up.
+    /// Restores `pending` (with `entry`'s record and stored offers) as start-up does: the router's
+    /// call, the recorder, then the engine; returns the engine's restored and released counts.
+    private func restore(_ pending: PendingCallback, of entry: KeptCallback, into stored: StoredHarness,
+                         terms: CallbackConfiguration?) -> (restored: Int, released: Int) {
+        stored.harness.router.restoreCallback(SwitchboardCoordinator.restoredCall(pending, terms: terms))
+        stored.recorder.restore(pending, record: entry.record, offers: entry.offers)
+        return stored.harness.distributor.restore(callbacks: [SwitchboardCoordinator.engineEntry(pending)])
+    }
+
     private func askForCallback(_ stored: StoredHarness, _ hold: FakeHoldMedia, _ media: FakeCallbackMedia) throws -> SBCCaller {
         let harness = stored.harness
         harness.distributor.presenceChanged(agentID: "carol", presence: TeamsPresence(availability: .away, activity: .away),
@@ -69,10 +78,8 @@ struct CallbackRestartTests {
         let kept = try SwitchboardCoordinator.keptCallbacks(in: second.store)
         #expect(kept.map(\.pending) == [pending])
         let entry = try #require(kept.first)
-        second.harness.router.restoreCallback(SwitchboardCoordinator.restoredCall(entry.pending, terms: Self.terms))
-        second.recorder.restore(entry.pending, record: entry.record, offers: entry.offers)
+        #expect(restore(entry.pending, of: entry, into: second, terms: Self.terms) == (1, 0))
         #expect(second.harness.router.liveCounts.calls == 1)
-        #expect(second.harness.distributor.restore(callbacks: [SwitchboardCoordinator.engineEntry(entry.pending)]) == (1, 0))
 
         let invite = try #require(second.harness.sender.takeSent().requests(.invite).first, "carol is free: offered the entry at once")
         #expect(invite.requestURI.user == TestQueues.numbers["carol"], "the agent is called first")
@@ -112,9 +119,7 @@ struct CallbackRestartTests {
         let entry = try #require(try SwitchboardCoordinator.keptCallbacks(in: second.store).first)
         var pending = entry.pending
         pending.enteredQueueAt = pending.enteredQueueAt.addingTimeInterval(-301)
-        second.harness.router.restoreCallback(SwitchboardCoordinator.restoredCall(pending, terms: Self.terms))
-        second.recorder.restore(pending, record: entry.record, offers: entry.offers)
-        #expect(second.harness.distributor.restore(callbacks: [SwitchboardCoordinator.engineEntry(pending)]) == (1, 0))
+        #expect(restore(pending, of: entry, into: second, terms: Self.terms) == (1, 0))
         #expect(second.harness.sender.takeSent().isEmpty, "nothing goes to the caller, who is gone")
         #expect(second.harness.router.liveCounts.calls == 0)
         let (calls, lines) = try second.stored()
@@ -134,9 +139,7 @@ struct CallbackRestartTests {
 
         let second = try StoredHarness(queues: TestQueues.configuration, directory: first.directory)
         let entry = try #require(try SwitchboardCoordinator.keptCallbacks(in: second.store).first)
-        second.harness.router.restoreCallback(SwitchboardCoordinator.restoredCall(entry.pending, terms: nil))
-        second.recorder.restore(entry.pending, record: entry.record, offers: entry.offers)
-        #expect(second.harness.distributor.restore(callbacks: [SwitchboardCoordinator.engineEntry(entry.pending)]) == (0, 1))
+        #expect(restore(entry.pending, of: entry, into: second, terms: nil) == (0, 1))
         #expect(second.harness.sender.takeSent().isEmpty, "nothing goes to the caller, who is gone")
         let record = try #require(try second.stored().calls.first { $0.callID == caller.callID })
         #expect(record.outcome == .released)
