@@ -186,6 +186,18 @@ while True:
 PY
 }
 
+# expect_idle LABEL PORT TIMEOUT [FIELD...]: one check that wait_until_idle sees the fields at zero
+# within TIMEOUT seconds; its failure shows what was still held.
+expect_idle() {
+    local label="$1" port="$2" timeout="$3" leftover
+    shift 3
+    if leftover="$(wait_until_idle "$port" "$timeout" "$@")"; then
+        blackbox_ok "$label"
+    else
+        blackbox_fail "$label" "still held $timeout s later: $leftover"
+    fi
+}
+
 # track_process NAME PID GROUP: records a background process for stop_process and cleanup.
 # GROUP=1 when the pid leads its own process group (started with setsid).
 track_process() {

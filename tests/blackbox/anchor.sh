@@ -122,11 +122,7 @@ then
 else
     blackbox_fail "anchored: the whisper reached the agent, then RTP was relayed both ways, telephone-events too"
 fi
-if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
-    blackbox_ok "anchored: the hang-up closed both streams"
-else
-    blackbox_fail "anchored: the hang-up closed both streams" "still held 10 s later: $leftover"
-fi
+expect_idle "anchored: the hang-up closed both streams" "$control_port" 10 calls holdStreams
 
 call early +15550110 caller-early.xml "$early_rtp" "$early_agent_rtp" -key answered "$HARNESS_DIR/early-answered"
 early_port="$(sed -n 's/^early \([0-9]*\)$/\1/p' "$HARNESS_DIR/pstn-early.log" | head -1)"
@@ -187,9 +183,5 @@ then
 else
     blackbox_fail "transfer: the caller heard alice, the music again, then bob; RTP both ways after the transfer"
 fi
-if leftover="$(wait_until_idle "$control_port" 40)"; then
-    blackbox_ok "nothing left after the linger"
-else
-    blackbox_fail "nothing left after the linger" "still held 40 s later: $leftover"
-fi
+expect_idle "nothing left after the linger" "$control_port" 40
 blackbox_summary anchor

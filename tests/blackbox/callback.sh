@@ -104,11 +104,7 @@ offered="$(grep -c offered "$HARNESS_DIR/teams/messages.log" || true)"
 released="$(grep -c released "$HARNESS_DIR/teams/messages.log" || true)"
 blackbox_check "alice's log: 3 offers, 2 media releases (got $offered, $released)" test "$offered/$released" = 3/2
 
-if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
-    blackbox_ok "no call and no stream left once both calls ended"
-else
-    blackbox_fail "no call and no stream left once both calls ended" "still held 10 s later: $leftover"
-fi
+expect_idle "no call and no stream left once both calls ended" "$control_port" 10 calls holdStreams
 records="$(curl -fsS --max-time 5 "$control/call-records" || true)"
 log="$(curl -fsS --max-time 5 "$control/queue-log" || true)"
 if python3 - "$records" "$log" <<'PY'
@@ -167,11 +163,7 @@ blackbox_check "restart: alice logs in (her log-out was kept)" agent_action logi
 expect_sipp_exit "restart: alice answers first, then the caller's number is called, answers, and her BYE ends both legs" \
     callee4 "$callee_pid"
 expect_sipp_exit "restart: alice is offered switchboardd's SDP once and gets the media release" teams-restarted "$teams_pid"
-if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
-    blackbox_ok "restart: no call and no stream left"
-else
-    blackbox_fail "restart: no call and no stream left" "still held 10 s later: $leftover"
-fi
+expect_idle "restart: no call and no stream left" "$control_port" 10 calls holdStreams
 records="$(curl -fsS --max-time 5 "$control/call-records" || true)"
 log="$(curl -fsS --max-time 5 "$control/queue-log" || true)"
 if python3 - "$records" "$log" <<'PY'
@@ -215,9 +207,5 @@ expect_sipp_exit "anchored: the caller's number is offered switchboardd's own st
     callee3 "$callee_pid"
 expect_sipp_exit "anchored: alice is never re-INVITEd (the streams are bridged)" teams-anchored "$teams_pid"
 blackbox_check "anchored: switchboardd bridged the call back" grep -q "media anchored (callback)" "$HARNESS_DIR/anchored/switchboardd.log"
-if leftover="$(wait_until_idle "$control_port2" 10 calls holdStreams)"; then
-    blackbox_ok "anchored: no call and no stream left"
-else
-    blackbox_fail "anchored: no call and no stream left" "still held 10 s later: $leftover"
-fi
+expect_idle "anchored: no call and no stream left" "$control_port2" 10 calls holdStreams
 blackbox_summary callback

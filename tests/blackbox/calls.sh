@@ -216,9 +216,5 @@ else
     show_logs burst-teams burst-caller
 fi
 
-if leftover="$(wait_until_idle "$control_port" 60)"; then
-    blackbox_ok "no call, dialog or transaction left once the 64·T1 linger is over"
-else
-    blackbox_fail "no call, dialog or transaction left once the 64·T1 linger is over" "still held 60 s after the last flow: $leftover"
-fi
+expect_idle "no call, dialog or transaction left once the 64·T1 linger is over" "$control_port" 60
 blackbox_summary calls

@@ -68,11 +68,7 @@ expect_sipp "INFO dtmf-relay: each key answered 200, the exit key moves the call
     -trace_logs -log_file "$HARNESS_DIR/info/messages.log" -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
 expect_sipp_exit "alice was offered both callers after their exit key, answered and got their BYEs" teams "$teams_pid"
 
-if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
-    blackbox_ok "both hold streams stopped after the media release"
-else
-    blackbox_fail "both hold streams stopped after the media release" "still held 10 s later: $leftover"
-fi
+expect_idle "both hold streams stopped after the media release" "$control_port" 10 calls holdStreams
 records="$(curl -fsS --max-time 5 "http://127.0.0.1:$control_port/v1/call-records" || true)"
 log="$(curl -fsS --max-time 5 "http://127.0.0.1:$control_port/v1/queue-log" || true)"
 if python3 - "$records" "$log" <<'PY'
@@ -96,9 +92,5 @@ then
 else
     blackbox_fail "queue log: EXITWITHKEY with the key in front, then ENTERQUEUE and CONNECT in sales; records completed with alice" "$records $log"
 fi
-if leftover="$(wait_until_idle "$control_port" 40)"; then
-    blackbox_ok "nothing left after the linger"
-else
-    blackbox_fail "nothing left after the linger" "still held 40 s later: $leftover"
-fi
+expect_idle "nothing left after the linger" "$control_port" 40
 blackbox_summary dtmf

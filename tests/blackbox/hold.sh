@@ -91,11 +91,7 @@ then
 else
     blackbox_fail "the caller received PCMU from switchboardd's media port while on hold"
 fi
-if leftover="$(wait_until_idle "$control_port" 10 calls holdStreams)"; then
-    blackbox_ok "the hold stream stopped and its port was freed after the media release"
-else
-    blackbox_fail "the hold stream stopped and its port was freed after the media release" "still held 10 s later: $leftover"
-fi
+expect_idle "the hold stream stopped and its port was freed after the media release" "$control_port" 10 calls holdStreams
 
 metrics="$(curl -fsS --max-time 5 "http://127.0.0.1:$control_port/metrics" || true)"
 blackbox_check "/metrics has switchboard_hold_streams at 0" grep -q '^switchboard_hold_streams 0' <<<"$metrics"
@@ -145,9 +141,5 @@ then
 else
     blackbox_fail "call records: the held call completed with alice, the G.729 call released" "$records"
 fi
-if leftover="$(wait_until_idle "$control_port" 40)"; then
-    blackbox_ok "nothing left after the linger"
-else
-    blackbox_fail "nothing left after the linger" "still held 40 s later: $leftover"
-fi
+expect_idle "nothing left after the linger" "$control_port" 40
 blackbox_summary hold

@@ -69,9 +69,5 @@ refused_ok() {
 }
 blackbox_check "/v1/status and /metrics count the refusals (at least 30), not overloaded" refused_ok
 
-if leftover="$(wait_until_idle "$control_port" 60)"; then
-    blackbox_ok "no call, dialog or transaction left once the 64·T1 linger is over"
-else
-    blackbox_fail "no call, dialog or transaction left once the 64·T1 linger is over" "$leftover"
-fi
+expect_idle "no call, dialog or transaction left once the 64·T1 linger is over" "$control_port" 60
 blackbox_summary overload

@@ -125,9 +125,5 @@ no_rona "agent gone"
 blackbox_check "agent gone: the trunk stayed up (no second 'trunk down')" \
     test "$(grep -c 'trunk down' "$log")" -eq 1
 
-if leftover="$(wait_until_idle "$control_port" 60)"; then
-    blackbox_ok "no call, dialog or transaction left once the 64·T1 linger is over"
-else
-    blackbox_fail "no call, dialog or transaction left once the 64·T1 linger is over" "still held: $leftover"
-fi
+expect_idle "no call, dialog or transaction left once the 64·T1 linger is over" "$control_port" 60
 blackbox_summary trunk
