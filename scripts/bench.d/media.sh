@@ -3,8 +3,11 @@
 # plays the welcome and please-hold prompts of scripts/make-prompts first, loaded through WAVAudio), to a
 # receiver in another process (scripts/bench.d/media-rtp.c, plain C, kernel receive timestamps) that
 # measures each stream's inter-arrival times; and, in the same run, the same receiver fed by a plain
-# C sender (one socket per stream, one sendto each per 20 ms on an absolute-time grid) as the
-# reference. Rounds alternate engine and reference; the table shows the median of the rounds.
+# C sender (one socket per stream, one sendto each per 20 ms on an absolute-time grid, the streams
+# spread over the engine's phases) as the reference. Rounds alternate engine and reference; the
+# table shows the median of the rounds. Each round also measures the machine itself: cyclictest
+# (rt-tests) wakes one thread every 1 ms, at the senders' priority, for the same seconds with nothing
+# else running; a wake-up more than 1 ms late would make any sender's packets of that slot late.
 #
 # Columns: share of inter-arrivals within 20 ms ± 1 ms, the 99.9th percentile of |inter-arrival -
 # 20 ms|, packets lost (sequence gaps), the sender's CPU (% of one core, and µs per stream per
@@ -15,8 +18,8 @@
 #              MEDIA_FIRST_PORT=20000 (the senders' ports: two per stream from there),
 #              MEDIA_REALTIME=1 runs receiver and senders under SCHED_FIFO (chrt -f 20), so that other
 #              work on a shared machine delays neither (the same for the engine and the reference),
-#              MEDIA_PHASES=N spreads the engine's streams over N phases of the 20 ms period (1…20;
-#              unset: the engine's default; 1: every stream at the same tick, as the C reference)
+#              MEDIA_PHASES=N spreads both senders' streams over N phases of the 20 ms period (1, 2, 4,
+#              5, 10 or 20; unset: the engine's default, 20; 1: every stream at the same tick)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-3}"
@@ -32,6 +35,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if ! command -v cyclictest >/dev/null; then
+    echo "scripts/bench media: installing rt-tests (cyclictest)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rt-tests >/dev/null
+fi
 scripts/make-prompts "$work/prompts"
 gcc -O2 -Wall -o "$work/media-rtp" scripts/bench.d/media-rtp.c
 swift build -c release --product bench-media >&2
@@ -51,14 +58,28 @@ run_round() {
     if [ "$sender" = engine ]; then
         sender_line="$("${priority[@]}" "$engine_bin" "$count" "$seconds" "$warmup" "$port" "$first_port" "$work/prompts")"
     else
-        sender_line="$("${priority[@]}" "$work/media-rtp" send "$port" "$count" "$seconds" "$warmup" "$first_port")"
+        sender_line="$("${priority[@]}" "$work/media-rtp" send "$port" "$count" "$seconds" "$warmup" "$first_port" \
+            "${MEDIA_PHASES:-20}")"
     fi
     wait "$receiver_pid"
     receiver_pid=""
     echo "$sender_line $(cat "$work/receiver.txt")" >>"$work/$sender-$count"
 }
 
+# timer_round: the machine alone, one cyclictest run of $seconds s; appends its wake-ups within 1 ms
+# of their time (%), its p99.9 and maximum lateness (ms) to $work/machine.
+timer_round() {
+    local realtime=()
+    [ "${MEDIA_REALTIME:-0}" = 0 ] || realtime=(-p 20)
+    cyclictest -m -q "${realtime[@]}" -i 1000 -D "${seconds}s" -h 100000 --histfile="$work/cyclictest.txt" >/dev/null
+    awk '!/^#/ { n += $2; if ($1 <= 1000) within += $2; count[$1 + 0] = $2; if ($2) top = $1 + 0 }
+         END { for (us = 0; us <= top; us++) { seen += count[us]; if (seen * 1000 >= n * 999) { p = us; break } }
+               printf "within_1ms_percent=%.3f p999_ms=%.2f max_ms=%.2f\n", 100 * within / n, p / 1000, top / 1000 }' \
+        "$work/cyclictest.txt" >>"$work/machine"
+}
+
 for round in $(seq "$rounds"); do
+    timer_round
     for count in "${counts[@]}"; do
         run_round engine "$count"
         run_round c-reference "$count"
@@ -82,4 +103,5 @@ for count in "${counts[@]}"; do
             "$(median "$file" cpu_us_per_stream_s)" "$(median "$file" late_ticks)" "$(median "$file" skipped)"
     done
 done
+echo "the machine alone (cyclictest, a thread woken every 1 ms${priority[*]:+ at the same priority}): $(median "$work/machine" within_1ms_percent) % of wake-ups within 1 ms of their time, p99.9 $(median "$work/machine" p999_ms) ms, max $(median "$work/machine" max_ms) ms"
 echo "ideal: 50 packets/s per stream, every inter-arrival 20 ms"
