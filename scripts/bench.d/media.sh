@@ -35,10 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v cyclictest >/dev/null; then
-    echo "scripts/bench media: installing rt-tests (cyclictest)" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rt-tests >/dev/null
-fi
+source scripts/lib/timer_floor.sh
 scripts/make-prompts "$work/prompts"
 gcc -O2 -Wall -o "$work/media-rtp" scripts/bench.d/media-rtp.c
 swift build -c release --product bench-media >&2
@@ -66,20 +63,8 @@ run_round() {
     echo "$sender_line $(cat "$work/receiver.txt")" >>"$work/$sender-$count"
 }
 
-# timer_round: the machine alone, one cyclictest run of $seconds s; appends its wake-ups within 1 ms
-# of their time (%), its p99.9 and maximum lateness (ms) to $work/machine.
-timer_round() {
-    local realtime=()
-    [ "${MEDIA_REALTIME:-0}" = 0 ] || realtime=(-p 20)
-    cyclictest -m -q "${realtime[@]}" -i 1000 -D "${seconds}s" -h 100000 --histfile="$work/cyclictest.txt" >/dev/null
-    awk '!/^#/ { n += $2; if ($1 <= 1000) within += $2; count[$1 + 0] = $2; if ($2) top = $1 + 0 }
-         END { for (us = 0; us <= top; us++) { seen += count[us]; if (seen * 1000 >= n * 999) { p = us; break } }
-               printf "within_1ms_percent=%.3f p999_ms=%.2f max_ms=%.2f\n", 100 * within / n, p / 1000, top / 1000 }' \
-        "$work/cyclictest.txt" >>"$work/machine"
-}
-
 for round in $(seq "$rounds"); do
-    timer_round
+    timer_floor "$seconds" "${MEDIA_REALTIME:-0}" >>"$work/machine"
     for count in "${counts[@]}"; do
         run_round engine "$count"
         run_round c-reference "$count"
@@ -93,6 +78,9 @@ median() {
         awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else print v[int((NR + 1) / 2)] }'
 }
 
+# rounds_of FILE KEY: KEY's values in FILE, round by round, comma-separated.
+rounds_of() { tr ' ' '\n' <"$1" | awk -F= -v key="$2" '$1 == key { print $2 }' | paste -sd, -; }
+
 echo "media: music on hold, $seconds s measured after $warmup s, median of $rounds rounds${priority[*]:+, under ${priority[*]}}"
 printf '%-8s %-12s %12s %9s %8s %8s %16s %10s %8s\n' streams sender "±1ms %" "p99.9 ms" lost "cpu %" "µs cpu/stream/s" late_ticks skipped
 for count in "${counts[@]}"; do
@@ -103,5 +91,10 @@ for count in "${counts[@]}"; do
             "$(median "$file" cpu_us_per_stream_s)" "$(median "$file" late_ticks)" "$(median "$file" skipped)"
     done
 done
+for count in "${counts[@]}"; do
+    echo "$count streams, within 1 ms by round: engine $(rounds_of "$work/engine-$count" within_1ms_percent);" \
+        "C $(rounds_of "$work/c-reference-$count" within_1ms_percent)"
+done
+echo "the machine alone by round (% of wake-ups within 1 ms): $(rounds_of "$work/machine" within_1ms_percent)"
 echo "the machine alone (cyclictest, a thread woken every 1 ms${priority[*]:+ at the same priority}): $(median "$work/machine" within_1ms_percent) % of wake-ups within 1 ms of their time, p99.9 $(median "$work/machine" p999_ms) ms, max $(median "$work/machine" max_ms) ms"
 echo "ideal: 50 packets/s per stream, every inter-arrival 20 ms"
