@@ -3,7 +3,7 @@ import Dispatch
 import Synchronization
 import Testing
 
-@Suite("CallCensus: the concurrent-call limit is exact across shards")
+@Suite("CallCensus: the concurrent-call and waiting limits are exact across shards")
 struct CallCensusTests {
     @Test("Two shards racing for the last place: exactly one wins, in every one of 2,000 races")
     func twoShardsRacingForTheLastPlace() {
@@ -49,10 +49,41 @@ struct CallCensusTests {
         #expect(census.reserve(under: 1))
         census.arrived(reserved: true)
         #expect(census.callCount == 1)
-        #expect(census.waitingCount == 1)
         census.ended()
         #expect(census.callCount == 0)
         census.arrived(reserved: false)
         #expect(census.callCount == 1)
+    }
+
+    @Test("Two shards racing for the last waiting place: exactly one wins, in every one of 2,000 races")
+    func twoShardsRacingForTheLastWaitingPlace() {
+        var winnersOtherThanOne = 0
+        for _ in 0..<2_000 {
+            let census = CallCensus()
+            for _ in 0..<4 { _ = census.reserveWaiting(under: 5) }
+            let winners = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                if census.reserveWaiting(under: 5) { winners.add(1, ordering: .relaxed) }
+            }
+            if winners.load(ordering: .relaxed) != 1 { winnersOtherThanOne += 1 }
+            #expect(census.waitingCount == 5)
+        }
+        #expect(winnersOtherThanOne == 0)
+    }
+
+    @Test("A waiting place given back can be taken again; a restored call waits whatever the limit")
+    func waitingPlacesReleasedAndRestored() {
+        let census = CallCensus()
+        #expect(census.reserveWaiting(under: 1))
+        #expect(!census.reserveWaiting(under: 1))
+        census.releaseWaiting()
+        #expect(census.reserveWaiting(under: 1))
+        census.restored()
+        #expect(census.waitingCount == 2)
+        #expect(census.callCount == 1)
+        census.stoppedWaiting()
+        census.stoppedWaiting()
+        #expect(census.waitingCount == 0)
+        #expect(census.reserveWaiting(under: 1))
     }
 }

@@ -60,6 +60,16 @@ struct LimitsTests {
         #expect(harness.router.waitingCount == 2)
     }
 
+    @Test func aWaitingPlaceTakenByAnINVITERefusedAfterItsQueueWasFoundIsGivenBack() throws {
+        let harness = try CallHarness(maximumWaitingCalls: 1)
+        var noOffer = harness.caller(calling: TestQueues.lobby).invite
+        noOffer.body = []
+        #expect(harness.receive(noOffer).summary == ["488 INVITE"])
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"],
+                "the one waiting place is still free after the refusal")
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).responses.first?.reasonPhrase == "Queue Full")
+    }
+
     @Test func pastTheConcurrentCallLimitANewCallGetsAStateless503AndTheCallUpIsServed() throws {
         let harness = try CallHarness(maximumConcurrentCalls: 1)
         var call = try harness.connect()
