@@ -24,13 +24,7 @@ public final class CallCensus: Sendable {
     /// compare-and-swap per attempt: of two shards that both read the last free place, one wins the
     /// exchange and the other reads the new count and is refused.
     public func reserve(under limit: Int) -> Bool {
-        var current = calls.load(ordering: .relaxed)
-        while current < limit {
-            let (exchanged, original) = calls.weakCompareExchange(expected: current, desired: current + 1, ordering: .relaxed)
-            if exchanged { return true }
-            current = original
-        }
-        return false
+        Self.increment(calls, under: limit)
     }
 
     /// Gives back a place reserved for an INVITE that did not become a call (refused after the
@@ -42,13 +36,7 @@ public final class CallCensus: Sendable {
     /// Takes one waiting place when fewer than `limit` callers wait; `false` leaves the count as it
     /// was. One compare-and-swap per attempt, as ``reserve(under:)``.
     public func reserveWaiting(under limit: Int) -> Bool {
-        var current = waiting.load(ordering: .relaxed)
-        while current < limit {
-            let (exchanged, original) = waiting.weakCompareExchange(expected: current, desired: current + 1, ordering: .relaxed)
-            if exchanged { return true }
-            current = original
-        }
-        return false
+        Self.increment(waiting, under: limit)
     }
 
     /// Gives back a waiting place reserved for an INVITE refused after its queue was found full or not
@@ -77,5 +65,17 @@ public final class CallCensus: Sendable {
     /// A call is no longer held.
     func ended() {
         calls.subtract(1, ordering: .relaxed)
+    }
+
+    /// Adds one to `counter` when it is below `limit`, with a compare-and-swap retried while another
+    /// thread changes it first; false when it is at the limit.
+    private static func increment(_ counter: borrowing Atomic<Int>, under limit: Int) -> Bool {
+        var current = counter.load(ordering: .relaxed)
+        while current < limit {
+            let (exchanged, original) = counter.weakCompareExchange(expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
     }
 }
