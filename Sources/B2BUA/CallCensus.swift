@@ -3,8 +3,10 @@ import Synchronization
 /// The daemon's calls and waiting callers over every shard, for the limits every shard's router
 /// enforces (`maximumConcurrentCalls`, `maximumWaitingCalls`): atomic counters, no lock. A new call
 /// takes its place under `maximumConcurrentCalls` with one compare-and-swap (``reserve(under:)``)
-/// before any state exists, so two shards racing for the last place cannot both win; a place that
-/// does not become a call is given back at once (``release()``), and a call's at its end.
+/// before any state exists, and its waiting place under `maximumWaitingCalls` the same way
+/// (``reserveWaiting(under:)``) once its queue is known, so two shards racing for the last place
+/// cannot both win; a place that does not become a call is given back at once (``release()``,
+/// ``releaseWaiting()``), and a call's when it ends or stops waiting.
 public final class CallCensus: Sendable {
     private let calls = Atomic<Int>(0)
     private let waiting = Atomic<Int>(0)
@@ -22,13 +24,7 @@ public final class CallCensus: Sendable {
     /// compare-and-swap per attempt: of two shards that both read the last free place, one wins the
     /// exchange and the other reads the new count and is refused.
     public func reserve(under limit: Int) -> Bool {
-        var current = calls.load(ordering: .relaxed)
-        while current < limit {
-            let (exchanged, original) = calls.weakCompareExchange(expected: current, desired: current + 1, ordering: .relaxed)
-            if exchanged { return true }
-            current = original
-        }
-        return false
+        Self.increment(calls, under: limit)
     }
 
     /// Gives back a place reserved for an INVITE that did not become a call (refused after the
@@ -37,9 +33,27 @@ public final class CallCensus: Sendable {
         calls.subtract(1, ordering: .relaxed)
     }
 
-    /// A call was admitted: it counts as waiting, and as held unless its place was already reserved.
+    /// Takes one waiting place when fewer than `limit` callers wait; `false` leaves the count as it
+    /// was. One compare-and-swap per attempt, as ``reserve(under:)``.
+    public func reserveWaiting(under limit: Int) -> Bool {
+        Self.increment(waiting, under: limit)
+    }
+
+    /// Gives back a waiting place reserved for an INVITE refused after its queue was found full or not
+    /// (an offer or session timer refused, a loop).
+    public func releaseWaiting() {
+        waiting.subtract(1, ordering: .relaxed)
+    }
+
+    /// A call was admitted with its waiting place reserved: it counts as held unless its place was
+    /// already reserved.
     func arrived(reserved: Bool) {
         if !reserved { calls.add(1, ordering: .relaxed) }
+    }
+
+    /// A call taken back at start-up (a restored callback) holds a place and waits, whatever the limits.
+    func restored() {
+        calls.add(1, ordering: .relaxed)
         waiting.add(1, ordering: .relaxed)
     }
 
@@ -51,5 +65,17 @@ public final class CallCensus: Sendable {
     /// A call is no longer held.
     func ended() {
         calls.subtract(1, ordering: .relaxed)
+    }
+
+    /// Adds one to `counter` when it is below `limit`, with a compare-and-swap retried while another
+    /// thread changes it first; false when it is at the limit.
+    private static func increment(_ counter: borrowing Atomic<Int>, under limit: Int) -> Bool {
+        var current = counter.load(ordering: .relaxed)
+        while current < limit {
+            let (exchanged, original) = counter.weakCompareExchange(expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
     }
 }

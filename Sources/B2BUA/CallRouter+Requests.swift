@@ -53,11 +53,13 @@ extension CallRouter {
             return
         }
         let trunk = transaction.source.ipAddress
-        if configuration.census.waitingCount >= configuration.maximumWaitingCalls
-            || waitingByTrunk[trunk, default: 0] >= configuration.maximumWaitingCallsPerTrunkOnShard {
+        guard waitingByTrunk[trunk, default: 0] < configuration.maximumWaitingCallsPerTrunkOnShard,
+              configuration.census.reserveWaiting(under: configuration.maximumWaitingCalls) else {
             transaction.respond(statusCode: 503, reasonPhrase: "Queue Full", headers: [retryAfter])
             return
         }
+        var waits = false
+        defer { if !waits { configuration.census.releaseWaiting() } }
         guard !request.body.isEmpty else {
             transaction.respond(statusCode: 488, headers: [SIPHeaderField(name: "Warning", value: "399 switchboardd \"an SDP offer is required: Teams Direct Routing does not support delayed offer\"")])
             return
@@ -83,6 +85,7 @@ extension CallRouter {
         let session = CallSession(context: context, delegate: self, invite: request, transaction: transaction, queue: queue,
                                   holdOffer: holdOffer, earlyMedia: holdOffer != nil && context.holdMedia?.sendsEarlyMedia(of: queue) == true)
         sessions[session.callID] = session
+        waits = true
         configuration.census.arrived(reserved: takeReservedPlace())
         waitingCount += 1
         waitingByTrunk[trunk, default: 0] += 1

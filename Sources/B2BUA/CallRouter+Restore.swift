@@ -20,7 +20,7 @@ extension CallRouter {
                                   holdOffer: HoldOffer(entry.callID))
         session.restoreCallback(attempts: entry.attempts, ringTimeout: entry.ringTimeout)
         sessions[entry.callID] = session
-        context.configuration.census.arrived(reserved: false)
+        context.configuration.census.restored()
         waitingCount += 1
         waitingByTrunk[source.ipAddress, default: 0] += 1
         context.logger.info("callback restored", metadata: ["sip.call_id": "\(entry.callID)", "acd.queue": "\(entry.queue)",

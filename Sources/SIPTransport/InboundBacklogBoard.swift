@@ -9,10 +9,16 @@ import Synchronization
 /// falls behind, every shard's new calls wait behind it, and a shard whose own socket is empty must
 /// still refuse. The guard therefore reads the socket closest to full (``fullest()``), not the sum,
 /// which would dilute one full socket by the empty ones and let it reach the kernel's drops first.
+///
+/// A datagram one shard reads for a call another shard owns waits in that shard's task queue, which
+/// no socket reading sees; the board counts those bytes too (``handedOver(_:to:)`` when one is
+/// handed over, ``caughtUp(_:on:)`` once it is handled), as part of the owning shard's backlog.
 public final class InboundBacklogBoard: Sendable {
-    /// One shard's latest reading: queued bytes in the low 32 bits, capacity in the high 32.
+    /// One shard's latest socket reading (queued bytes in the low 32 bits, capacity in the high 32),
+    /// and the bytes handed over to it from other shards and not yet handled.
     private final class Slot: Sendable {
         let reading = Atomic<UInt64>(0)
+        let handedOver = Atomic<Int>(0)
     }
 
     private let slots: [Slot]
@@ -29,13 +35,24 @@ public final class InboundBacklogBoard: Sendable {
         slots[shard].reading.store(queued | capacity << 32, ordering: .relaxed)
     }
 
-    /// The latest reading of the socket whose queue is fullest for its capacity; an empty backlog
-    /// before any reading.
+    /// Counts `bytes` handed over to shard `shard`'s loop, waiting there to be handled.
+    public func handedOver(_ bytes: Int, to shard: Int) {
+        slots[shard].handedOver.add(bytes, ordering: .relaxed)
+    }
+
+    /// Shard `shard` handled `bytes` that were handed over to it.
+    public func caughtUp(_ bytes: Int, on shard: Int) {
+        slots[shard].handedOver.subtract(bytes, ordering: .relaxed)
+    }
+
+    /// The backlog of the shard furthest behind for its socket's capacity: its socket's latest
+    /// reading plus what was handed over to it and not yet handled; an empty backlog before any reading.
     public func fullest() -> InboundBacklog {
         var fullest = InboundBacklog(queuedBytes: 0, capacityBytes: 0)
         for slot in slots {
             let reading = slot.reading.load(ordering: .relaxed)
-            let backlog = InboundBacklog(queuedBytes: Int(reading & 0xffff_ffff), capacityBytes: Int(reading >> 32))
+            let handedOver = max(slot.handedOver.load(ordering: .relaxed), 0)
+            let backlog = InboundBacklog(queuedBytes: Int(reading & 0xffff_ffff) + handedOver, capacityBytes: Int(reading >> 32))
             guard backlog.capacityBytes > 0 else { continue }
             if fullest.capacityBytes == 0 || backlog.share > fullest.share { fullest = backlog }
         }

@@ -36,8 +36,9 @@ enum ShardTransports {
     }
 
     /// Points each shard's transport at the shards: a message whose Call-ID (a byte scan before the
-    /// parse) belongs to another shard is handed to that shard's transport to be parsed there; one
-    /// the scan missed is handed over after the parse, to that shard's transaction layer.
+    /// parse) belongs to another shard is handed to that shard's transport to be parsed there, its
+    /// bytes counted on the backlog board until they are handled; one the scan missed is handed over
+    /// after the parse, to that shard's transaction layer.
     static func connect(_ shards: [Shard]) async throws {
         for shard in shards {
             try await shard.eventLoop.submit {
@@ -47,10 +48,15 @@ enum ShardTransports {
                     return
                 }
                 let placement = CallPlacement(shardCount: shards.count, shard: shard.index)
+                let board = shard.transport.backlogBoard
                 shard.transport.handover = { bytes, source in
                     guard let owner = placement.shard(ofMessage: bytes), owner != shard.index else { return false }
                     let copy = Array(bytes), target = shards[owner]
-                    target.eventLoop.execute { target.transport.receive(handedOver: copy, from: source) }
+                    board?.handedOver(copy.count, to: owner)
+                    target.eventLoop.execute {
+                        target.transport.receive(handedOver: copy, from: source)
+                        board?.caughtUp(copy.count, on: owner)
+                    }
                     return true
                 }
                 shard.transport.onMessage = { inbound in

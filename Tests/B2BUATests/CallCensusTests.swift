@@ -3,27 +3,22 @@ import Dispatch
 import Synchronization
 import Testing
 
-@Suite("CallCensus: the concurrent-call limit is exact across shards")
+@Suite("CallCensus: the concurrent-call and waiting limits are exact across shards")
 struct CallCensusTests {
-    @Test("Two shards racing for the last place: exactly one wins, in every one of 2,000 races")
-    func twoShardsRacingForTheLastPlace() {
-        var bothWon = 0, noneWon = 0
+    @Test("Two shards racing for the last place: exactly one wins, in every one of 2,000 races", arguments: CensusPlace.allCases)
+    func twoShardsRacingForTheLastPlace(_ place: CensusPlace) {
+        var racesNotWonByExactlyOne = 0
         for _ in 0..<2_000 {
             let census = CallCensus()
-            for _ in 0..<9 { _ = census.reserve(under: 10) }
+            for _ in 0..<9 { _ = place.reserve(in: census, under: 10) }
             let winners = Atomic<Int>(0)
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                if census.reserve(under: 10) { winners.add(1, ordering: .relaxed) }
+                if place.reserve(in: census, under: 10) { winners.add(1, ordering: .relaxed) }
             }
-            switch winners.load(ordering: .relaxed) {
-            case 2: bothWon += 1
-            case 0: noneWon += 1
-            default: break
-            }
-            #expect(census.callCount == 10)
+            if winners.load(ordering: .relaxed) != 1 { racesNotWonByExactlyOne += 1 }
+            #expect(place.count(in: census) == 10)
         }
-        #expect(bothWon == 0)
-        #expect(noneWon == 0)
+        #expect(racesNotWonByExactlyOne == 0)
     }
 
     @Test("Two threads reserving as fast as they can never pass the limit together")
@@ -49,10 +44,40 @@ struct CallCensusTests {
         #expect(census.reserve(under: 1))
         census.arrived(reserved: true)
         #expect(census.callCount == 1)
-        #expect(census.waitingCount == 1)
         census.ended()
         #expect(census.callCount == 0)
         census.arrived(reserved: false)
         #expect(census.callCount == 1)
     }
+
+    @Test("A waiting place given back can be taken again; a restored call waits whatever the limit")
+    func waitingPlacesReleasedAndRestored() {
+        let census = CallCensus()
+        #expect(census.reserveWaiting(under: 1))
+        #expect(!census.reserveWaiting(under: 1))
+        census.releaseWaiting()
+        #expect(census.reserveWaiting(under: 1))
+        census.restored()
+        #expect(census.waitingCount == 2)
+        #expect(census.callCount == 1)
+        census.stoppedWaiting()
+        census.stoppedWaiting()
+        #expect(census.waitingCount == 0)
+        #expect(census.reserveWaiting(under: 1))
+    }
+}
+
+/// The two places a census counts, for the races over the last one.
+enum CensusPlace: CaseIterable, CustomTestStringConvertible {
+    case call, waiting
+
+    func reserve(in census: CallCensus, under limit: Int) -> Bool {
+        self == .call ? census.reserve(under: limit) : census.reserveWaiting(under: limit)
+    }
+
+    func count(in census: CallCensus) -> Int {
+        self == .call ? census.callCount : census.waitingCount
+    }
+
+    var testDescription: String { self == .call ? "a call's place" : "a waiting place" }
 }

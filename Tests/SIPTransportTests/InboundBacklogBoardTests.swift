@@ -22,6 +22,20 @@ struct InboundBacklogBoardTests {
         #expect(board.fullest() == InboundBacklog(queuedBytes: 2 << 20, capacityBytes: 16 << 20))
     }
 
+    @Test("Bytes handed over to a shard count in its backlog until it has handled them")
+    func handedOverBytesCountUntilHandled() {
+        let board = InboundBacklogBoard(shards: 2)
+        board.record(InboundBacklog(queuedBytes: 1 << 20, capacityBytes: 16 << 20), shard: 0)
+        board.record(InboundBacklog(queuedBytes: 0, capacityBytes: 16 << 20), shard: 1)
+        board.handedOver(3 << 20, to: 1)
+        #expect(board.fullest() == InboundBacklog(queuedBytes: 3 << 20, capacityBytes: 16 << 20))
+        board.caughtUp(2 << 20, on: 1)
+        #expect(board.fullest() == InboundBacklog(queuedBytes: 1 << 20, capacityBytes: 16 << 20))
+        board.caughtUp(1 << 20, on: 1)
+        board.record(InboundBacklog(queuedBytes: 0, capacityBytes: 16 << 20), shard: 0)
+        #expect(board.fullest().queuedBytes == 0)
+    }
+
     @Test("A transport posts its socket's reading to its own slot after a batch of reads")
     func transportPostsAfterReads() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)

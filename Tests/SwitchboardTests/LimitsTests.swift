@@ -60,6 +60,14 @@ struct LimitsTests {
         #expect(harness.router.waitingCount == 2)
     }
 
+    @Test func aWaitingPlaceTakenByAnINVITERefusedAfterItsQueueWasFoundIsGivenBack() throws {
+        let harness = try CallHarness(maximumWaitingCalls: 1)
+        #expect(harness.receive(inviteWithoutOffer(harness)).summary == ["488 INVITE"])
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"],
+                "the one waiting place is still free after the refusal")
+        #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).responses.first?.reasonPhrase == "Queue Full")
+    }
+
     @Test func pastTheConcurrentCallLimitANewCallGetsAStateless503AndTheCallUpIsServed() throws {
         let harness = try CallHarness(maximumConcurrentCalls: 1)
         var call = try harness.connect()
@@ -82,9 +90,7 @@ struct LimitsTests {
         #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).responses.first?.reasonPhrase == "Overloaded")
         backlog.queuedBytes = 0
         #expect(harness.receive(harness.caller(calling: "+15559999").invite).summary == ["404 INVITE"])
-        var noOffer = harness.caller(calling: TestQueues.lobby).invite
-        noOffer.body = []
-        #expect(harness.receive(noOffer).summary == ["488 INVITE"])
+        #expect(harness.receive(inviteWithoutOffer(harness)).summary == ["488 INVITE"])
         #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"],
                 "the one place is still free after three refusals")
         #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).responses.first?.reasonPhrase == "Capacity Reached")
@@ -116,5 +122,13 @@ struct LimitsTests {
         #expect(harness.layer.refusedNewCalls == ["Overloaded": 3])
         harness.advance(by: .seconds(11))
         #expect(!harness.router.overload.isOverloaded, "over once the backlog stayed low for 5 s, with no new call needed")
+    }
+
+    /// A caller's INVITE to the lobby without an SDP offer, which the router refuses with `488` after
+    /// finding its queue.
+    private func inviteWithoutOffer(_ harness: CallHarness) -> SIPRequest {
+        var invite = harness.caller(calling: TestQueues.lobby).invite
+        invite.body = []
+        return invite
     }
 }

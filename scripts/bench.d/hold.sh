@@ -15,7 +15,9 @@
 #     Call-ID (microseconds, kernel timestamps);
 #   - the daemon's CPU (% of one core) in the window, and before it for HOLD_QUIET_SECONDS with the
 #     held streams alone.
-# The N = 0 row is the reference: the same daemon in the same run with nobody on hold.
+# The N = 0 row is the reference: the same daemon in the same run with nobody on hold. Before the
+# daemon starts, the machine alone is measured for HOLD_SECONDS (scripts/lib/timer_floor.sh: a thread
+# woken every 1 ms, at the daemon's priority): what any pacing sender could reach in that run.
 #
 # Environment: HOLD_COUNTS="0 1000 2000", HOLD_SECONDS=10, HOLD_QUIET_SECONDS=5, HOLD_RAMP_RATE=200,
 #              TRYING_RATE=200, OPTIONS_RATE=200, BENCH_HOLD_MS=1000, BENCH_AGENTS=1000,
@@ -33,6 +35,7 @@ if ! command -v tcpdump >/dev/null; then
 fi
 source scripts/lib/bench.sh
 source scripts/lib/switchboardd.sh
+source scripts/lib/timer_floor.sh
 read -r -a counts <<<"${HOLD_COUNTS:-0 1000 2000}"
 seconds="${HOLD_SECONDS:-10}"
 quiet="${HOLD_QUIET_SECONDS:-5}"
@@ -48,6 +51,7 @@ if [ "${HOLD_REALTIME:-0}" != 0 ]; then
     export SWITCHBOARDD_WRAPPER="chrt -f 20"
 fi
 
+machine="$(timer_floor "$seconds" "${HOLD_REALTIME:-0}")"
 scripts/make-prompts "$HARNESS_DIR/prompts" >/dev/null
 gcc -O2 -Wall -o "$HARNESS_DIR/media-rtp" scripts/bench.d/media-rtp.c
 scenarios="$HARNESS_REPO/tests/sipp/kamailio-reference"
@@ -160,4 +164,5 @@ while read -r -a row; do
         "${rx[streams]:--}" "$received" "${rx[lost]:--}" "${rx[within_1ms_percent]:--}" "${rx[p999_ms]:--}"
     unset rx
 done <"$HARNESS_DIR/rows"
+echo "the machine alone before the run (cyclictest, a thread woken every 1 ms${priority[*]:+ under ${priority[*]}}): $machine"
 echo "ideal: rtp_src = held, recv% 100, nothing lost, every inter-arrival 20 ms; SIPp failures 0"

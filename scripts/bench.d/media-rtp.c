@@ -8,11 +8,12 @@
  *     inter-arrival's deviation from 20 ms. Prints one key=value line at "STOP", with the packets
  *     that arrived in the window and its length (window_packets, window_ms).
  *
- *   media-rtp send PORT STREAMS SECONDS WARMUP_SECONDS FIRST_PORT
+ *   media-rtp send PORT STREAMS SECONDS WARMUP_SECONDS FIRST_PORT PHASES
  *     The reference sender: STREAMS UDP sockets on 127.0.0.1 from FIRST_PORT (even ports), one
  *     172-byte RTP packet per socket every 20 ms on an absolute-time grid (clock_nanosleep), for
  *     WARMUP_SECONDS + SECONDS, marking the last SECONDS with "START" and "STOP"; prints its CPU
- *     time per stream over them.
+ *     time per stream over them. Like the engine, it spreads the streams over PHASES phases of the
+ *     20 ms period (stream i at phase i % PHASES), waking every 20 ms / PHASES.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -139,7 +140,7 @@ static double cpu_seconds(void) {
     return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-static int send_streams(int port, int streams, int seconds, int warmup, int first_port) {
+static int send_streams(int port, int streams, int seconds, int warmup, int first_port, int phases) {
     int *fds = calloc(streams, sizeof *fds);
     for (int i = 0; i < streams; i++) fds[i] = bind_udp(first_port + 2 * i);
     struct sockaddr_in target = {.sin_family = AF_INET, .sin_port = htons(port)};
@@ -148,11 +149,17 @@ static int send_streams(int port, int streams, int seconds, int warmup, int firs
     memset(packet, 0xFF, sizeof packet);
     packet[0] = 0x80;
     packet[1] = 0;
+    if (phases < 1 || phases > 20 || 20 % phases != 0) {
+        fprintf(stderr, "media-rtp: PHASES must divide 20\n");
+        exit(2);
+    }
     int64_t next = monotonic_ns(), start = next, measure_from = start + (int64_t)warmup * 1000000000LL;
     int64_t end = measure_from + (int64_t)seconds * 1000000000LL;
     double cpu_before = -1;
     uint64_t sent = 0;
-    for (uint32_t frame = 0; next < end; frame++, next += FRAME_NS) {
+    for (uint64_t slot = 0; next < end; slot++, next += FRAME_NS / phases) {
+        uint32_t frame = (uint32_t)(slot / phases);
+        int phase = (int)(slot % phases);
         struct timespec wake = {.tv_sec = next / 1000000000LL, .tv_nsec = next % 1000000000LL};
         while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &wake, NULL) == EINTR) {}
         if (cpu_before < 0 && next >= measure_from) {
@@ -163,7 +170,7 @@ static int send_streams(int port, int streams, int seconds, int warmup, int firs
         packet[3] = (unsigned char)frame;
         uint32_t timestamp = htonl(frame * 160);
         memcpy(packet + 4, &timestamp, 4);
-        for (int i = 0; i < streams; i++) {
+        for (int i = phase; i < streams; i += phases) {
             uint32_t ssrc = htonl((uint32_t)i);
             memcpy(packet + 8, &ssrc, 4);
             if (sendto(fds[i], packet, sizeof packet, 0, (struct sockaddr *)&target, sizeof target) == sizeof packet) sent++;
@@ -178,8 +185,8 @@ static int send_streams(int port, int streams, int seconds, int warmup, int firs
 
 int main(int argc, char **argv) {
     if (argc == 3 && strcmp(argv[1], "receive") == 0) return receive(atoi(argv[2]));
-    if (argc == 7 && strcmp(argv[1], "send") == 0)
-        return send_streams(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]));
-    fprintf(stderr, "usage: media-rtp receive PORT | send PORT STREAMS SECONDS WARMUP_SECONDS FIRST_PORT\n");
+    if (argc == 8 && strcmp(argv[1], "send") == 0)
+        return send_streams(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atoi(argv[6]), atoi(argv[7]));
+    fprintf(stderr, "usage: media-rtp receive PORT | send PORT STREAMS SECONDS WARMUP_SECONDS FIRST_PORT PHASES\n");
     return 2;
 }

@@ -347,6 +347,17 @@ start_sipp() {
     track_process "$name" "$SIPP_PID" 0
 }
 
+# start_teams NAME SCENARIO SIPP_ARGS...: the SIPp UAS that answers as the Teams agents, SCENARIO on
+# 127.0.0.1:$teams_port (the suite's free port), started like start_sipp; returns once it listens,
+# with its pid in teams_pid.
+start_teams() {
+    local name="$1" scenario="$2"
+    shift 2
+    start_sipp "$name" -sf "$scenario" -i 127.0.0.1 -p "$teams_port" "$@"
+    teams_pid="$SIPP_PID"
+    wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+}
+
 # run_sipp NAME SIPP_ARGS...: like start_sipp but waits for sipp, killed after SIPP_TIMEOUT
 # seconds (default 60); returns sipp's exit status (0 when every call succeeded, 1 when some
 # failed, 124 or 137 on timeout). Its logs are printed by cleanup if the script fails. It

@@ -4,6 +4,7 @@
 #   write_switchboard_config FILE SIP_PORT SBC_PORT [EXTRA_YAML_FILE]
 #   start_switchboardd NAME CONFIG SIP_PORT     (sets SWITCHBOARDD_PID)
 #   start_local_graph USERS_FILE                (sets LOCAL_GRAPH_URL)
+#   prepare_hold_media, hold_media_yaml [LINE...] (the suites of answered hold)
 #
 # The binary is $SWITCHBOARD_BIN/switchboardd (scripts/test exports SWITCHBOARD_BIN; without it the
 # debug build folder is used). SWITCHBOARDD_WRAPPER is a command (words split on spaces) it runs
@@ -79,4 +80,24 @@ start_local_graph() {
     track_process local-graph $! 0
     for _ in $(seq 1 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
     LOCAL_GRAPH_URL="http://$(grep -o 'listening on .*' "$log" | awk '{print $3}')"
+}
+
+# prepare_hold_media: the prompts of scripts/make-prompts in $HARNESS_DIR/prompts, and rtp_first (a
+# free port the suite took with free_ports) made even, as media.rtpPorts needs.
+prepare_hold_media() {
+    "$HARNESS_REPO/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
+    rtp_first=$((rtp_first - rtp_first % 2))
+}
+
+# hold_media_yaml [LINE...]: the end of an answered-hold suite's extra YAML, after its queues and
+# agents: media on 127.0.0.1 with the ten ports from $rtp_first and the prompts (each LINE added
+# under media:, e.g. "mode: anchored"), two shards, a drain of at most 5 s, the control API on
+# 127.0.0.1:$control_port.
+hold_media_yaml() {
+    local line
+    printf 'media:\n  address: 127.0.0.1\n  rtpPorts: { first: %s, last: %s }\n  prompts: %s\n' \
+        "$rtp_first" "$((rtp_first + 9))" "$HARNESS_DIR/prompts"
+    for line in "$@"; do printf '  %s\n' "$line"; done
+    printf 'limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }\n'
+    printf 'control: { address: 127.0.0.1, port: %s }\n' "$control_port"
 }

@@ -23,8 +23,7 @@ source "$repo/scripts/lib/switchboardd.sh"
 scenarios="$repo/tests/sipp/anchor"
 free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp agent_rtp early_rtp early_agent_rtp rtp_first \
     transfer_rtp alice_rtp bob_rtp
-"$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
-rtp_first=$((rtp_first - rtp_first % 2))
+prepare_hold_media
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - name: support
@@ -54,13 +53,7 @@ queues:
 agents:
   - { id: alice, number: "+15550201" }
   - { id: bob, number: "+15550202" }
-media:
-  address: 127.0.0.1
-  rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
-  prompts: $HARNESS_DIR/prompts
-  mode: anchored
-limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
-control: { address: 127.0.0.1, port: $control_port }
+$(hold_media_yaml "mode: anchored")
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 sed 's/mode: anchored/mode: release/' "$HARNESS_DIR/switchboard.yaml" >"$HARNESS_DIR/release.yaml"
@@ -80,10 +73,8 @@ KAMAILIO_CHILDREN=1 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:
 call() {
     local name="$1" service="$2" scenario="$3" caller_port="$4" agent_port="$5"
     shift 5
-    start_sipp "teams-$name" -sf "$scenarios/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -key rtp "$agent_port" \
-        -timeout 60 -timeout_error
-    local teams_pid="$SIPP_PID"
-    wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+    local teams_pid
+    start_teams "teams-$name" "$scenarios/agent.xml" -m 1 -key rtp "$agent_port" -timeout 60 -timeout_error
     python3 "$repo/tests/blackbox/rtp_peer.py" "$caller_port" "$HARNESS_DIR/$name-caller.json" 60 42 11 &
     local caller_peer=$!
     track_process "rtp-$name-caller" "$caller_peer" 0
@@ -141,10 +132,8 @@ else
     blackbox_fail "early: 183 with switchboardd's SDP, RTP before any 200, then the 200 with the same SDP"
 fi
 
-start_sipp teams-transfer -sf "$scenarios/agents-transfer.xml" -i 127.0.0.1 -p "$teams_port" -m 2 \
+start_teams teams-transfer "$scenarios/agents-transfer.xml" -m 2 \
     -key alice_rtp "$alice_rtp" -key bob_rtp "$bob_rtp" -timeout 60 -timeout_error
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
 transfer_peers=()
 for party in transfer:42 alice:85 bob:99; do
     name="${party%%:*}"

@@ -24,8 +24,7 @@ source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/callback"
 free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp rtp_first
-"$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
-rtp_first=$((rtp_first - rtp_first % 2))
+prepare_hold_media
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - name: support
@@ -37,12 +36,7 @@ queues:
     callback: { key: "*", maximumAttempts: 2, retryIntervalSeconds: 30, ringTimeoutSeconds: 5 }
 agents:
   - { id: alice, number: "+15550201" }
-media:
-  address: 127.0.0.1
-  rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
-  prompts: $HARNESS_DIR/prompts
-limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
-control: { address: 127.0.0.1, port: $control_port }
+$(hold_media_yaml)
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
@@ -65,10 +59,8 @@ held_calls() {
 }
 
 blackbox_check "alice logs out before the callers arrive" agent_action logout
-start_sipp teams -sf "$scenarios/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 3 -timeout 150 -timeout_error \
+start_teams teams "$scenarios/agent.xml" -m 3 -timeout 150 -timeout_error \
     -trace_logs -log_file "$HARNESS_DIR/teams/messages.log"
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
 
 expect_sipp "the caller presses * (INFO), hears the confirmation and gets switchboardd's BYE" \
     caller1 -sf "$scenarios/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -key rtp "$caller_rtp" \
@@ -152,10 +144,8 @@ blackbox_check "restart: the daemon logs the entry it restored" \
     grep -q 'pending callbacks restored.*store.callbacks=1' "$HARNESS_DIR/restarted/switchboardd.log"
 state="$(held_calls || true)"
 blackbox_check "restart: the entry is held again, waiting (calls: $state)" test "$state" = waiting
-start_sipp teams-restarted -sf "$scenarios/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -timeout 60 -timeout_error \
+start_teams teams-restarted "$scenarios/agent.xml" -m 1 -timeout 60 -timeout_error \
     -trace_logs -log_file "$HARNESS_DIR/teams-restarted/messages.log"
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
 start_sipp callee4 -sf "$scenarios/callee.xml" -i 127.0.0.1 -p "$pstn_port" -m 1 -timeout 40 -timeout_error
 callee_pid="$SIPP_PID"
 wait_for_udp_listen "$pstn_port" 10 "$callee_pid"
@@ -193,9 +183,7 @@ start_switchboardd anchored "$HARNESS_DIR/anchored.yaml" "$sip_port2"
 KAMAILIO_AGENT_REGEX='^[+]155502' start_kamailio "$sbc_port2" "127.0.0.1:$sip_port2" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
 control="http://127.0.0.1:$control_port2/v1"
 blackbox_check "anchored: alice logs out" agent_action logout
-start_sipp teams-anchored -sf "$scenarios/agent-anchored.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -timeout 60 -timeout_error
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+start_teams teams-anchored "$scenarios/agent-anchored.xml" -m 1 -timeout 60 -timeout_error
 expect_sipp "anchored: the caller presses * and gets switchboardd's BYE" \
     caller3 -sf "$scenarios/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -key rtp "$caller_rtp" \
     -timeout 30 -timeout_error "127.0.0.1:$sbc_port2"

@@ -17,8 +17,7 @@ source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/dtmf"
 free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp rtp_first
-"$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
-rtp_first=$((rtp_first - rtp_first % 2))
+prepare_hold_media
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - name: front
@@ -35,12 +34,7 @@ queues:
     announcements: { musicOnHold: music-on-hold }
 agents:
   - { id: alice, number: "+15550201" }
-media:
-  address: 127.0.0.1
-  rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
-  prompts: $HARNESS_DIR/prompts
-limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
-control: { address: 127.0.0.1, port: $control_port }
+$(hold_media_yaml)
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 sed 's/announcements: { musicOnHold: music-on-hold }$/announcements: {}/' "$HARNESS_DIR/switchboard.yaml" >"$HARNESS_DIR/ringback.yaml"
@@ -55,9 +49,7 @@ fi
 start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
 
-start_sipp teams -sf "$repo/tests/sipp/hold/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 2 -timeout 90 -timeout_error
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+start_teams teams "$repo/tests/sipp/hold/agent.xml" -m 2 -timeout 90 -timeout_error
 
 expect_sipp "RFC 4733: the exit key moves the answered caller to sales, and alice's answer is released to the caller" \
     rtp -sf "$scenarios/caller-rtp.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 -key rtp "$caller_rtp" \

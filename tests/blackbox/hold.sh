@@ -18,8 +18,7 @@ source "$repo/scripts/lib/switchboardd.sh"
 
 scenarios="$repo/tests/sipp/hold"
 free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp first_rtp moved_rtp rtp_first
-"$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
-rtp_first=$((rtp_first - rtp_first % 2))
+prepare_hold_media
 cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
   - name: support
@@ -34,12 +33,7 @@ queues:
     announcements: { musicOnHold: music-on-hold }
 agents:
   - { id: alice, number: "+15550201" }
-media:
-  address: 127.0.0.1
-  rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
-  prompts: $HARNESS_DIR/prompts
-limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
-control: { address: 127.0.0.1, port: $control_port }
+$(hold_media_yaml)
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 if "$SWITCHBOARD_BIN/switchboardd" --config "$HARNESS_DIR/switchboard.yaml" --check >/dev/null; then
@@ -60,9 +54,7 @@ start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
 blackbox_check "no hold stream before the first caller" test "$(control_status "$control_port" holdStreams)" = 0
 
-start_sipp teams -sf "$scenarios/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -timeout 60 -timeout_error
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+start_teams teams "$scenarios/agent.xml" -m 1 -timeout 60 -timeout_error
 python3 "$repo/tests/blackbox/rtp_receiver.py" "$caller_rtp" "$HARNESS_DIR/rtp.json" 60 &
 receiver_pid=$!
 track_process rtp-receiver "$receiver_pid" 0

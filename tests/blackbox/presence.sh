@@ -31,9 +31,7 @@ YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 SWITCHBOARD_GRAPH_SECRET=lab-secret start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
-start_sipp teams -sf "$repo/tests/sipp/presence/agents.xml" -i 127.0.0.1 -p "$teams_port" -m 1
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+start_teams teams "$repo/tests/sipp/presence/agents.xml" -m 1
 start_sipp pstn -sf "$repo/tests/sipp/presence/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \
     -timeout 60 -timeout_error "127.0.0.1:$sbc_port"
 caller_pid="$SIPP_PID"

@@ -22,8 +22,7 @@ fi
 
 scenarios="$repo/tests/sipp/srtp"
 free_ports sip_port sbc_port teams_port pstn_port control_port caller_rtp rtp_first
-"$repo/scripts/make-prompts" "$HARNESS_DIR/prompts" >/dev/null
-rtp_first=$((rtp_first - rtp_first % 2))
+prepare_hold_media
 write_extra() {
     cat >"$HARNESS_DIR/extra.yaml" <<YAML
 queues:
@@ -35,13 +34,7 @@ queues:
     announcements: { welcomePrompt: welcome, musicOnHold: music-on-hold }
 agents:
   - { id: alice, number: "+15550201" }
-media:
-  address: 127.0.0.1
-  rtpPorts: { first: $rtp_first, last: $((rtp_first + 9)) }
-  prompts: $HARNESS_DIR/prompts
-  srtp: $1
-limits: { drainMinimumSeconds: 0, drainMaximumSeconds: 5 }
-control: { address: 127.0.0.1, port: $control_port }
+$(hold_media_yaml "srtp: $1")
 YAML
     write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 }
@@ -59,9 +52,7 @@ write_extra optional
 start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
 
-start_sipp teams -sf "$scenarios/agent.xml" -i 127.0.0.1 -p "$teams_port" -m 1 -timeout 60 -timeout_error
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+start_teams teams "$scenarios/agent.xml" -m 1 -timeout 60 -timeout_error
 mkdir -p "$HARNESS_DIR/pstn"
 "$venv/bin/python" "$repo/tests/blackbox/srtp_receiver.py" "$caller_rtp" "$HARNESS_DIR/pstn/messages.log" "$HARNESS_DIR/srtp.json" 60 &
 receiver_pid=$!

@@ -23,9 +23,7 @@ start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
 # One Kamailio worker: with several, the 202 and the NOTIFY sent right after it can swap places,
 # which a real UA sorts out by CSeq but a SIPp scenario cannot always follow.
 KAMAILIO_CHILDREN=1 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
-start_sipp teams -sf "$repo/tests/sipp/transfer/agents.xml" -i 127.0.0.1 -p "$teams_port" -m 2 -timeout 60 -timeout_error
-teams_pid="$SIPP_PID"
-wait_for_udp_listen "$teams_port" 10 "$teams_pid"
+start_teams teams "$repo/tests/sipp/transfer/agents.xml" -m 2 -timeout 60 -timeout_error
 
 expect_sipp "caller re-INVITEd with bob's SDP after alice's REFER to the sales queue" \
     pstn -sf "$repo/tests/sipp/transfer/caller.xml" -i 127.0.0.1 -p "$pstn_port" -s +15550100 -m 1 \

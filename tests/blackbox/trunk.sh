@@ -36,15 +36,10 @@ kamailio_args=("$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.
 start_kamailio "${kamailio_args[@]}"
 start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
 
-# start_teams NAME: the Teams side (bob answers every INVITE) in the background; sets teams_pid.
-# It may answer more than the one offer that connects: an INVITE that the SBC retransmits just as
-# its ring timer fires is answered, and switchboardd hangs that answer up (ACK, BYE). So it is
-# stopped once the caller is done rather than waited for.
-start_teams() {
-    start_sipp "$1" -sf "$repo/tests/sipp/presence/agents.xml" -i 127.0.0.1 -p "$teams_port" -m 10
-    teams_pid="$SIPP_PID"
-    wait_for_udp_listen "$teams_port" 10 "$teams_pid"
-}
+# The Teams side (bob answers every INVITE) may answer more than the one offer that connects: an
+# INVITE that the SBC retransmits just as its ring timer fires is answered, and switchboardd hangs
+# that answer up (ACK, BYE). So it is stopped once the caller is done rather than waited for.
+teams_scenario="$repo/tests/sipp/presence/agents.xml"
 
 # start_caller NAME: a PSTN caller straight to switchboardd (its A-leg does not need the SBC), who
 # waits up to 150 s for an agent; sets caller_pid.
@@ -85,7 +80,7 @@ trunk_up() {
 }
 
 # 1. The SBC stopped.
-start_teams sbc-gone-teams
+start_teams sbc-gone-teams "$teams_scenario" -m 10
 stop_process "kamailio-$sbc_port"
 start_caller sbc-gone-caller
 sleep "$outage_seconds"
@@ -118,7 +113,7 @@ if kill -0 "$caller_pid" 2>/dev/null; then
 else
     blackbox_fail "agent gone: the caller is still waiting after ${outage_seconds} s"
 fi
-start_teams agent-gone-teams
+start_teams agent-gone-teams "$teams_scenario" -m 10
 back_at=$(date +%s.%N)
 answered_within agent-gone 30
 no_rona "agent gone"
