@@ -3,7 +3,8 @@ import Logging
 
 /// Hands changes from the SIP event loop to the store without ever blocking the loop: `append` takes
 /// a short lock and returns; a dedicated thread writes what has accumulated in one transaction at
-/// most every `flushInterval` (at once when `batchLimit` changes are waiting).
+/// most every `flushInterval` (at once when `batchLimit` changes are waiting), waking once per batch
+/// under a steady flow of changes (``StoreWriterCadence``).
 ///
 /// Bounded: at most `capacity` changes wait. Past that an append is dropped, counted in
 /// ``droppedChanges`` and logged (one warning per batch that saw drops, with the total), never
@@ -12,9 +13,9 @@ public final class StoreWriter: @unchecked Sendable {
     /// The writer thread's name, as `top -H` and /proc show it.
     public static let threadName = "store-writer"
     private let store: any ContactCenterStore
-    private let flushInterval: TimeInterval
     private let capacity: Int
     private let batchLimit: Int
+    private var cadence: StoreWriterCadence
     private let logger: Logger
     private let condition = NSCondition()
     private var pending: [StoreChange] = []
@@ -30,7 +31,8 @@ public final class StoreWriter: @unchecked Sendable {
     public init(store: any ContactCenterStore, flushInterval: Duration, capacity: Int = 100_000, batchLimit: Int = 5_000,
                 logger: Logger) {
         self.store = store
-        self.flushInterval = TimeInterval(flushInterval.components.seconds) + TimeInterval(flushInterval.components.attoseconds) / 1e18
+        cadence = StoreWriterCadence(interval: TimeInterval(flushInterval.components.seconds) + TimeInterval(flushInterval.components.attoseconds) / 1e18,
+                                     batchLimit: batchLimit)
         self.capacity = capacity
         self.batchLimit = batchLimit
         self.logger = logger
@@ -57,7 +59,7 @@ public final class StoreWriter: @unchecked Sendable {
         }
         pending.append(change)
         appended += 1
-        if pending.count == 1 || pending.count >= batchLimit { condition.signal() }
+        if cadence.wakes(waiting: pending.count) { condition.broadcast() }
     }
 
     /// Changes dropped so far because the writer was full or closed, or because the store refused their batch.
@@ -72,7 +74,7 @@ public final class StoreWriter: @unchecked Sendable {
         condition.lock()
         let target = appended
         flushRequested = true
-        condition.signal()
+        condition.broadcast()
         while written < target { condition.wait() }
         condition.unlock()
     }
@@ -87,22 +89,21 @@ public final class StoreWriter: @unchecked Sendable {
     }
 
     private func run() {
-        var lastCommit = Date.distantPast
         condition.lock()
         while true {
-            while pending.isEmpty && !stopping { condition.wait() }
-            if pending.isEmpty && stopping { break }
-            let due = lastCommit.addingTimeInterval(flushInterval)
-            while !stopping, !flushRequested, pending.count < batchLimit, Date() < due {
-                _ = condition.wait(until: due)
-            }
+            waitForBatch()
             flushRequested = false
+            if pending.isEmpty {
+                if stopping { break }
+                cadence.foundNothing()
+                continue
+            }
             let batch = pending
             pending.removeAll(keepingCapacity: true)
             condition.unlock()
             let failed = write(batch)
-            lastCommit = Date()
             condition.lock()
+            cadence.committed(at: Date())
             written += batch.count
             dropped += failed
             reportDrops()
@@ -111,6 +112,20 @@ public final class StoreWriter: @unchecked Sendable {
         thread = nil
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Sleeps (with the lock held, released while asleep) until the next batch is due by the cadence,
+    /// a full batch waits, a flush is asked for or the writer closes.
+    private func waitForBatch() {
+        while !stopping, !flushRequested, pending.count < batchLimit {
+            if let due = cadence.due {
+                guard Date() < due else { return }
+                _ = condition.wait(until: due)
+            } else {
+                guard pending.isEmpty else { return }
+                condition.wait()
+            }
+        }
     }
 
     /// Writes one batch; returns how many changes were lost (all of them when the store refused it).

@@ -57,7 +57,7 @@ extension SwitchboardConfiguration {
         let path = try node["path"].string(default: "switchboard.sqlite")
         guard !path.isEmpty, !path.hasSuffix("/") else { throw node["path"].error("expected the path of a file, got \"\(path)\"") }
         let absolute = path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
-        return StorageSettings(path: absolute, flushInterval: .milliseconds(try node["flushMilliseconds"].int(in: 1...1_000, default: 20)),
+        return StorageSettings(path: absolute, flushInterval: .milliseconds(try node["flushMilliseconds"].int(in: 1...1_000, default: 100)),
                                maximumPendingChanges: try node["maximumPendingChanges"].int(in: 1_000...10_000_000, default: 100_000))
     }
 

@@ -9,7 +9,7 @@ import Foundation
 struct WriterBatches {
     var rate: Int
     var hold: TimeInterval = 1
-    var flush: TimeInterval = 0.02
+    var flush: TimeInterval = 0.1
 
     /// The batches of calls `first..<first + count`, arriving at `rate` from `base`.
     func batches(first: Int, count: Int, base: Date) -> [[StoreChange]] {

@@ -1,7 +1,7 @@
 // Sustained write rate of the call store: calls as the daemon records them (the record opened at
 // arrival, rewritten at the answer and closed at the end, two offer attempts, four queue_log
-// lines: 9 row writes for 7 rows), committed in transactions of the size the writer forms (the
-// calls of one 20 ms flush at 2,000 calls/s), into one SQLite file in WAL mode with
+// lines: 9 row writes for 7 rows), committed in transactions of a fixed size (by default 40
+// calls, those of 20 ms at 2,000 calls/s), into one SQLite file in WAL mode with
 // synchronous=NORMAL. Prints the median of several runs, each into the same file (so later runs
 // insert into fuller indexes), and the ratio to a call rate. Arguments, all optional: the call
 // rate (calls per second, default 2,000), calls per run (50,000), calls per transaction (40).
@@ -92,7 +92,7 @@ for run in 0..<3 {
     writerCosts.append((cpuSeconds() - cpuBefore) / Double(callsPerRun) * 1e6)
     print(String(format: "writer's batches, run %d: %d batches, %.1f µs CPU per call", run + 1, batches.count, writerCosts[run]))
 }
-print(String(format: "writer's batches at %.0f calls/s (calls held 1 s, a batch every 20 ms, coalesced as the writer does): median %.1f µs CPU per call",
+print(String(format: "writer's batches at %.0f calls/s (calls held 1 s, a batch every 100 ms, coalesced as the writer does): median %.1f µs CPU per call",
              callRate, writerCosts.sorted()[1]))
 print(String(format: "ratio to %.0f calls/s: %.1fx wall, %.1fx per CPU-second of one core (goal: at least 5x)",
              callRate, median / callRate, cpuMedian / callRate))

@@ -60,6 +60,21 @@ struct StoreWriterTests {
         #expect(writer.droppedChanges == 0)
     }
 
+    @Test("the first change after an idle spell is written at once; those after a commit wait for the next batch")
+    func idleThenBatched() {
+        let store = RecordingStore()
+        let writer = StoreWriter(store: store, flushInterval: .seconds(3_600), logger: Self.logger)
+        defer { writer.close() }
+        writer.append(Self.change(0))
+        let deadline = Date().addingTimeInterval(30)
+        while store.batches.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        #expect(store.batches == [[Self.change(0)]])
+        for index in 1...3 { writer.append(Self.change(index)) }
+        #expect(store.batches.count == 1)
+        writer.flush()
+        #expect(store.batches == [[Self.change(0)], (1...3).map(Self.change)])
+    }
+
     @Test("a writer held up past its capacity drops the excess, counts it, and goes on once it catches up")
     func boundedAndCounted() {
         let store = RecordingStore()

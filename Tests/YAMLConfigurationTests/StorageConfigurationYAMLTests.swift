@@ -14,7 +14,7 @@ private func configuration(storage: [String]) -> String {
 struct StorageConfigurationYAMLTests {
     @Test func withoutTheSectionTheStoreIsSwitchboardSqliteNextToTheConfiguration() throws {
         let parsed = try SwitchboardConfiguration.parse(yaml: configuration(storage: []), directory: "/etc/switchboard")
-        #expect(parsed.storage == StorageSettings(path: "/etc/switchboard/switchboard.sqlite", flushInterval: .milliseconds(20),
+        #expect(parsed.storage == StorageSettings(path: "/etc/switchboard/switchboard.sqlite", flushInterval: .milliseconds(100),
                                                   maximumPendingChanges: 100_000))
     }
 

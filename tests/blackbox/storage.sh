@@ -34,7 +34,7 @@ with open(path, "w") as out:
         out.write(f"  - {{ id: {agent}, number: \"+1555030{i:04d}\" }}\n")
     out.write("limits: { shards: 2, drainMinimumSeconds: 0, drainMaximumSeconds: 5 }\n")
     out.write(f"control: {{ address: 127.0.0.1, port: {control} }}\n")
-    out.write(f"storage: {{ path: {database}, flushMilliseconds: 20 }}\n")
+    out.write(f"storage: {{ path: {database}, flushMilliseconds: 100 }}\n")
 PY
 config="$HARNESS_DIR/switchboard.yaml"
 write_switchboard_config "$config" "$sip_port" "$uas_port" "$queues"
@@ -60,7 +60,7 @@ caller=("127.0.0.1:$sip_port" -sf "$scenarios/uac.xml" -s +15550100 -set direct 
 SIPP_TIMEOUT=60 expect_sipp "clean run: 100 callers at 20/s, each answered and hung up by the caller" clean \
     "${caller[@]}" -m 100 -r 20 -d 500 -cid_str "clean-%u@%s" -timeout 50
 wait_until_idle "$control_port" 20 calls >/dev/null || true
-# The writer commits every 20 ms; a record is there at most one commit after its call ended.
+# The writer commits every 100 ms; a record is there at most one commit after its call ended.
 for _ in $(seq 1 50); do
     [ "$(sql "SELECT count(*) FROM call_records WHERE call_id LIKE 'clean-%' AND ended_at IS NOT NULL")" = 100 ] && break
     sleep 0.1
