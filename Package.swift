@@ -37,7 +37,8 @@ let package = Package(
             providers: [.apt(["libosip2-dev"])]
         ),
         .systemLibrary(name: "CMalloc"),
-        .target(name: "SIPCore", dependencies: ["COSIP"]),
+        .target(name: "CParseArena"),
+        .target(name: "SIPCore", dependencies: ["COSIP", "CParseArena"]),
         .executableTarget(name: "bench-parse", dependencies: ["SIPCore"]),
         .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
         .target(name: "SIPDialog", dependencies: ["SIPCore"]),
@@ -214,7 +215,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "switchboard", dependencies: ["SwitchboardCLI"]),
-        .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SIPCoreTests", dependencies: ["SIPCore", "CParseArena"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"]),
         .testTarget(
             name: "SIPTransportTests",
@@ -319,4 +320,5 @@ let package = Package(
 // A warning in the project's own code is a defect: it fails the build (dependencies are not affected).
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+    target.cSettings = (target.cSettings ?? []) + [.enableWarning("all"), .enableWarning("extra"), .treatAllWarnings(as: .error)]
 }

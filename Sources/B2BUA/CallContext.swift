@@ -46,7 +46,7 @@ final class CallContext {
     /// A Via for a request Switchboard sends toward the trunk: a fresh branch, `rport` (RFC 3581).
     func makeVia() -> SIPVia {
         SIPVia(transport: configuration.trunk.transport.viaToken, host: configuration.localHost, port: configuration.localPort,
-               parameters: [SIPParameter(name: "branch", value: TransactionLayer.makeBranch()), SIPParameter(name: "rport")])
+               parameters: [SIPParameter(name: "branch", value: SIPRandomToken.branch()), SIPParameter(name: "rport")])
     }
 
     /// The next hop of an in-dialog request (RFC 3261 §8.1.2): the first Route, else the Request-URI,
@@ -80,12 +80,12 @@ final class CallContext {
     /// A new B-leg Call-ID for `attempt`, hashing to this router's shard (``CallPlacement``), so the
     /// B-leg's responses and requests reach the shard that holds the call.
     func makeBLegCallID(attempt: Int) -> String {
-        configuration.placement.makeCallID { "sb-\(CallSession.makeTag())-\(attempt)" }
+        configuration.placement.makeCallID { "sb-\(SIPRandomToken.tag())-\(attempt)" }
     }
 
     /// A new Call-ID for a callback's call to the caller, hashing to this router's shard.
     func makeCallbackCallID() -> String {
-        configuration.placement.makeCallID { "sb-cb-\(CallSession.makeTag())" }
+        configuration.placement.makeCallID { "sb-cb-\(SIPRandomToken.tag())" }
     }
 
     /// The queue serving `number`, if any.

@@ -96,7 +96,7 @@ extension CallRouter {
     /// A caller of a queue with answered hold whose SDP offer has no stream Switchboard can play to:
     /// `488 Not Acceptable Here` with the Warning (RFC 3261 §21.4.26, §20.43), and a call record.
     private func refuseOffer(_ request: SIPRequest, transaction: ServerTransaction, queue: String, warning: String) {
-        transaction.respond(statusCode: 488, toTag: CallSession.makeTag(), headers: [SIPHeaderField(name: "Warning", value: warning)])
+        transaction.respond(statusCode: 488, toTag: SIPRandomToken.tag(), headers: [SIPHeaderField(name: "Warning", value: warning)])
         context.logger.info("caller's offer refused", metadata: ["sip.call_id": "\(request.headers.callID)", "sip.warning": "\(warning)"])
         records(CallRecord(callID: request.headers.callID, queue: queue, callerNumber: AgentInviteBuilder.callerNumber(of: request),
                            arrivedAt: now, answeredAt: nil, endedAt: now,

@@ -34,8 +34,8 @@ extension CallRouter {
         let caller = SIPURI(user: entry.callerNumber, host: source.ipAddress, parameters: phone)
         let dialled = SIPURI(user: entry.dialedNumber, host: context.configuration.localHost, parameters: phone)
         let via = SIPVia(transport: source.transport.viaToken, host: source.ipAddress, port: source.port,
-                         parameters: [SIPParameter(name: "branch", value: TransactionLayer.makeBranch())])
-        let headers = SIPHeaders(via: [via], from: SIPNameAddress(uri: caller, parameters: [SIPParameter(name: "tag", value: CallSession.makeTag())]),
+                         parameters: [SIPParameter(name: "branch", value: SIPRandomToken.branch())])
+        let headers = SIPHeaders(via: [via], from: SIPNameAddress(uri: caller, parameters: [SIPParameter(name: "tag", value: SIPRandomToken.tag())]),
                                  to: SIPNameAddress(uri: dialled), callID: entry.callID, cseq: SIPCSeq(sequenceNumber: 1, method: .invite))
         return SIPRequest(method: .invite, requestURI: dialled, headers: headers)
     }

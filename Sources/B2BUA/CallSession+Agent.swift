@@ -13,11 +13,11 @@ extension CallSession {
             ringAnchored(agent, attempt: attempt, media: media)
             return
         }
-        let fromTag = Self.makeTag()
+        let fromTag = SIPRandomToken.tag()
         let request = context.agentInvites.makeInvite(offering: invite, to: agent.number,
                                                       namePrefix: agent.callerNamePrefix ?? "\(queue) ",
                                                       callID: context.makeBLegCallID(attempt: attempt), fromTag: fromTag,
-                                                      branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
+                                                      branch: SIPRandomToken.branch(), extraHeaders: context.sessionTimer.requestHeaders())
         start(request, attempt: attempt, agent: agent, fromTag: fromTag)
     }
 

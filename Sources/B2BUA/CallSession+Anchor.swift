@@ -9,10 +9,10 @@ extension CallSession {
     /// The INVITE waits for the offer; when no agent stream opens the agent is offered the caller's
     /// SDP (media release for this attempt).
     func ringAnchored(_ agent: AgentOffer, attempt: Int, media: any HoldMedia) {
-        let fromTag = Self.makeTag()
+        let fromTag = SIPRandomToken.tag()
         let request = context.agentInvites.makeInvite(offering: invite, to: agent.number, namePrefix: agent.callerNamePrefix ?? "\(queue) ",
                                                       callID: context.makeBLegCallID(attempt: attempt), fromTag: fromTag,
-                                                      branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
+                                                      branch: SIPRandomToken.branch(), extraHeaders: context.sessionTimer.requestHeaders())
         sendAnchored(request, attempt: attempt, agent: agent, fromTag: fromTag, media: media)
     }
 

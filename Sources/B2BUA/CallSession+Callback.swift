@@ -67,11 +67,11 @@ extension CallSession {
                 self.context.logger.warning("no media stream for the agent of a callback", metadata: ["sip.call_id": "\(self.callID)"])
                 return self.post(.agentFailed(attempt: attempt, statusCode: 503))
             }
-            let fromTag = Self.makeTag()
+            let fromTag = SIPRandomToken.tag()
             var request = self.context.agentInvites.makeInvite(offering: self.invite, to: agent.number,
                                                                namePrefix: agent.callerNamePrefix ?? "\(self.queue) ",
                                                                callID: self.context.makeBLegCallID(attempt: attempt), fromTag: fromTag,
-                                                               branch: TransactionLayer.makeBranch(),
+                                                               branch: SIPRandomToken.branch(),
                                                                extraHeaders: self.context.sessionTimer.requestHeaders())
             request.body = offer
             request.headers.contentType = "application/sdp"

@@ -69,9 +69,9 @@ extension CallSession {
 
     /// Sends the call back with `offer` and gives it `ringTimeout` to be answered.
     private func sendCallBack(offer: [UInt8], ringTimeout: Duration) {
-        let fromTag = Self.makeTag()
+        let fromTag = SIPRandomToken.tag()
         let request = context.agentInvites.makeCallback(to: callerNumber, from: invite.requestURI.user ?? "", callID: context.makeCallbackCallID(),
-                                                        fromTag: fromTag, branch: TransactionLayer.makeBranch(), offer: offer,
+                                                        fromTag: fromTag, branch: SIPRandomToken.branch(), offer: offer,
                                                         extraHeaders: context.sessionTimer.requestHeaders())
         callback.callID = request.headers.callID
         callback.ringing = request

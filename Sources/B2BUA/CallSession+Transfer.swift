@@ -71,10 +71,10 @@ extension CallSession {
             post(.agentFailed(attempt: attempt, statusCode: 400))
             return
         }
-        let fromTag = Self.makeTag()
+        let fromTag = SIPRandomToken.tag()
         var request = context.agentInvites.makeInvite(offering: invite, to: target.uri.user ?? "", namePrefix: "\(queue) ",
                                                    callID: context.makeBLegCallID(attempt: attempt), fromTag: fromTag,
-                                                   branch: TransactionLayer.makeBranch(), extraHeaders: context.sessionTimer.requestHeaders())
+                                                   branch: SIPRandomToken.branch(), extraHeaders: context.sessionTimer.requestHeaders())
         var exact = target.uri
         exact.headers.removeAll { $0.name.equalsIgnoringASCIICase("Replaces") }
         request.requestURI = exact

@@ -44,7 +44,7 @@ final class CallSession {
     /// The queue the caller waits in (a transfer to another queue's number moves them).
     var queue: String
     let callerNumber: String
-    let localTag = CallSession.makeTag()
+    let localTag = SIPRandomToken.tag()
     let arrivedAt: Duration
     var machine: CallStateMachine
     var callerDialog: SIPDialog?
@@ -85,8 +85,6 @@ final class CallSession {
         machine = CallStateMachine(callID: callID, answeredHold: holdOffer != nil, earlyMedia: earlyMedia)
         arrivedAt = context.now
     }
-
-    static func makeTag() -> String { String(UInt64.random(in: .min ... .max), radix: 36) }
 
     func isALeg(_ transaction: ServerTransaction) -> Bool { transaction === inviteTransaction }
 

@@ -127,10 +127,10 @@ public final class TrunkMonitor: @unchecked Sendable {
         let local = SIPURI(user: "switchboard", host: trunk.localHost, port: trunk.localPort)
         let headers = SIPHeaders(
             via: [SIPVia(transport: trunk.destination.transport.viaToken, host: trunk.localHost, port: trunk.localPort,
-                         parameters: [SIPParameter(name: "branch", value: TransactionLayer.makeBranch()), SIPParameter(name: "rport")])],
-            from: SIPNameAddress(uri: local, parameters: [SIPParameter(name: "tag", value: CallSession.makeTag())]),
+                         parameters: [SIPParameter(name: "branch", value: SIPRandomToken.branch()), SIPParameter(name: "rport")])],
+            from: SIPNameAddress(uri: local, parameters: [SIPParameter(name: "tag", value: SIPRandomToken.tag())]),
             to: SIPNameAddress(uri: target),
-            callID: placement.makeCallID { "sb-options-\(CallSession.makeTag())@\(trunk.localHost)" },
+            callID: placement.makeCallID { "sb-options-\(SIPRandomToken.tag())@\(trunk.localHost)" },
             cseq: SIPCSeq(sequenceNumber: sequenceNumber, method: .options),
             maxForwards: 70)
         return SIPRequest(method: .options, requestURI: target, headers: headers)

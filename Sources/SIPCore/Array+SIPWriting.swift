@@ -1,9 +1,11 @@
 /// Appending SIP text to a byte buffer without building a String per piece: the serializer and the
 /// `description` of every header value share these, so both spell values the same way.
 extension Array where Element == UInt8 {
-    /// Appends the UTF-8 bytes of `text`.
+    /// Appends the UTF-8 bytes of `text`, copied at once from its contiguous storage (a native string
+    /// has one) rather than byte by byte through its UTF-8 view.
     mutating func append(sip text: String) {
-        append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 
     /// Appends `value` in decimal.

@@ -1,19 +1,23 @@
 private import COSIP
+private import CParseArena
 
-/// The one door to libosip2: every call into the C parser, every `osip_*` structure and every
-/// `osip_message_free` lives in this file, and nothing of libosip2 leaves it but Swift values.
+/// The one door to libosip2: every call into the C parser and every `osip_*` structure lives in this
+/// file, and nothing of libosip2 leaves it but Swift values.
 ///
-/// libosip2 is initialised once, lazily and thread-safely (a global `let`), with its traces silenced.
-/// After that its parser keeps no shared state, so messages can be parsed on any thread.
+/// libosip2 is initialised once, lazily and thread-safely (a global `let`), with its traces silenced
+/// and its allocators set to the parse arena (`CParseArena`). After that its parser keeps no shared
+/// state, so messages can be parsed on any thread. Each entry point runs inside the calling thread's
+/// arena (`inArena`): libosip2's structures are taken from it, never freed one by one, and released
+/// all at once when the entry point returns, after they were read into Swift values.
 enum OSIPParser {
     /// Parses a framed message into `parts`, which it leaves untouched when libosip2 rejects the message.
     static func parseMessage(_ bytes: UnsafeRawBufferPointer, frame: SIPMessageFrame, into parts: inout SIPMessageParts) -> Bool {
         guard osipParserReady else { return false }
         if frame.holdsNUL || frame.holdsEscapedNUL {
             guard let (decoder, copy) = CStringDecoder.substituting(bytes, before: frame.bodyStart ?? frame.count) else { return false }
-            return copy.withUnsafeBytes { parse($0, decoder: decoder, into: &parts) }
+            return copy.withUnsafeBytes { copy in inArena { parse(copy, decoder: decoder, into: &parts) } }
         }
-        return parse(bytes, decoder: CStringDecoder(), into: &parts)
+        return inArena { parse(bytes, decoder: CStringDecoder(), into: &parts) }
     }
 
     /// Feeds header lines to libosip2 one at a time, as its message parser would, keeping what it accepts.
@@ -21,8 +25,11 @@ enum OSIPParser {
     /// answer with a `400`; `rejectedLine` is the index of the first line libosip2 rejected as written.
     static func parseHeaderLines(_ lines: [SIPRawHeaderLines.Line]) -> (parts: SIPMessageParts, rejectedLine: Int?) {
         guard osipParserReady else { return (SIPMessageParts(), lines.isEmpty ? nil : 0) }
+        return inArena { readHeaderLines(lines) }
+    }
+
+    private static func readHeaderLines(_ lines: [SIPRawHeaderLines.Line]) -> (parts: SIPMessageParts, rejectedLine: Int?) {
         let message = newMessage()
-        defer { osip_message_free(message) }
         var rejectedLine: Int?
         for (index, line) in lines.enumerated() {
             guard let value = line.value else {
@@ -42,37 +49,42 @@ enum OSIPParser {
     /// Parses a URI with `osip_uri_parse`; nil when it is not one or holds whitespace or control characters.
     static func uri(parsing text: String) -> SIPURI? {
         guard osipParserReady, !text.utf8.contains(where: { $0 <= .space }) else { return nil }
-        return CStringDecoder.withCString(text) { decoder, text in
+        return CStringDecoder.withCString(text) { decoder, text in inArena {
             var uri: UnsafeMutablePointer<osip_uri_t>?
             guard osip_uri_init(&uri) == 0, let uri else { return nil }
-            defer { osip_uri_free(uri) }
             guard osip_uri_parse(uri, text) == 0 else { return nil }
             return Converter(decoder: decoder).uri(uri)
-        }
+        } }
     }
 
     /// Parses a `name-addr` or `addr-spec` with header parameters with `osip_from_parse`.
     static func nameAddress(parsing text: String, readingBack: Bool = false) -> SIPNameAddress? {
         guard osipParserReady else { return nil }
-        return CStringDecoder.withCString(text) { decoder, text in
+        return CStringDecoder.withCString(text) { decoder, text in inArena {
             var address: UnsafeMutablePointer<osip_from_t>?
             guard osip_from_init(&address) == 0, let address else { return nil }
-            defer { osip_from_free(address) }
             guard osip_from_parse(address, text) == 0 else { return nil }
             return Converter(decoder: decoder, readingBack: readingBack).nameAddress(address)
-        }
+        } }
+    }
+
+    /// Runs `body` inside the thread's parse arena: what libosip2 allocates meanwhile is released when it
+    /// returns, so no libosip2 structure made in `body` may outlive it (`CParseArena.h`).
+    private static func inArena<Result>(_ body: () -> Result) -> Result {
+        cparse_arena_begin()
+        defer { cparse_arena_end() }
+        return body()
     }
 
     private static func parse(_ bytes: UnsafeRawBufferPointer, decoder: CStringDecoder, into parts: inout SIPMessageParts) -> Bool {
         let message = newMessage()
-        defer { osip_message_free(message) }
         guard osip_message_parse(message, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count) == 0 else { return false }
         Converter(decoder: decoder).read(message, into: &parts)
         return true
     }
 
-    /// An empty libosip2 message, which the caller frees with `osip_message_free`. libosip2 fails here
-    /// only when memory is exhausted, which nothing in SIPCore could answer.
+    /// An empty libosip2 message in the thread's parse arena. libosip2 fails here only when memory is
+    /// exhausted, which nothing in SIPCore could answer.
     private static func newMessage() -> UnsafeMutablePointer<osip_message_t> {
         var message: UnsafeMutablePointer<osip_message_t>?
         guard osip_message_init(&message) == 0, let message else { fatalError("libosip2 could not allocate a message") }
@@ -94,9 +106,11 @@ enum OSIPParser {
     }
 }
 
-/// Set once, by the first parse on any thread.
+/// Set once, by the first parse on any thread: libosip2's allocators are the parse arena's before
+/// `parser_init` allocates its tables (outside any arena, so those stay).
 private let osipParserReady: Bool = {
     cosip_silence_traces()
+    osip_set_allocators(cparse_arena_malloc, cparse_arena_realloc, cparse_arena_free)
     return parser_init() == 0
 }()
 

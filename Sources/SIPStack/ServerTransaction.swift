@@ -35,7 +35,7 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
     /// transaction keeps one address, not two.
     private var latest: (bytes: [UInt8], destination: SIPPeerAddress)?
     private var timers = TransactionTimerSet()
-    private lazy var localTag = String(UInt64.random(in: .min ... .max), radix: 36)
+    private lazy var localTag = SIPRandomToken.tag()
 
     init(request: SIPRequest, source: SIPPeerAddress, key: ServerTransactionKey, layer: TransactionLayer) {
         pending = PendingRequest(request)

@@ -103,11 +103,6 @@ public final class TransactionLayer: @unchecked Sendable {
         sender.sendResponse(response, receivedFrom: source)
     }
 
-    /// A new Via branch with the RFC 3261 magic cookie.
-    public static func makeBranch() -> String {
-        "z9hG4bK" + String(UInt64.random(in: .min ... .max), radix: 36) + String(UInt32.random(in: .min ... .max), radix: 36)
-    }
-
     /// Counts a response sent with `statusCode`.
     func countResponse(statusCode: Int) {
         responsesSent[statusCode, default: 0] += 1

@@ -7,8 +7,10 @@ import NIOCore
 /// (parse, transaction, call, routing) before the next. A new call's `100 Trying` (RFC 3261
 /// §17.2.1: sent at once, so the caller stops retransmitting) would wait behind the work of every
 /// datagram read before it in the batch; so an INVITE outside any dialog is handed up as it is
-/// read, and the other datagrams wait, copied, until the batch has been read
-/// (`channelReadComplete`), then go up in the order they came. An INVITE whose Call-ID matches a
+/// read, and the other datagrams wait until the batch has been read (`channelReadComplete`), then
+/// go up in the order they came. They wait as the buffers NIO read them into, not copies: NIO takes
+/// each `recvmmsg` of a read into a buffer of its own (its pool holds one per read of the batch), so
+/// holding them until the batch ends makes it copy nothing. An INVITE whose Call-ID matches a
 /// datagram still waiting waits behind it, so the messages of one call keep their order.
 ///
 /// Each datagram's sender arrives as a new `SocketAddress`, whose storage is a heap box, and every
@@ -21,7 +23,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
 
     /// A datagram of the batch being read, held until the batch ends.
     private struct Waiting {
-        let bytes: [UInt8]
+        let bytes: ByteBuffer
         let source: SIPPeerAddress
         /// Its Call-ID's range in `bytes`, if the scan found one.
         let callID: Range<Int>?
@@ -49,7 +51,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
             if SIPHeaderScan.isInitialInvite(bytes), let callID, !isWaiting(callID: bytes[callID]) {
                 transport.receive(bytes, from: source)
             } else {
-                waiting.append(Waiting(bytes: Array(bytes), source: source, callID: callID))
+                waiting.append(Waiting(bytes: envelope.data, source: source, callID: callID))
             }
         }
     }
@@ -58,7 +60,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         var batch: [Waiting] = []
         swap(&batch, &waiting)
         for datagram in batch {
-            datagram.bytes.withUnsafeBytes { transport.receive($0, from: datagram.source) }
+            datagram.bytes.withUnsafeReadableBytes { transport.receive($0, from: datagram.source) }
         }
         if waiting.isEmpty {
             batch.removeAll(keepingCapacity: true)
@@ -72,7 +74,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     private func isWaiting(callID: Slice<UnsafeRawBufferPointer>) -> Bool {
         waiting.contains { datagram in
             guard let range = datagram.callID else { return true }
-            return datagram.bytes[range].elementsEqual(callID)
+            return datagram.bytes.withUnsafeReadableBytes { $0[range].elementsEqual(callID) }
         }
     }
 

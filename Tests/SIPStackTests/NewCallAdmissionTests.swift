@@ -58,7 +58,7 @@ struct NewCallAdmissionTests {
         var options = caller.invite
         options.method = .options
         options.headers.cseq = SIPCSeq(sequenceNumber: 2, method: .options)
-        options.headers.via[0].parameters = [SIPParameter(name: "branch", value: TransactionLayer.makeBranch())]
+        options.headers.via[0].parameters = [SIPParameter(name: "branch", value: SIPRandomToken.branch())]
         #expect(harness.receive(.request(options)) == [])
         #expect(harness.user.requests.map(\.request.method) == [.invite, .options])
         #expect(admission.asked == 1)
