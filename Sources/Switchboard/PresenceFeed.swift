@@ -14,13 +14,17 @@ public final class PresenceFeed: @unchecked Sendable {
     /// The presence source.
     public let source: any PresenceSource
     private let directory: PresenceDirectory
-    /// The presence user ids, lowercased as the directory keeps them, one per agent fed.
-    private var users: [String] = []
-    /// The agent id of each of `users`.
-    private var agents: [String] = []
-    /// What the engine was last told of each of `users`.
-    private var fedToEngine: [TeamsPresence?] = []
-    /// The index of each of `users` in the arrays above.
+    /// One agent fed: its presence user id, lowercased as the directory keeps it, and what the engine
+    /// was last told of it.
+    private struct FedAgent {
+        let user: String
+        let agent: String
+        var told: TeamsPresence?
+    }
+
+    /// Every agent fed, in an order kept until the users change.
+    private var fed: [FedAgent] = []
+    /// The index in `fed` of each presence user id.
     private var indexByUser: [String: Int] = [:]
     private let distributor: ACDCallDistributor
     private let wheel: TimerWheel
@@ -69,12 +73,10 @@ public final class PresenceFeed: @unchecked Sendable {
 
     /// Rebuilds the agents fed, keeping what the engine was told of each agent that stays.
     private func replaceUsers(_ newUsers: [String: String]) {
-        let fedByAgent = Dictionary(zip(agents, fedToEngine), uniquingKeysWith: { first, _ in first })
+        let toldByAgent = Dictionary(fed.map { ($0.agent, $0.told) }, uniquingKeysWith: { first, _ in first })
         let agentByUser = Dictionary(newUsers.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
-        users = Array(agentByUser.keys)
-        agents = users.map { agentByUser[$0] ?? "" }
-        fedToEngine = agents.map { fedByAgent[$0] ?? nil }
-        indexByUser = Dictionary(uniqueKeysWithValues: users.enumerated().map { ($0.element, $0.offset) })
+        fed = agentByUser.map { FedAgent(user: $0.key, agent: $0.value, told: toldByAgent[$0.value] ?? nil) }
+        indexByUser = Dictionary(uniqueKeysWithValues: fed.enumerated().map { ($0.element.user, $0.offset) })
     }
 
     private func scheduleReevaluation() {
@@ -101,17 +103,17 @@ public final class PresenceFeed: @unchecked Sendable {
     }
 
     private func feedEveryAgent() {
-        feed(Array(users.indices))
+        feed(Array(fed.indices))
     }
 
-    /// Tells the engine of each agent at `indices` whose presence differs from what it was last told.
+    /// Tells the engine of each agent at `indices` of `fed` whose presence differs from what it was last told.
     private func feed(_ indices: [Int]) {
         let instant = ContinuousClock.now
-        let presences = directory.presences(ofLowercased: indices.map { users[$0] }, now: instant)
-        for (index, presence) in zip(indices, presences) where fedToEngine[index] != presence {
-            fedToEngine[index] = presence
-            let age = directory.snapshot(of: users[index]).map { instant - $0.observedAt } ?? .zero
-            distributor.presenceChanged(agentID: agents[index], presence: presence, observedAt: wheel.now - age)
+        let presences = directory.presences(ofLowercased: indices.map { fed[$0].user }, now: instant)
+        for (index, presence) in zip(indices, presences) where fed[index].told != presence {
+            fed[index].told = presence
+            let age = directory.snapshot(of: fed[index].user).map { instant - $0.observedAt } ?? .zero
+            distributor.presenceChanged(agentID: fed[index].agent, presence: presence, observedAt: wheel.now - age)
         }
     }
 }
