@@ -33,6 +33,8 @@ mkdir -p "$work"
 objcopy --strip-debug "$SWITCHBOARD_BIN/switchboardd" "$work/switchboardd"
 gcc -O2 -shared -fPIC -o "$work/sigsuspend-copy.so" scripts/valgrind.d/sigsuspend-copy.c -ldl
 callgrind=(valgrind --tool=callgrind "--callgrind-out-file=$work/callgrind.%p")
+# A kept dump must name its functions itself: compressed names are defined once, in the process's first dump.
+[ -z "${COST_PROFILE:-}" ] || callgrind+=(--compress-strings=no)
 
 # callgrind_sum NAME PID: the instructions in the dump named NAME of PID; fails without one.
 callgrind_sum() {
