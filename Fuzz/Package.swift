@@ -2,8 +2,8 @@
 import PackageDescription
 
 // The fuzz targets, kept out of the root package so its build stays as it is. `scripts/fuzz` builds
-// them with `-sanitize=fuzzer,address`. SIPCore, COSIP and CParseArena are the root package's own
-// directories (symbolic links under Sources/), the parse arena built to give each of libosip2's
+// them with `-sanitize=fuzzer,address`. SIPCore, COSIP, CParseArena and CRandomPool are the root
+// package's own directories (symbolic links under Sources/), the parse arena built to give each of libosip2's
 // blocks an allocation of its own, so that AddressSanitizer sees an overrun of one; SIPStreamFraming
 // holds a link to the stream framer of SIPTransport, which needs nothing else from that target;
 // Media is a link to the pure media core; nothing is copied; the media core's one package,
@@ -18,7 +18,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "COSIP", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
         .target(name: "CParseArena", cSettings: [.define("CPARSE_ARENA_SEPARATE_BLOCKS")]),
-        .target(name: "SIPCore", dependencies: ["COSIP", "CParseArena"]),
+        .target(name: "CRandomPool"),
+        .target(name: "SIPCore", dependencies: ["COSIP", "CParseArena", "CRandomPool"]),
         .target(name: "SIPStreamFraming", dependencies: ["SIPCore"]),
         .target(name: "Media", dependencies: ["SIPCore", .product(name: "ExtrasBase64", package: "swift-extras-base64")]),
         .target(name: "CFuzzerDriver"),

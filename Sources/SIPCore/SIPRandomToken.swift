@@ -1,5 +1,8 @@
+private import CRandomPool
+
 /// Random tokens for the values RFC 3261 wants unique and unguessable: Via branches (§8.1.1.7) and
-/// tags (§19.3), from the system's random number generator.
+/// tags (§19.3), from the kernel's random number generator through a per-thread pool (one
+/// `getrandom` system call per 512 values, not one per value as `SystemRandomNumberGenerator`).
 ///
 /// Each character is one of 32 (digits and `a`–`v`, valid in a `token`), five random bits, written
 /// straight into the string: no integer is formatted through `String(_:radix:)`, which costs ten
@@ -15,9 +18,8 @@ public enum SIPRandomToken {
         make(prefix: "z9hG4bK", count: 19)
     }
 
-    /// `prefix` and `count` random characters; each 64 bits from the generator give 12 of them.
+    /// `prefix` and `count` random characters; each 64 bits from the pool give 12 of them.
     private static func make(prefix: StaticString, count: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
         return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + count) { buffer in
             var index = 0
             for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
@@ -26,7 +28,7 @@ public enum SIPRandomToken {
             }
             var bits: UInt64 = 0
             for position in 0..<count {
-                if position % 12 == 0 { bits = generator.next() }
+                if position % 12 == 0 { bits = crandom_pool_next() }
                 let digit = UInt8(truncatingIfNeeded: bits & 31)
                 buffer[index] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
                 bits >>= 5
