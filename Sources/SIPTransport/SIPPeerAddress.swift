@@ -4,14 +4,18 @@ import SIPCore
 /// A transport and socket address: where a message came from, or where one goes.
 public struct SIPPeerAddress: Hashable, Sendable, CustomStringConvertible {
     /// The transport.
-    public var transport: SIPTransportProtocol
+    public let transport: SIPTransportProtocol
     /// The IP address and port.
-    public var address: SocketAddress
+    public let address: SocketAddress
+    /// The IP address as text, without brackets: formatted once, as the peer is made, since every
+    /// message from a peer reads it (trusted peers, the Via's `received`) and a read peer is reused.
+    public let ipAddress: String
 
     /// Creates a peer address.
     public init(transport: SIPTransportProtocol, address: SocketAddress) {
         self.transport = transport
         self.address = address
+        ipAddress = address.ipAddress ?? ""
     }
 
     /// Creates a peer address from an IP literal and a port.
@@ -20,14 +24,22 @@ public struct SIPPeerAddress: Hashable, Sendable, CustomStringConvertible {
         self.init(transport: transport, address: try SocketAddress(ipAddress: literal, port: port))
     }
 
-    /// The IP address as text, without brackets.
-    public var ipAddress: String { address.ipAddress ?? "" }
-
     /// The port.
     public var port: Int { address.port ?? 0 }
 
     /// `transport:ip:port` for logs.
     public var description: String { "\(transport.rawValue):\(ipAddress):\(port)" }
+
+    /// Equal when transport and address are (the text follows from the address).
+    public static func == (lhs: SIPPeerAddress, rhs: SIPPeerAddress) -> Bool {
+        lhs.transport == rhs.transport && lhs.address == rhs.address
+    }
+
+    /// Hashes transport and address.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(transport)
+        hasher.combine(address)
+    }
 }
 
 /// A message that arrived, with the transport facts the layers above need.
