@@ -58,6 +58,7 @@ final class CallContext {
         let transport = transportName.flatMap { SIPTransportProtocol(rawValue: $0.lowercased()) }
             ?? (uri.scheme == "sips" ? .tls : trunk.transport)
         let port = uri.port ?? (transport == .tls ? 5061 : 5060)
+        if trunk.isAt(transport, host: uri.host, port: port) { return trunk }
         return (try? SIPPeerAddress(transport: transport, host: uri.host, port: port)) ?? trunk
     }
 

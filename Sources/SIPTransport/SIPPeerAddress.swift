@@ -27,6 +27,12 @@ public struct SIPPeerAddress: Hashable, Sendable, CustomStringConvertible {
     /// The port.
     public var port: Int { address.port ?? 0 }
 
+    /// Whether this is the peer at `host` (an IP literal written as ``ipAddress`` writes it) and `port`
+    /// over `transport`: a comparison of text, where making the peer anew would parse the literal.
+    public func isAt(_ transport: SIPTransportProtocol, host: String, port: Int) -> Bool {
+        self.transport == transport && self.port == port && ipAddress == host
+    }
+
     /// `transport:ip:port` for logs.
     public var description: String { "\(transport.rawValue):\(ipAddress):\(port)" }
 

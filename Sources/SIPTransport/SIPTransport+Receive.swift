@@ -109,6 +109,7 @@ extension SIPTransport {
         let host = via.received ?? via.host
         let defaultPort = transport == .tls ? 5061 : 5060
         let port = via.rport.flatMap { $0 }.flatMap { Int($0) } ?? via.port ?? defaultPort
+        if let source, source.isAt(transport, host: host, port: port) { return source }
         return try? SIPPeerAddress(transport: transport, host: host, port: port)
     }
 }

@@ -48,4 +48,16 @@ struct SIPTransportViaTests {
         #expect(SIPTransport.responseDestination(for: headers, source: source, connectionOpen: false)
             == (try SIPPeerAddress(transport: .tcp, host: "192.0.2.4", port: 5060)))
     }
+
+    @Test("A peer is at its own address text and port over its transport, and at nothing else")
+    func peerIsAt() throws {
+        let peer = try SIPPeerAddress(transport: .udp, host: "198.51.100.7", port: 40_000)
+        #expect(peer.isAt(.udp, host: "198.51.100.7", port: 40_000))
+        #expect(!peer.isAt(.tcp, host: "198.51.100.7", port: 40_000))
+        #expect(!peer.isAt(.udp, host: "198.51.100.7", port: 5060))
+        #expect(!peer.isAt(.udp, host: "198.51.100.8", port: 40_000))
+        let six = try SIPPeerAddress(transport: .udp, host: "[2001:db8::1]", port: 5060)
+        #expect(six.ipAddress == "2001:db8::1")
+        #expect(six.isAt(.udp, host: "2001:db8::1", port: 5060))
+    }
 }
