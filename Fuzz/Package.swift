@@ -3,11 +3,11 @@ import PackageDescription
 
 // The fuzz targets, kept out of the root package so its build stays as it is. `scripts/fuzz` builds
 // them with `-sanitize=fuzzer,address`. SIPCore, COSIP, CParseArena and CRandomPool are the root
-// package's own directories (symbolic links under Sources/), the parse arena built to give each of libosip2's
-// blocks an allocation of its own, so that AddressSanitizer sees an overrun of one; SIPStreamFraming
-// holds a link to the stream framer of SIPTransport, which needs nothing else from that target;
-// Media is a link to the pure media core; nothing is copied; the media core's one package,
-// swift-extras-base64 (SDES keys), comes as in the root package. COSIP finds libosip2
+// package's own directories (symbolic links under Sources/), the parse arena built to give each of
+// libosip2's blocks an allocation of its own, so that AddressSanitizer sees an overrun of one;
+// SIPStreamFraming holds a link to the stream framer of SIPTransport, which needs nothing else from
+// that target; Media is a link to the pure media core; nothing is copied; the media core's one
+// package, swift-extras-base64 (SDES keys), comes as in the root package. COSIP finds libosip2
 // through pkg-config: `scripts/fuzz` puts first on PKG_CONFIG_PATH a libosip2 it builds with
 // coverage instrumentation and AddressSanitizer (a plain `swift build` here gets the system library).
 let package = Package(
