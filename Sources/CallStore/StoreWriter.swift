@@ -14,7 +14,6 @@ public final class StoreWriter: @unchecked Sendable {
     public static let threadName = "store-writer"
     private let store: any ContactCenterStore
     private let capacity: Int
-    private let batchLimit: Int
     private var cadence: StoreWriterCadence
     private let logger: Logger
     private let condition = NSCondition()
@@ -34,7 +33,6 @@ public final class StoreWriter: @unchecked Sendable {
         cadence = StoreWriterCadence(interval: TimeInterval(flushInterval.components.seconds) + TimeInterval(flushInterval.components.attoseconds) / 1e18,
                                      batchLimit: batchLimit)
         self.capacity = capacity
-        self.batchLimit = batchLimit
         self.logger = logger
         pending.reserveCapacity(min(capacity, batchLimit))
         let thread = Thread {
@@ -117,7 +115,7 @@ public final class StoreWriter: @unchecked Sendable {
     /// Sleeps (with the lock held, released while asleep) until the next batch is due by the cadence,
     /// a full batch waits, a flush is asked for or the writer closes.
     private func waitForBatch() {
-        while !stopping, !flushRequested, pending.count < batchLimit {
+        while !stopping, !flushRequested, pending.count < cadence.batchLimit {
             if let due = cadence.due {
                 guard Date() < due else { return }
                 _ = condition.wait(until: due)
