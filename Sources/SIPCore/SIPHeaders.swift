@@ -28,45 +28,140 @@ public struct SIPHeaderField: Hashable, Sendable {
 
 /// The header section of a SIP message: the headers every message must carry (RFC 3261 §8.1.1),
 /// the routing headers, and every other header in received order with repeated values kept.
+/// A value type whose copies share one box of values until one of them changes (``CopyOnWriteBox``).
 public struct SIPHeaders: Hashable, Sendable {
+    private struct Values: Hashable, Sendable {
+        var via: [SIPVia]
+        var from: SIPNameAddress
+        var to: SIPNameAddress
+        var callID: String
+        var cseq: SIPCSeq
+        var contact: [SIPNameAddress]
+        var route: [SIPNameAddress]
+        var recordRoute: [SIPNameAddress]
+        var maxForwards: Int?
+        var contentType: String?
+        var fields: [SIPHeaderField]
+    }
+
+    private var box: CopyOnWriteBox<Values>
+
     /// Via values, topmost first.
-    public var via: [SIPVia]
+    public var via: [SIPVia] {
+        _read { yield box.values.via }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.via
+        }
+    }
+
     /// The From header.
-    public var from: SIPNameAddress
+    public var from: SIPNameAddress {
+        _read { yield box.values.from }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.from
+        }
+    }
+
     /// The To header.
-    public var to: SIPNameAddress
+    public var to: SIPNameAddress {
+        _read { yield box.values.to }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.to
+        }
+    }
+
     /// The Call-ID.
-    public var callID: String
+    public var callID: String {
+        _read { yield box.values.callID }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.callID
+        }
+    }
+
     /// The CSeq.
-    public var cseq: SIPCSeq
+    public var cseq: SIPCSeq {
+        _read { yield box.values.cseq }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.cseq
+        }
+    }
+
     /// Contact values, in order (empty when absent; `*` is not modelled here).
-    public var contact: [SIPNameAddress]
+    public var contact: [SIPNameAddress] {
+        _read { yield box.values.contact }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.contact
+        }
+    }
+
     /// Route values, in order.
-    public var route: [SIPNameAddress]
+    public var route: [SIPNameAddress] {
+        _read { yield box.values.route }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.route
+        }
+    }
+
     /// Record-Route values, in order.
-    public var recordRoute: [SIPNameAddress]
+    public var recordRoute: [SIPNameAddress] {
+        _read { yield box.values.recordRoute }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.recordRoute
+        }
+    }
+
     /// Max-Forwards, when present.
-    public var maxForwards: Int?
+    public var maxForwards: Int? {
+        _read { yield box.values.maxForwards }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.maxForwards
+        }
+    }
+
     /// Content-Type, as received (for example `application/sdp`), when present.
-    public var contentType: String?
+    public var contentType: String? {
+        _read { yield box.values.contentType }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.contentType
+        }
+    }
+
     /// Every other header, in received order, repeated values kept.
-    public var fields: [SIPHeaderField]
+    public var fields: [SIPHeaderField] {
+        _read { yield box.values.fields }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.fields
+        }
+    }
 
     /// Creates a header section.
     public init(via: [SIPVia], from: SIPNameAddress, to: SIPNameAddress, callID: String, cseq: SIPCSeq,
                 contact: [SIPNameAddress] = [], route: [SIPNameAddress] = [], recordRoute: [SIPNameAddress] = [],
                 maxForwards: Int? = nil, contentType: String? = nil, fields: [SIPHeaderField] = []) {
-        self.via = via
-        self.from = from
-        self.to = to
-        self.callID = callID
-        self.cseq = cseq
-        self.contact = contact
-        self.route = route
-        self.recordRoute = recordRoute
-        self.maxForwards = maxForwards
-        self.contentType = contentType
-        self.fields = fields
+        box = CopyOnWriteBox(Values(via: via, from: from, to: to, callID: callID, cseq: cseq, contact: contact,
+                                    route: route, recordRoute: recordRoute, maxForwards: maxForwards,
+                                    contentType: contentType, fields: fields))
+    }
+
+    /// Whether both sections hold the same values.
+    public static func == (left: SIPHeaders, right: SIPHeaders) -> Bool {
+        CopyOnWriteBox.holdEqualValues(left.box, right.box)
+    }
+
+    /// Hashes the values.
+    public func hash(into hasher: inout Hasher) {
+        box.values.hash(into: &hasher)
     }
 
     /// The values of every field in `fields` named `name` (case-insensitive), in order.

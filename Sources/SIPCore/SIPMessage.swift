@@ -1,20 +1,64 @@
-/// A SIP request (RFC 3261 §7.1).
+/// A SIP request (RFC 3261 §7.1). A value type whose copies share one box of values until one of
+/// them changes (``CopyOnWriteBox``).
 public struct SIPRequest: Hashable, Sendable {
+    private struct Values: Hashable, Sendable {
+        var method: SIPMethod
+        var requestURI: SIPURI
+        var headers: SIPHeaders
+        var body: [UInt8]
+    }
+
+    private var box: CopyOnWriteBox<Values>
+
     /// The method on the request line.
-    public var method: SIPMethod
+    public var method: SIPMethod {
+        _read { yield box.values.method }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.method
+        }
+    }
+
     /// The Request-URI.
-    public var requestURI: SIPURI
+    public var requestURI: SIPURI {
+        _read { yield box.values.requestURI }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.requestURI
+        }
+    }
+
     /// The header section.
-    public var headers: SIPHeaders
+    public var headers: SIPHeaders {
+        _read { yield box.values.headers }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.headers
+        }
+    }
+
     /// The message body (Content-Length is computed from it when serializing).
-    public var body: [UInt8]
+    public var body: [UInt8] {
+        _read { yield box.values.body }
+        _modify {
+            CopyOnWriteBox.makeUnique(&box)
+            yield &box.values.body
+        }
+    }
 
     /// Creates a request.
     public init(method: SIPMethod, requestURI: SIPURI, headers: SIPHeaders, body: [UInt8] = []) {
-        self.method = method
-        self.requestURI = requestURI
-        self.headers = headers
-        self.body = body
+        box = CopyOnWriteBox(Values(method: method, requestURI: requestURI, headers: headers, body: body))
+    }
+
+    /// Whether both requests hold the same values.
+    public static func == (left: SIPRequest, right: SIPRequest) -> Bool {
+        CopyOnWriteBox.holdEqualValues(left.box, right.box)
+    }
+
+    /// Hashes the values.
+    public func hash(into hasher: inout Hasher) {
+        box.values.hash(into: &hasher)
     }
 }
 
