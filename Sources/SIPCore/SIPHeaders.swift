@@ -180,3 +180,10 @@ public struct SIPHeaders: Hashable, Sendable {
         fields.append(SIPHeaderField(name: name, value: value))
     }
 }
+
+extension SIPHeaders: CustomReflectable {
+    /// The header fields, as a plain struct shows them (in `dump` and test failures), not the box.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: box.values).children, displayStyle: .struct)
+    }
+}

@@ -97,3 +97,10 @@ public enum SIPMessage: Hashable, Sendable {
         }
     }
 }
+
+extension SIPRequest: CustomReflectable {
+    /// The request's parts, as a plain struct shows them (in `dump` and test failures), not the box.
+    public var customMirror: Mirror {
+        Mirror(self, children: Mirror(reflecting: box.values).children, displayStyle: .struct)
+    }
+}
