@@ -54,12 +54,15 @@ struct MediaEngineSendTests {
         let first = try await engine.startStream("a", negotiated: MediaFixtures.audio(to: probe.port), source: .music("moh"))
         #expect(await eventually { probe.packets(from: first).count >= 5 })
         let second = try await engine.startStream("b", negotiated: MediaFixtures.audio(to: probe.port), source: .music("moh"))
-        #expect(await eventually { probe.packets(from: second).count >= 20 })
+        #expect(await eventually { probe.packets(from: second).count >= 40 })
         try await engine.stopAll()
 
         // Each tick writes the first listener's packets, then the second's, the last of each being the
         // tick's last boundary: so the first listener's packet just before a run of the second's
-        // carries the frame of that run's last packet.
+        // carries the frame of that run's last packet. A run is judged only when neither listener's
+        // next packet shows a gap in its sequence numbers: the probe's socket drops what it cannot
+        // hold while the test process waits for a core, and a packet lost at the end of a tick moves
+        // the run's end, or the packet before it, to an earlier boundary.
         let arrivals = probe.received.filter { $0.sourcePort == first || $0.sourcePort == second }
         let start = try #require(arrivals.firstIndex { $0.sourcePort == second })
         #expect(start >= 5)
@@ -73,11 +76,17 @@ struct MediaEngineSendTests {
             var end = index
             while end + 1 < arrivals.count, arrivals[end + 1].sourcePort == second { end += 1 }
             let previous = arrivals[index - 1].packet
-            #expect(previous.payload == arrivals[end].packet.payload)
-            runs += 1
+            let later = arrivals[(end + 1)...]
+            let nextFirst = later.first { $0.sourcePort == first }?.packet.header.sequenceNumber
+            let nextSecond = later.first { $0.sourcePort == second }?.packet.header.sequenceNumber
+            if nextFirst == previous.header.sequenceNumber &+ 1,
+               nextSecond == arrivals[end].packet.header.sequenceNumber &+ 1 {
+                #expect(previous.payload == arrivals[end].packet.payload)
+                runs += 1
+            }
             index = end + 1
         }
-        #expect(runs >= 6, "20 packets, at most three frames a tick (the catch-up limit)")
+        #expect(runs >= 6, "40 packets, at most three frames a tick (the catch-up limit), a run judged when nothing around it was lost")
         let joined = MediaFixtures.origin(of: try #require(probe.packets(from: second).first).payload)
         #expect(joined.frame >= 4, "the second listener joins the loop where it is, not at its start")
         await probe.close()
