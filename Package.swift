@@ -321,10 +321,12 @@ let package = Package(
 // A warning in the project's own code is a defect: it fails the build (dependencies are not affected).
 // Release builds leave out the dynamic exclusivity checks of the project's own code (docs/architecture.md,
 // "Exclusivity: checked in tests, not at run time"); debug builds, which every test runs, keep them.
+// Release builds also specialize generics across the project's modules (docs/architecture.md,
+// "Generics specialized across modules in the release build").
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .treatAllWarnings(as: .error),
-        .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+        .unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release)),
     ]
     target.cSettings = (target.cSettings ?? []) + [.enableWarning("all"), .enableWarning("extra"), .treatAllWarnings(as: .error)]
 }
