@@ -2,7 +2,8 @@
 /// three in practice), kept as a list in insertion order and searched in that order. A hash table
 /// keeps room for twice its entries, and a call's entries are large (whole messages and dialogs), so
 /// the subscript reads them where they are stored and changes them in place: no entry is copied out
-/// and back to read a field or to set one.
+/// and back to read a field or to set one (`_modify` moves the entry out and moves it back, each
+/// with `take()`; assigning the local itself would copy the whole entry and then destroy the local).
 struct ShortMap<Key: Equatable, Value> {
     private var entryKeys: [Key] = []
     /// The value of each of `entryKeys`; nil only while `subscript`'s `_modify` holds it.
@@ -21,7 +22,7 @@ struct ShortMap<Key: Equatable, Value> {
                         entryKeys.remove(at: index)
                         entryValues.remove(at: index)
                     } else {
-                        entryValues[index] = value
+                        entryValues[index] = value.take()
                     }
                 }
                 yield &value
@@ -30,7 +31,7 @@ struct ShortMap<Key: Equatable, Value> {
                 defer {
                     if value != nil {
                         entryKeys.append(key)
-                        entryValues.append(value)
+                        entryValues.append(value.take())
                     }
                 }
                 yield &value
