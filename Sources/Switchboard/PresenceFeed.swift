@@ -6,10 +6,10 @@ import Presence
 import SIPStack
 
 /// Carries Teams presence from its source (the Graph poller or a static table) to the queue engine
-/// on the call router's loop. Each change, and every agent every 5 s, goes through the source's
-/// freshness rules (staleness budget, Graph-outage policy), so presence that went stale or whose
-/// source went down reaches the engine as unknown without any new update arriving. Whether a
-/// presence is routable is the engine's policy, not this feed's.
+/// on the call router's loop. Each change, and every agent every 5 s when the source's presence can
+/// go stale, goes through the source's freshness rules (staleness budget, Graph-outage policy), so
+/// presence that went stale or whose source went down reaches the engine as unknown without any new
+/// update arriving. Whether a presence is routable is the engine's policy, not this feed's.
 public final class PresenceFeed: @unchecked Sendable {
     /// The presence source.
     public let source: any PresenceSource
@@ -79,7 +79,11 @@ public final class PresenceFeed: @unchecked Sendable {
         indexByUser = Dictionary(uniqueKeysWithValues: fed.enumerated().map { ($0.element.user, $0.offset) })
     }
 
+    /// Re-evaluates every agent every 5 s, for presence that goes stale with time; a source without a
+    /// staleness budget (the static table) has nothing that changes with time but an outage's end
+    /// of grace, which ``reevaluateWhenGraceEnds(outageSince:)`` covers.
     private func scheduleReevaluation() {
+        guard source.freshness.stalenessBudget != nil else { return }
         wheel.schedule(after: .seconds(5)) { [weak self] in
             guard let self else { return }
             self.feedEveryAgent()
