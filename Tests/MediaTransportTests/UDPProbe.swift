@@ -92,13 +92,24 @@ func eventually(within seconds: Double = 10, _ condition: () async throws -> Boo
     return try await condition()
 }
 
-/// A range of `pairs` RTP port pairs on 127.0.0.1 that was free a moment ago: the system picks a
-/// free port and the range starts at the even port below it (the engine tries the next port when a
-/// bind fails, so a port taken in between costs nothing).
+/// A range of `pairs` RTP port pairs on 127.0.0.1 whose every port was free a moment ago: the system
+/// picks a free port, the range starts at the even port below it, and each port of the range is bound
+/// once to check it (another range is tried when one is held). A test that needs a port held by
+/// someone else binds it itself; a port taken in between by another test costs a bind retry.
 func freePortRange(pairs: Int, group: any EventLoopGroup) async throws -> ClosedRange<Int> {
-    let probe = try await DatagramBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get()
-    let port = probe.localAddress?.port ?? 40_000
-    try await probe.close().get()
-    let first = min(port - port % 2, 65_534 - 2 * pairs)
-    return first...(first + 2 * pairs - 1)
+    for _ in 0..<20 {
+        let probe = try await DatagramBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get()
+        let port = probe.localAddress?.port ?? 40_000
+        try await probe.close().get()
+        let first = min(port - port % 2, 65_534 - 2 * pairs)
+        let range = first...(first + 2 * pairs - 1)
+        var held: [any Channel] = []
+        for candidate in range {
+            guard let channel = try? await DatagramBootstrap(group: group).bind(host: "127.0.0.1", port: candidate).get() else { break }
+            held.append(channel)
+        }
+        for channel in held { try? await channel.close().get() }
+        if held.count == range.count { return range }
+    }
+    throw IOError(errnoCode: EADDRINUSE, reason: "no free range of \(pairs) port pairs found")
 }
