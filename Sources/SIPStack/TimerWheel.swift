@@ -2,8 +2,8 @@ import NIOCore
 import SIPTransaction
 
 /// The event loop's clock and timer service, for SIP transaction, call and queue-engine timers alike:
-/// a `TimerWheelState` driven by one NIO task scheduled for the next tick at which a timer is due, so
-/// an idle loop is not woken every resolution step for nothing. Starting is O(1) and cancelling
+/// a `TimerWheelState` driven by one NIO scheduled callback for the next tick at which a timer is
+/// due, so an idle loop is not woken every resolution step for nothing. Starting is O(1) and cancelling
 /// searches one slot; timers fire within one resolution step (10 ms by default) after they are due.
 /// Time is the loop's own (`EventLoop.now`), so an `EmbeddedEventLoop` drives it virtually in tests.
 /// Confined to `eventLoop`.
@@ -21,9 +21,12 @@ public final class TimerWheel: @unchecked Sendable {
     private let resolution: Int64
     private let origin: NIODeadline
     private var state: TimerWheelState<Expiry>
-    /// The loop's task that runs the wheel at `wakeTick`, when a timer is pending.
-    private var wakeTask: Scheduled<Void>?
-    /// The tick `wakeTask` is set for; `Int64.max` when none is.
+    /// The loop's callback that runs the wheel at `wakeTick`, when a timer is pending: a scheduled
+    /// callback rather than a scheduled task, so setting it allocates no closure, promise or future.
+    private var wakeCallback: NIOScheduledCallback?
+    /// What the loop calls back; it holds the wheel weakly, as the loop holds it until it fires.
+    private let waker = Waker()
+    /// The tick `wakeCallback` is set for; `Int64.max` when none is.
     private var wakeTick = Int64.max
     private var stopped = false
 
@@ -33,6 +36,7 @@ public final class TimerWheel: @unchecked Sendable {
         self.resolution = max(1, resolution.nanoseconds)
         origin = eventLoop.now
         state = TimerWheelState(slotCount: 8192)
+        waker.wheel = self
     }
 
     /// The loop's clock: time since the wheel started. Every layer on the loop reads time here.
@@ -71,26 +75,24 @@ public final class TimerWheel: @unchecked Sendable {
     /// Stops the wheel; pending timers never fire.
     public func stop() {
         stopped = true
-        wakeTask?.cancel()
-        wakeTask = nil
+        wakeCallback?.cancel()
+        wakeCallback = nil
         wakeTick = .max
     }
 
     private var elapsedNanoseconds: Int64 { (eventLoop.now - origin).nanoseconds }
 
-    /// Sets the loop's task for `tick`, in place of one set for later.
+    /// Sets the loop's callback for `tick`, in place of one set for later.
     private func wake(at tick: Int64) {
         guard !stopped else { return }
-        wakeTask?.cancel()
+        wakeCallback?.cancel()
         wakeTick = tick
-        wakeTask = eventLoop.scheduleTask(deadline: origin + .nanoseconds(tick * resolution)) { [weak self] in
-            self?.fire()
-        }
+        wakeCallback = try? eventLoop.scheduleCallback(at: origin + .nanoseconds(tick * resolution), handler: waker)
     }
 
-    /// Runs the timers due by now, then sets the task for the next one due.
-    private func fire() {
-        wakeTask = nil
+    /// Runs the timers due by now, then sets the callback for the next one due.
+    fileprivate func fire() {
+        wakeCallback = nil
         wakeTick = .max
         for expiry in state.advance(to: elapsedNanoseconds / resolution) {
             switch expiry {
@@ -106,4 +108,13 @@ public final class TimerWheel: @unchecked Sendable {
 private enum Expiry {
     case closure(() -> Void)
     case transaction(any TransactionTimerTarget, TransactionTimer)
+}
+
+/// The loop's scheduled callback for a wheel: runs the wheel's due timers when it fires.
+private final class Waker: NIOScheduledCallbackHandler, @unchecked Sendable {
+    weak var wheel: TimerWheel?
+
+    func handleScheduledCallback(eventLoop: some EventLoop) {
+        wheel?.fire()
+    }
 }
