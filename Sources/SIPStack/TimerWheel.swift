@@ -3,8 +3,9 @@ import SIPTransaction
 
 /// The event loop's clock and timer service, for SIP transaction, call and queue-engine timers alike:
 /// a `TimerWheelState` driven by one NIO scheduled callback for the next tick at which a timer is
-/// due, so an idle loop is not woken every resolution step for nothing. Starting is O(1) and cancelling
-/// searches one slot; timers fire within one resolution step (10 ms by default) after they are due.
+/// due, so an idle loop is not woken every resolution step for nothing. Starting is O(1) and
+/// cancelling searches one slot; timers fire within one resolution step (10 ms by default) after
+/// they are due.
 /// Time is the loop's own (`EventLoop.now`), so an `EmbeddedEventLoop` drives it virtually in tests.
 /// Confined to `eventLoop`.
 public final class TimerWheel: @unchecked Sendable {
