@@ -39,6 +39,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .target(name: "CParseArena"),
         .target(name: "CRandomPool"),
+        .target(name: "CSocketSteering"),
         .target(name: "SIPCore", dependencies: ["COSIP", "CParseArena", "CRandomPool"]),
         .executableTarget(name: "bench-parse", dependencies: ["SIPCore"]),
         .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "MediaTransport",
             dependencies: [
-                "Media", "SIPCore", "SRTP",
+                "Media", "SIPCore", "SRTP", "CSocketSteering",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

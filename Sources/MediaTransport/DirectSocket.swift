@@ -1,22 +1,56 @@
+private import CSocketSteering
 import NIOCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A stream's RTP socket as the engine opens it: bound here, handed to NIO for reading
-/// (`withBoundSocket`), and written by the pacing tick with one `sendto` per packet. The tick's
-/// packets thus skip NIO's pipeline, envelope and pending-write queue, which cost each packet as much
-/// as the system call itself; relays and RTCP still go through the channel.
+/// A stream's RTP port as the engine opens it: two UDP sockets bound to the same address and port
+/// (`SO_REUSEPORT`). The first receives: it is handed to NIO for reading (`withBoundSocket`), and a
+/// program attached to the pair gives it every datagram that arrives. The second only sends: the
+/// pacing tick writes each packet to it with one `sendto`, skipping NIO's pipeline, envelope and
+/// pending-write queue, which cost each packet as much as the system call itself; relays and RTCP
+/// still go through the channel.
+///
+/// The sending socket is apart because a socket that epoll watches makes every packet sent from it
+/// dearer: when the kernel frees a sent packet it wakes the socket's waiters for write space, and the
+/// epoll entry is one, so each packet takes the wait queue's lock (with interrupts off) and calls
+/// epoll's callback, which then finds nothing it asked for. A socket no one waits on skips all that.
 enum DirectSocket {
-    /// A non-blocking UDP socket bound to `address`: its descriptor, for the caller to hand to NIO.
-    static func bound(to address: SocketAddress) throws -> CInt {
+    /// Binds the receiving and the sending socket of a port, non-blocking, in that order; throws
+    /// `EADDRINUSE` when any socket holds the port already, ours or another process's.
+    static func boundPair(to address: SocketAddress) throws -> (receiving: CInt, sending: CInt) {
+        // A port another process shares with SO_REUSEPORT would take one of ours into its group
+        // silently: a first bind without it fails instead when anyone holds the port.
+        close(try bound(to: address, sharing: false))
+        let receiving = try bound(to: address, sharing: true, steering: true)
+        do {
+            return (receiving, try bound(to: address, sharing: true))
+        } catch {
+            close(receiving)
+            throw error
+        }
+    }
+
+    /// A non-blocking UDP socket bound to `address`: with `sharing`, in a SO_REUSEPORT group; with
+    /// `steering`, as the group's first socket, which gets every datagram.
+    private static func bound(to address: SocketAddress, sharing: Bool, steering: Bool = false) throws -> CInt {
         let type = CInt(SOCK_DGRAM.rawValue) | CInt(SOCK_NONBLOCK.rawValue) | CInt(SOCK_CLOEXEC.rawValue)
         let descriptor = socket(address.protocol.rawValue, type, 0)
         guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
-        guard address.withSockAddr({ bind(descriptor, $0, socklen_t($1)) }) == 0 else {
+        var on: CInt = 1
+        let failure: String? = if sharing, setsockopt(descriptor, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<CInt>.size)) != 0 {
+            "setsockopt(SO_REUSEPORT)"
+        } else if steering, socket_steering_to_first(descriptor) != 0 {
+            "setsockopt(SO_ATTACH_REUSEPORT_CBPF)"
+        } else if address.withSockAddr({ bind(descriptor, $0, socklen_t($1)) }) != 0 {
+            "bind"
+        } else {
+            nil
+        }
+        if let failure {
             let code = errno
             close(descriptor)
-            throw IOError(errnoCode: code, reason: "bind")
+            throw IOError(errnoCode: code, reason: failure)
         }
         return descriptor
     }

@@ -52,8 +52,8 @@ extension MediaEngine {
         for index in loops.indices { loops[index].advance(by: tick.boundaries) }
     }
 
-    /// Sends the tick's packets from the one buffer, each with one `sendto` on its stream's socket
-    /// (``DirectSocket``); a packet the system refuses is counted.
+    /// Sends the tick's packets from the one buffer, each with one `sendto` on its stream's sending
+    /// socket (``DirectSocket``); a packet the system refuses is counted.
     private func writeOutgoing() {
         let readerIndex = tickBuffer.readerIndex
         let refused = tickBuffer.withUnsafeReadableBytes { bytes in
@@ -61,7 +61,7 @@ extension MediaEngine {
             for (stream, start, length) in outgoing {
                 guard let destination = stream.rawDestination else { continue }
                 let packet = UnsafeRawBufferPointer(rebasing: bytes[(start - readerIndex)..<(start - readerIndex + length)])
-                if !destination.send(packet, from: stream.socket) { refused += 1 }
+                if !destination.send(packet, from: stream.sendingSocket) { refused += 1 }
             }
             return refused
         }

@@ -2,6 +2,9 @@ import Media
 import NIOCore
 import NIOPosix
 import SRTP
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension MediaEngine {
     /// Opens a stream: binds UDP sockets on the next free port pair of the pool, RTP and RTCP (trying
@@ -39,7 +42,7 @@ extension MediaEngine {
     }
 
     /// Takes the stream off the schedule (and the timer off the loop when it was the last to send)
-    /// and closes its socket; nil when no such stream is open.
+    /// and closes its sockets; nil when no such stream is open.
     private func closeStream(_ id: MediaStreamID) -> EventLoopFuture<Void>? {
         guard let slot = slots[id], let stream = streams.removeValue(forKey: slot) else { return nil }
         slots[id] = nil
@@ -50,6 +53,7 @@ extension MediaEngine {
         }
         logger.debug("media stream stopped", metadata: ["media.stream": "\(id)", "media.port": "\(stream.port)"])
         sendGoodbye(stream)
+        stream.closeSendingSocket()
         let port = stream.port
         let closed = [stream.channel.close().recover { _ in }, stream.controlChannel.close().recover { _ in }]
         return EventLoopFuture.andAllComplete(closed, on: eventLoop).map { self.pool.release(port) }
@@ -80,11 +84,11 @@ extension MediaEngine {
         let slot = nextSlot
         nextSlot += 1
         slots[id] = slot
-        return bindNextPort(slot: slot, attempt: 1, lastError: nil).map { channel, socket, controlChannel, port in
+        return bindNextPort(slot: slot, attempt: 1, lastError: nil).map { channel, sendingSocket, controlChannel, port in
             let sender = RTPSender(payloadType: negotiated.payloadType, using: &self.generator)
             let reporter = RTCPReporter(canonicalName: RTCPReporter.randomCanonicalName(using: &self.generator), now: self.now(),
                                         using: &self.generator)
-            let stream = MediaStream(id: id, channel: channel, socket: socket, controlChannel: controlChannel, port: port,
+            let stream = MediaStream(id: id, channel: channel, sendingSocket: sendingSocket, controlChannel: controlChannel, port: port,
                                      negotiated: negotiated,
                                      destination: destination, controlDestination: controlDestination, sender: sender,
                                      reporter: reporter, prompts: source.prompts, music: music, srtp: srtp.value)
@@ -103,31 +107,36 @@ extension MediaEngine {
         }
     }
 
-    /// Binds the next free port of the pool and the RTCP port above it; a port pair that cannot be bound
-    /// (another process holds one) goes back to the pool and the next is tried, at most once per port
-    /// of the pool.
+    /// Binds the next free port of the pool (its receiving and sending sockets, ``DirectSocket``) and
+    /// the RTCP port above it; a port pair that cannot be bound (another process holds one) goes back
+    /// to the pool and the next is tried, at most once per port of the pool.
     private func bindNextPort(slot: Int, attempt: Int, lastError: (any Error)?)
-        -> EventLoopFuture<(channel: any Channel, socket: CInt, controlChannel: any Channel, port: Int)> {
+        -> EventLoopFuture<(channel: any Channel, sendingSocket: CInt, controlChannel: any Channel, port: Int)> {
         guard attempt <= pool.capacity, let port = pool.allocate() else {
             let error: MediaEngineError = lastError.map { .bindFailed(attempts: attempt - 1, lastError: "\($0)") } ?? .portsExhausted
             return eventLoop.makeFailedFuture(error)
         }
         let bound: EventLoopFuture<(any Channel, CInt)>
         do {
-            let socket = try DirectSocket.bound(to: try SocketAddress(ipAddress: address, port: port))
+            let sockets = try DirectSocket.boundPair(to: try SocketAddress(ipAddress: address, port: port))
             bound = DatagramBootstrap(group: eventLoop)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(StreamReceiveHandler(engine: self, slot: slot, socket: .rtp))
                     }
                 }
-                .withBoundSocket(socket).map { ($0, socket) }
+                .withBoundSocket(sockets.receiving).map { ($0, sockets.sending) }
+                .flatMapErrorThrowing { error in
+                    close(sockets.sending)
+                    throw error
+                }
         } catch {
             bound = eventLoop.makeFailedFuture(error)
         }
-        return bound.flatMap { channel, socket in
-            self.bindControl(port: port + 1, slot: slot).map { (channel, socket, $0, port) }.flatMapError { error in
-                channel.close().recover { _ in }.flatMapThrowing { throw error }
+        return bound.flatMap { channel, sendingSocket in
+            self.bindControl(port: port + 1, slot: slot).map { (channel, sendingSocket, $0, port) }.flatMapError { error in
+                close(sendingSocket)
+                return channel.close().recover { _ in }.flatMapThrowing { throw error }
             }
         }.flatMapError { error in
             self.pool.release(port)

@@ -2,6 +2,9 @@ import Media
 import NIOCore
 import SIPCore
 import SRTP
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One open stream of the engine: its socket, its sender and what it plays. Confined to the engine's
 /// event loop.
@@ -26,8 +29,9 @@ final class MediaStream {
     var pendingBridge: Int?
     /// When the stream's next RTCP report is due, and its CNAME.
     var reporter: RTCPReporter
-    /// The descriptor of `channel`'s socket, which the pacing tick writes to directly.
-    let socket: CInt
+    /// The descriptor of the port's sending socket (``DirectSocket``), which the pacing tick writes
+    /// to directly; closed by ``closeSendingSocket()``.
+    let sendingSocket: CInt
     /// `destination` as the pacing tick's `sendto` takes it.
     private(set) var rawDestination: RawSocketAddress?
 
@@ -50,12 +54,12 @@ final class MediaStream {
     /// Anchored media: the RTP timestamp of the last packet relayed and when it went out, for the reports.
     var lastRelayed: (timestamp: UInt32, at: Duration)?
 
-    init(id: MediaStreamID, channel: any Channel, socket: CInt, controlChannel: any Channel, port: Int, negotiated: NegotiatedAudio,
+    init(id: MediaStreamID, channel: any Channel, sendingSocket: CInt, controlChannel: any Channel, port: Int, negotiated: NegotiatedAudio,
          destination: SocketAddress?, controlDestination: SocketAddress?, sender: RTPSender, reporter: RTCPReporter,
          prompts: [Prompt], music: Int?, srtp: (outbound: SRTPContext, inbound: SRTPContext)?) {
         self.id = id
         self.channel = channel
-        self.socket = socket
+        self.sendingSocket = sendingSocket
         self.controlChannel = controlChannel
         self.controlDestination = controlDestination
         self.reporter = reporter
@@ -70,6 +74,12 @@ final class MediaStream {
         self.music = music
         self.srtp = srtp
         queue(prompts)
+    }
+
+    /// Closes the sending socket, before `channel`: the port's datagrams then have no socket but the
+    /// channel's to go to.
+    func closeSendingSocket() {
+        close(sendingSocket)
     }
 
     /// Queues `prompts` after the announcements already waiting.

@@ -43,6 +43,35 @@ struct MediaEngineLifecycleTests {
         await squatter.close()
     }
 
+    @Test("a port another socket shares with SO_REUSEPORT is skipped too, not joined")
+    func sharedPortSkipped() async throws {
+        let range = try await freePortRange(pairs: 2, group: group)
+        let squatter = try await UDPProbe.bind(group: group, port: range.lowerBound, sharing: true)
+        let engine = try MediaFixtures.engine(ports: range)
+        let port = try await engine.startStream("call", negotiated: MediaFixtures.audio(to: squatter.port), source: .silence)
+        #expect(port == range.lowerBound + 2)
+        try await engine.stopAll()
+        await squatter.close()
+    }
+
+    @Test("datagrams from many sources all reach the stream, none its sending socket on the same port")
+    func receivingSocketGetsEverything() async throws {
+        let engine = try MediaFixtures.engine(ports: try await freePortRange(pairs: 1, group: group))
+        let probe = try await UDPProbe.bind(group: group)
+        let port = try await engine.startStream("call", negotiated: MediaFixtures.audio(to: probe.port), source: .silence)
+        var sender = RTPSender(payloadType: 0, ssrc: 0x1234, sequenceNumber: 1, timestamp: 0)
+        // The kernel would spread these over the port's two sockets by their source ports were it not
+        // steered: each of 32 sources would have one chance in two of reaching the unread socket.
+        for _ in 0..<32 {
+            let source = try await UDPProbe.bind(group: group)
+            try await source.send(sender.audioPacket(Array(repeating: 0xFF, count: 160)).serialized(), to: port)
+            await source.close()
+        }
+        #expect(try await eventually { try await engine.counters(of: "call")?.packetsReceived == 32 })
+        try await engine.stopAll()
+        await probe.close()
+    }
+
     @Test("a port whose RTCP neighbour another socket holds is skipped too; a stream binds both ports")
     func rtcpPortTaken() async throws {
         let range = try await freePortRange(pairs: 2, group: group)

@@ -26,10 +26,12 @@ final class UDPProbe: Sendable {
         self.arrivals = arrivals
     }
 
-    /// Binds a probe on 127.0.0.1 at `port` (0: a free port).
-    static func bind(group: any EventLoopGroup, port: Int = 0) async throws -> UDPProbe {
+    /// Binds a probe on 127.0.0.1 at `port` (0: a free port); with `sharing`, with `SO_REUSEPORT`, as
+    /// a process would that lets others of its user bind the port too.
+    static func bind(group: any EventLoopGroup, port: Int = 0, sharing: Bool = false) async throws -> UDPProbe {
         let arrivals = NIOLockedValueBox<[Datagram]>([])
         let channel = try await DatagramBootstrap(group: group)
+            .channelOption(ChannelOptions.Types.SocketOption(level: .socket, name: NIOBSDSocket.Option(rawValue: SO_REUSEPORT)), value: sharing ? 1 : 0)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(Recorder(arrivals: arrivals))
