@@ -13,16 +13,14 @@ extension MediaEngine {
         }
     }
 
-    /// One tick for the streams due: each stream's packets are built into the tick's buffer with its
-    /// sender (its RTCP report sent when due), then sent; then every music loop moves on by the
-    /// periods that ended.
+    /// One tick for the streams due: each stream's packets are built in the tick's buffer with its
+    /// sender and sent at once (its RTCP report then sent when due); then every music loop moves on by
+    /// the periods that ended.
     func runTick() {
         let now = self.now()
         let tick = schedule.tick(now: now)
         guard tick.slots > 0 else { return }
         if tick.slots > 1 { totals.lateTicks += 1 }
-        tickBuffer.clear()
-        outgoing.removeAll(keepingCapacity: true)
         for due in tick.due {
             guard let stream = streams[due.stream], stream.bridge == nil else { continue }
             totals.packetsSkipped += due.skipped
@@ -33,11 +31,11 @@ extension MediaEngine {
                     stream.sender.skipFrames()
                     continue
                 }
-                let start = tickBuffer.writerIndex
+                tickBuffer.clear()
                 tickBuffer.writeRTPFixedHeader(stream.sender.audioPacket([]).header)
                 tickBuffer.writeBytes(frame)
-                if let srtp = stream.srtp, !protectPacket(from: start, with: srtp.outbound) { continue }
-                outgoing.append((stream, start, tickBuffer.writerIndex - start))
+                if let srtp = stream.srtp, !protectPacket(from: 0, with: srtp.outbound) { continue }
+                sendTickBuffer(from: stream)
                 sent += 1
             }
             stream.counters.packetsSent += sent
@@ -48,25 +46,14 @@ extension MediaEngine {
             reportIfDue(stream, now: now)
             if let peer = stream.pendingBridge, stream.announcements.isEmpty { join(peer, due.stream) }
         }
-        writeOutgoing()
         for index in loops.indices { loops[index].advance(by: tick.boundaries) }
     }
 
-    /// Sends the tick's packets from the one buffer, each with one `sendto` on its stream's sending
-    /// socket (``DirectSocket``); a packet the system refuses is counted.
-    private func writeOutgoing() {
-        let readerIndex = tickBuffer.readerIndex
-        let refused = tickBuffer.withUnsafeReadableBytes { bytes in
-            var refused = 0
-            for (stream, start, length) in outgoing {
-                guard let destination = stream.rawDestination else { continue }
-                let packet = UnsafeRawBufferPointer(rebasing: bytes[(start - readerIndex)..<(start - readerIndex + length)])
-                if !destination.send(packet, from: stream.sendingSocket) { refused += 1 }
-            }
-            return refused
-        }
-        totals.sendFailures += refused
-        outgoing.removeAll(keepingCapacity: true)
+    /// Sends the packet in the tick's buffer with one `sendto` on the stream's sending socket
+    /// (``DirectSocket``), skipping NIO; a packet the system refuses is counted.
+    private func sendTickBuffer(from stream: MediaStream) {
+        guard let destination = stream.rawDestination else { return }
+        if !tickBuffer.withUnsafeReadableBytes({ destination.send($0, from: stream.sendingSocket) }) { totals.sendFailures += 1 }
     }
 }
 

@@ -30,10 +30,8 @@ public final class MediaEngine: @unchecked Sendable {
     var loops: [HoldMusicLoop] = []
     var totals = MediaEngineCounters()
     var generator = SystemRandomNumberGenerator()
-    /// The bytes of one tick's packets, reused from tick to tick.
-    var tickBuffer = ByteBufferAllocator().buffer(capacity: 64 * 1024)
-    /// One tick's packets before they are written: their stream and place in `tickBuffer`.
-    var outgoing: [(stream: MediaStream, start: Int, length: Int)] = []
+    /// The bytes of the packet the tick is sending, reused from packet to packet.
+    var tickBuffer = ByteBufferAllocator().buffer(capacity: 2048)
 
     /// Creates an engine binding streams to `address` on the ports of `ports`. The streams are spread
     /// over `phases` phases of the 20 ms period, the timer ticking every `20 ms / phases` (see
