@@ -2,15 +2,20 @@ import Media
 import NIOCore
 
 extension MediaEngine {
-    /// Arms the one timer at the schedule's next tick, unless it is armed or no stream sends.
+    /// Arms the one timer at the schedule's next tick, unless it is armed or no stream sends. The
+    /// loop's scheduled callback allocates nothing per tick (a scheduled task would allocate its
+    /// closure, promise and future, a thousand times a second).
     func scheduleTick() {
         guard timer == nil, !schedule.isIdle else { return }
         let deadline = NIODeadline.uptimeNanoseconds(origin &+ UInt64(max(schedule.nextTick.wholeNanoseconds, 0)))
-        timer = eventLoop.scheduleTask(deadline: deadline) {
-            self.timer = nil
-            self.runTick()
-            self.scheduleTick()
-        }
+        timer = try? eventLoop.scheduleCallback(at: deadline, handler: tickWaker)
+    }
+
+    /// The timer's tick: the streams due are sent, then the timer is armed for the next.
+    fileprivate func tickDue() {
+        timer = nil
+        runTick()
+        scheduleTick()
     }
 
     /// One tick for the streams due: each stream's packets are built in the tick's buffer with its
@@ -54,6 +59,16 @@ extension MediaEngine {
     private func sendTickBuffer(from stream: MediaStream) {
         guard let destination = stream.rawDestination else { return }
         if !tickBuffer.withUnsafeReadableBytes({ destination.send($0, from: stream.sendingSocket) }) { totals.sendFailures += 1 }
+    }
+}
+
+/// What the loop calls back at the engine's ticks; it holds the engine weakly, as the loop holds it
+/// until it fires. Confined to the engine's loop.
+final class TickWaker: NIOScheduledCallbackHandler, @unchecked Sendable {
+    weak var engine: MediaEngine?
+
+    func handleScheduledCallback(eventLoop: some EventLoop) {
+        engine?.tickDue()
     }
 }
 

@@ -22,7 +22,10 @@ public final class MediaEngine: @unchecked Sendable {
     let origin: UInt64
     /// The wall-clock time at the engine's time zero (since the Unix epoch), for RTCP's NTP timestamps.
     let wallClockOrigin: Duration
-    var timer: Scheduled<Void>?
+    /// The loop's callback at the schedule's next tick; nil when none is set.
+    var timer: NIOScheduledCallback?
+    /// What the loop calls back at each tick (``TickWaker``).
+    let tickWaker = TickWaker()
     var slots: [MediaStreamID: Int] = [:]
     var streams: [Int: MediaStream] = [:]
     var nextSlot = 0
@@ -48,6 +51,7 @@ public final class MediaEngine: @unchecked Sendable {
         schedule = PacingSchedule(start: .zero, maximumCatchUp: maximumCatchUp, phases: phases)
         origin = NIODeadline.now().uptimeNanoseconds
         wallClockOrigin = Self.unixTime()
+        tickWaker.engine = self
     }
 
     /// Registers `loop` as the music on hold named `name` (one per music file), replacing any loop of
