@@ -39,7 +39,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .target(name: "CParseArena"),
         .target(name: "CRandomPool"),
-        .target(name: "CSocketSteering"),
+        .target(name: "CSockets"),
         .target(name: "SIPCore", dependencies: ["COSIP", "CParseArena", "CRandomPool"]),
         .executableTarget(name: "bench-parse", dependencies: ["SIPCore"]),
         .target(name: "SIPTransaction", dependencies: ["SIPCore"]),
@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "MediaTransport",
             dependencies: [
-                "Media", "SIPCore", "SRTP", "CSocketSteering",
+                "Media", "SIPCore", "SRTP", "CSockets",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "SIPTransport",
             dependencies: [
-                "SIPCore",
+                "SIPCore", "CSockets",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

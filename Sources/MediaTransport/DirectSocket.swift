@@ -1,4 +1,4 @@
-private import CSocketSteering
+private import CSockets
 import NIOCore
 #if canImport(Glibc)
 import Glibc

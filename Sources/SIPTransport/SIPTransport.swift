@@ -38,6 +38,8 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     public var backlogSlot = 0
 
     var datagramChannels: [any Channel] = []
+    /// What is written to each UDP listener's socket until the next flush, one outbox per listener.
+    private var datagramOutboxes: [DatagramOutbox] = []
     private var serverChannels: [any Channel] = []
     private var connections: [SIPPeerAddress: any Channel] = [:]
     private var pendingConnections: [SIPPeerAddress: [ByteBuffer]] = [:]
@@ -89,21 +91,31 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
             clientSSLContext = try NIOSSLContext(configuration: client)
         }
         for listener in configuration.listeners {
-            let channel = try await bind(listener)
+            let (channel, socket) = try await bind(listener)
             let port = channel.localAddress?.port ?? listener.port
             try await eventLoop.submit {
                 var bound = listener
                 bound.port = port
                 self.boundListeners.append(bound)
-                if listener.transport == .udp { self.datagramChannels.append(channel) } else { self.serverChannels.append(channel) }
+                if let socket, let family = channel.localAddress?.protocol {
+                    self.datagramChannels.append(channel)
+                    self.datagramOutboxes.append(DatagramOutbox(socket: socket, family: family))
+                } else {
+                    self.serverChannels.append(channel)
+                }
             }.get()
             logger.info("listening", metadata: ["sip.transport": "\(listener.transport.rawValue)", "sip.address": "\(listener.host):\(port)"])
         }
     }
 
-    /// Closes every listener and connection.
+    /// Closes every listener and connection; what is written afterwards over UDP is dropped, as the
+    /// outboxes forget their sockets before the sockets close.
     public func stop() async {
-        let channels = try? await eventLoop.submit { self.datagramChannels + self.serverChannels + Array(self.connections.values) }.get()
+        let channels = try? await eventLoop.submit {
+            self.flushDatagrams()
+            self.datagramOutboxes = []
+            return self.datagramChannels + self.serverChannels + Array(self.connections.values)
+        }.get()
         for channel in channels ?? [] {
             try? await channel.close()
         }
@@ -121,14 +133,15 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     /// and the kernel spreads the datagrams over them by the sender's address. NIO names no such option.
     private static let reusePort = NIOBSDSocket.Option(rawValue: SO_REUSEPORT)
 
-    private func bind(_ listener: SIPListenerConfiguration) async throws -> any Channel {
+    /// Binds a listener: its channel, and for UDP the socket's descriptor too, which the transport
+    /// sends from itself (``DatagramOutbox``) while NIO reads it.
+    private func bind(_ listener: SIPListenerConfiguration) async throws -> (channel: any Channel, socket: CInt?) {
         let address = try SocketAddress(ipAddress: listener.host, port: listener.port)
         switch listener.transport {
         case .udp:
-            return try await DatagramBootstrap(group: eventLoop)
-                .channelOption(.socketOption(.so_reuseaddr), value: 1)
-                .channelOption(.socketOption(Self.reusePort), value: configuration.reusesPort ? 1 : 0)
-                .channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(configuration.udpReceiveBufferSize))
+            let socket = try Self.boundDatagramSocket(at: address, reusesPort: configuration.reusesPort,
+                                                      receiveBufferSize: configuration.udpReceiveBufferSize)
+            let channel = try await DatagramBootstrap(group: eventLoop)
                 .channelOption(.datagramVectorReadMessageCount, value: 32)
                 .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: configuration.maximumMessageSize * 32))
                 .channelInitializer { channel in
@@ -136,10 +149,11 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
                         try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(transport: self))
                     }
                 }
-                .bind(to: address).get()
+                .withBoundSocket(socket).get()
+            return (channel, socket)
         case .tcp, .tls:
             let sslContext = listener.transport == .tls ? self.sslContext : nil
-            return try await ServerBootstrap(group: eventLoop, childGroup: eventLoop)
+            let channel = try await ServerBootstrap(group: eventLoop, childGroup: eventLoop)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .serverChannelOption(.backlog, value: 1_024)
                 .serverChannelOption(.maxMessagesPerRead, value: 16)
@@ -158,7 +172,37 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
                     }
                 }
                 .bind(to: address).get()
+            return (channel, nil)
         }
+    }
+
+    /// A non-blocking UDP socket bound to `address`, with `SO_REUSEADDR`, `SO_REUSEPORT` when
+    /// `reusesPort`, and a receive buffer of `receiveBufferSize` bytes: the descriptor, for NIO to read.
+    private static func boundDatagramSocket(at address: SocketAddress, reusesPort: Bool, receiveBufferSize: Int) throws -> CInt {
+        let type = CInt(SOCK_DGRAM.rawValue) | CInt(SOCK_NONBLOCK.rawValue) | CInt(SOCK_CLOEXEC.rawValue)
+        let descriptor = Glibc.socket(address.protocol.rawValue, type, 0)
+        guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
+        func set(_ option: CInt, _ value: CInt) -> Bool {
+            var value = value
+            return setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<CInt>.size)) == 0
+        }
+        let failure: String? = if !set(SO_REUSEADDR, 1) {
+            "setsockopt(SO_REUSEADDR)"
+        } else if !set(SO_REUSEPORT, reusesPort ? 1 : 0) {
+            "setsockopt(SO_REUSEPORT)"
+        } else if !set(SO_RCVBUF, CInt(clamping: receiveBufferSize)) {
+            "setsockopt(SO_RCVBUF)"
+        } else if address.withSockAddr({ Glibc.bind(descriptor, $0, socklen_t($1)) }) != 0 {
+            "bind"
+        } else {
+            nil
+        }
+        if let failure {
+            let code = errno
+            close(descriptor)
+            throw IOError(errnoCode: code, reason: failure)
+        }
+        return descriptor
     }
 
     /// The framing decoder, the connection's timers and the SIP handler of a stream connection, after
@@ -192,18 +236,18 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
             eventLoop.execute { self.send(bytes, to: destination) }
             return
         }
-        var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
-        buffer.writeBytes(bytes)
         switch destination.transport {
         case .udp:
             let family = destination.address.protocol
-            guard let channel = datagramChannels.first(where: { $0.localAddress?.protocol == family }) ?? datagramChannels.first else {
+            guard let outbox = datagramOutboxes.firstIndex(where: { $0.family == family }) ?? datagramOutboxes.indices.first else {
                 logger.warning("no UDP listener to send from", metadata: ["sip.peer": "\(destination)"])
                 return
             }
-            channel.write(AddressedEnvelope(remoteAddress: destination.address, data: buffer), promise: nil)
+            datagramOutboxes[outbox].append(bytes, to: destination.address)
             scheduleDatagramFlush()
         case .tcp, .tls:
+            var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
+            buffer.writeBytes(bytes)
             if let streamTransport {
                 streamTransport.relay(bytes, to: destination)
             } else if let connection = connections[destination] {
@@ -217,20 +261,31 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
         }
     }
 
-    /// Flushes the UDP listeners now; the flush scheduled for the end of the batch finds less to send.
+    /// Sends what waits in the UDP outboxes now; the flush scheduled for the end of the batch finds less to send.
     public func flushNow() {
         eventLoop.preconditionInEventLoop()
-        for channel in datagramChannels { channel.flush() }
+        flushDatagrams()
     }
 
-    /// Flushes the UDP listeners once the loop has run what is queued: every datagram written while
+    /// Flushes the UDP outboxes once the loop has run what is queued: every datagram written while
     /// handling one batch of reads leaves in one `sendmmsg` instead of one system call each.
     private func scheduleDatagramFlush() {
         guard !datagramFlushScheduled else { return }
         datagramFlushScheduled = true
         eventLoop.execute {
             self.datagramFlushScheduled = false
-            for channel in self.datagramChannels { channel.flush() }
+            self.flushDatagrams()
+        }
+    }
+
+    /// Sends every outbox's datagrams; a datagram the kernel refuses is dropped, as UDP may drop it
+    /// anywhere on the way (the transaction layer's retransmissions recover it), and logged.
+    private func flushDatagrams() {
+        for index in datagramOutboxes.indices where !datagramOutboxes[index].isEmpty {
+            let (refused, error) = datagramOutboxes[index].flush()
+            if refused > 0 {
+                logger.debug("UDP datagrams not sent", metadata: ["sip.dropped": "\(refused)", "sip.error": "\(IOError(errnoCode: error, reason: "sendmmsg"))"])
+            }
         }
     }
 

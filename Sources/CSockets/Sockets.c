@@ -1,0 +1,46 @@
+#define _GNU_SOURCE
+#include "CSockets.h"
+
+#include <errno.h>
+#include <linux/filter.h>
+#include <string.h>
+#include <sys/uio.h>
+
+int socket_steering_to_first(int descriptor) {
+    struct sock_filter first = BPF_STMT(BPF_RET | BPF_K, 0);
+    struct sock_fprog program = {.len = 1, .filter = &first};
+    return setsockopt(descriptor, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, &program, sizeof program);
+}
+
+enum { batch_limit = 64 };
+
+size_t socket_send_datagrams(int descriptor, const struct socket_datagram *datagrams, size_t count, int *refused_error) {
+    struct mmsghdr headers[batch_limit];
+    struct iovec vectors[batch_limit];
+    size_t sent = 0, next = 0;
+    *refused_error = 0;
+    while (next < count) {
+        unsigned batch = count - next < batch_limit ? (unsigned)(count - next) : batch_limit;
+        memset(headers, 0, sizeof headers[0] * batch);
+        for (unsigned index = 0; index < batch; index++) {
+            const struct socket_datagram *datagram = &datagrams[next + index];
+            vectors[index].iov_base = (void *)datagram->bytes;
+            vectors[index].iov_len = datagram->length;
+            headers[index].msg_hdr.msg_name = (void *)datagram->address;
+            headers[index].msg_hdr.msg_namelen = datagram->address_length;
+            headers[index].msg_hdr.msg_iov = &vectors[index];
+            headers[index].msg_hdr.msg_iovlen = 1;
+        }
+        int result = sendmmsg(descriptor, headers, batch, MSG_DONTWAIT);
+        if (result > 0) {
+            sent += (size_t)result;
+            next += (size_t)result;
+            continue;
+        }
+        if (result < 0 && errno == EINTR) continue;
+        *refused_error = result < 0 ? errno : EIO;
+        if (*refused_error == EAGAIN || *refused_error == EWOULDBLOCK || *refused_error == ENOBUFS) break;
+        next += 1;
+    }
+    return sent;
+}

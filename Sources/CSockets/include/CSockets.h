@@ -1,0 +1,34 @@
+#ifndef SWITCHBOARD_CSOCKETS_H
+#define SWITCHBOARD_CSOCKETS_H
+
+#include <stddef.h>
+#include <sys/socket.h>
+
+/* Socket calls that Swift's Glibc module does not declare: sendmmsg(2) (a GNU extension) and the
+   classic BPF program of a SO_REUSEPORT group. */
+
+/* Steering within a SO_REUSEPORT group (socket(7)): sockets of one user bound to the same address
+   and port share the datagrams that arrive there, and a classic BPF program attached to the group
+   picks, for each datagram, the index of the socket that gets it (SO_ATTACH_REUSEPORT_CBPF, Linux
+   4.5). Indexes follow the order in which the sockets joined the group. */
+
+/// Attaches to `descriptor`, which has SO_REUSEPORT set and is not bound yet, a program that gives
+/// every datagram to the group's first socket: `descriptor` itself once it is bound first. Returns 0,
+/// or -1 with errno set.
+int socket_steering_to_first(int descriptor);
+
+/// One datagram to send: `length` bytes at `bytes`, to the `address_length` bytes of `address`.
+struct socket_datagram {
+    const void *bytes;
+    size_t length;
+    const struct sockaddr *address;
+    socklen_t address_length;
+};
+
+/// Sends `count` datagrams in order from the non-blocking socket `descriptor`, up to 64 per
+/// sendmmsg(2). A datagram the kernel refuses is skipped and the rest still sent, except when the
+/// send buffer is full (EAGAIN, EWOULDBLOCK, ENOBUFS), which drops the rest. Returns how many were
+/// sent; `*refused_error` is the errno of the last refusal, 0 when none.
+size_t socket_send_datagrams(int descriptor, const struct socket_datagram *datagrams, size_t count, int *refused_error);
+
+#endif
