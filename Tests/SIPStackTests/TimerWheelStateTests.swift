@@ -1,4 +1,4 @@
-import SIPStack
+@testable import SIPStack
 import Testing
 
 @Suite("TimerWheelState")
@@ -81,5 +81,25 @@ struct TimerWheelStateTests {
         #expect(wheel.nextDueTick == 35)
         wheel.cancel(late)
         #expect(wheel.nextDueTick == nil)
+    }
+
+    @Test func anEmptiedSlotKeepsRoomForAFewTimersAndGivesBackAFloodsRoom() {
+        var wheel = TimerWheelState<Int>(slotCount: 8)
+        for index in 0..<3 { _ = wheel.schedule(after: 2, index) }
+        let room = wheel.reservedEntries
+        #expect(wheel.advance(to: 2) == [0, 1, 2])
+        #expect(wheel.reservedEntries == room, "the slot keeps its room for the next timers due there")
+        for index in 0..<3 { _ = wheel.schedule(after: 8, index) }
+        #expect(wheel.reservedEntries == room, "timers due in that slot again take the room it kept")
+        #expect(wheel.advance(to: 10) == [0, 1, 2])
+
+        let cancelled = wheel.schedule(after: 3, 7)
+        wheel.cancel(cancelled)
+        #expect(wheel.reservedEntries <= 2 * TimerWheelState<Int>.keptCapacity)
+
+        for index in 0..<1_000 { _ = wheel.schedule(after: 4, index) }
+        #expect(wheel.reservedEntries >= 1_000)
+        #expect(wheel.advance(to: 14).count == 1_000)
+        #expect(wheel.reservedEntries <= 8 * TimerWheelState<Int>.keptCapacity, "a flood's room is given back once it fired")
     }
 }
