@@ -65,23 +65,59 @@ enum CallRecordTable: String {
     }
 }
 
+/// The statements that write call records, each taken from the connection's statement cache once
+/// per batch rather than once per record: the cache is keyed by the statement's text, which it
+/// hashes whole (some 700 bytes for an upsert) at every lookup.
+struct CallRecordStatements {
+    /// What a statement does to one call's row.
+    private enum Kind: Int {
+        case find, delete, upsert
+    }
+
+    /// By table (open, then ended) and kind; nil until first used in the batch.
+    private var taken: [Statement?] = Array(repeating: nil, count: 6)
+
+    /// The statement that reads a call's numbers from `table`.
+    mutating func find(in table: CallRecordTable, _ db: Database) throws -> Statement {
+        try statement(.find, in: table, sql: table.findSQL, db)
+    }
+
+    /// The statement that deletes a call's row from `table`.
+    mutating func delete(in table: CallRecordTable, _ db: Database) throws -> Statement {
+        try statement(.delete, in: table, sql: table.deleteSQL, db)
+    }
+
+    /// The statement that inserts or updates a record in `table`.
+    mutating func upsert(in table: CallRecordTable, _ db: Database) throws -> Statement {
+        try statement(.upsert, in: table, sql: table.upsertSQL, db)
+    }
+
+    private mutating func statement(_ kind: Kind, in table: CallRecordTable, sql: String, _ db: Database) throws -> Statement {
+        let index = (table == .open ? 0 : 3) + kind.rawValue
+        if let statement = taken[index] { return statement }
+        let statement = try db.cachedStatement(sql: sql)
+        taken[index] = statement
+        return statement
+    }
+}
+
 extension SQLiteStore {
     /// Writes a version of a call's record into the table its state belongs in, taking the call out
     /// of the other one: an in-progress version goes to `open_call_records`, an ended one to
     /// `call_records`. The row taken out hands on its caller number, and its dialed number when the
     /// new version has none, as the upsert within one table keeps them, so the store ends as one
     /// upsert into one table would leave it.
-    static func write(_ record: CallDetailRecord, in db: Database) throws {
+    static func write(_ record: CallDetailRecord, in db: Database, statements: inout CallRecordStatements) throws {
         let table = CallRecordTable(of: record)
         let bindKey = { (row: inout SQLiteBinder) in
             row.bind(record.arrivedAt.unixMilliseconds)
             row.bind(record.callID)
         }
-        let before = try SQLiteBinder.runReturning(db.cachedStatement(sql: table.other.findSQL), in: db, bindKey) { row in
+        let before = try SQLiteBinder.runReturning(statements.find(in: table.other, db), in: db, bindKey) { row in
             (callerNumber: row.text(0), dialedNumber: row.text(1))
         }
-        if before != nil { try SQLiteBinder.run(db.cachedStatement(sql: table.other.deleteSQL), in: db, bindKey) }
-        let statement = try db.cachedStatement(sql: table.upsertSQL)
+        if before != nil { try SQLiteBinder.run(statements.delete(in: table.other, db), in: db, bindKey) }
+        let statement = try statements.upsert(in: table, db)
         try SQLiteBinder.run(statement, in: db) { row in
             row.bind(record.callID)
             row.bind(record.arrivedAt.unixMilliseconds)

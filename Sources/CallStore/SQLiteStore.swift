@@ -38,9 +38,10 @@ public final class SQLiteStore: ContactCenterStore, Sendable {
         guard !changes.isEmpty else { return }
         try pool.write { db in
             var offers: [OfferAttempt] = [], lines: [QueueLogEvent] = []
+            var statements = CallRecordStatements()
             for change in changes {
                 switch change {
-                case .call(let record): try Self.write(record, in: db)
+                case .call(let record): try Self.write(record, in: db, statements: &statements)
                 case .offer(let attempt): offers.append(attempt)
                 case .queueLog(let event): lines.append(event)
                 case .agentStatus(let status): try Self.upsert(status, in: db)
