@@ -36,7 +36,7 @@ let package = Package(
             pkgConfig: "libosip2",
             providers: [.apt(["libosip2-dev"])]
         ),
-        .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
         .target(name: "CParseArena"),
         .target(name: "CRandomPool"),
         .target(name: "CSockets"),
@@ -171,7 +171,7 @@ let package = Package(
         .target(
             name: "Switchboard",
             dependencies: [
-                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CMalloc", "CallStore",
+                "SIPTransport", "SIPTransaction", "SIPStack", "B2BUA", "ACD", "Presence", "YAMLConfiguration", "CJemalloc", "CallStore",
                 "ControlModel", "ControlAPI", "Media", "MediaTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
