@@ -5,11 +5,32 @@
 #include <linux/filter.h>
 #include <string.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 int socket_steering_to_first(int descriptor) {
     struct sock_filter first = BPF_STMT(BPF_RET | BPF_K, 0);
     struct sock_fprog program = {.len = 1, .filter = &first};
     return setsockopt(descriptor, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, &program, sizeof program);
+}
+
+int socket_open_datagram(const struct sockaddr *address, socklen_t address_length, const int *options, const int *values,
+                         size_t option_count, int steer_to_first, const char **failed_step) {
+    int descriptor = socket(address->sa_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (descriptor < 0) {
+        *failed_step = "socket";
+        return -1;
+    }
+    *failed_step = NULL;
+    for (size_t index = 0; index < option_count && !*failed_step; index++) {
+        if (setsockopt(descriptor, SOL_SOCKET, options[index], &values[index], sizeof values[index]) != 0) *failed_step = "setsockopt";
+    }
+    if (!*failed_step && steer_to_first && socket_steering_to_first(descriptor) != 0) *failed_step = "setsockopt(SO_ATTACH_REUSEPORT_CBPF)";
+    if (!*failed_step && bind(descriptor, address, address_length) != 0) *failed_step = "bind";
+    if (!*failed_step) return descriptor;
+    int code = errno;
+    close(descriptor);
+    errno = code;
+    return -1;
 }
 
 enum { batch_limit = 64 };

@@ -34,24 +34,12 @@ enum DirectSocket {
     /// A non-blocking UDP socket bound to `address`: with `sharing`, in a SO_REUSEPORT group; with
     /// `steering`, as the group's first socket, which gets every datagram.
     private static func bound(to address: SocketAddress, sharing: Bool, steering: Bool = false) throws -> CInt {
-        let type = CInt(SOCK_DGRAM.rawValue) | CInt(SOCK_NONBLOCK.rawValue) | CInt(SOCK_CLOEXEC.rawValue)
-        let descriptor = socket(address.protocol.rawValue, type, 0)
-        guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
-        var on: CInt = 1
-        let failure: String? = if sharing, setsockopt(descriptor, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<CInt>.size)) != 0 {
-            "setsockopt(SO_REUSEPORT)"
-        } else if steering, socket_steering_to_first(descriptor) != 0 {
-            "setsockopt(SO_ATTACH_REUSEPORT_CBPF)"
-        } else if address.withSockAddr({ bind(descriptor, $0, socklen_t($1)) }) != 0 {
-            "bind"
-        } else {
-            nil
+        let shared = sharing ? [SO_REUSEPORT] : []
+        var failedStep: UnsafePointer<CChar>?
+        let descriptor = address.withSockAddr { pointer, length in
+            socket_open_datagram(pointer, socklen_t(length), shared, [1], shared.count, steering ? 1 : 0, &failedStep)
         }
-        if let failure {
-            let code = errno
-            close(descriptor)
-            throw IOError(errnoCode: code, reason: failure)
-        }
+        if descriptor < 0 { throw IOError(errnoCode: errno, reason: failedStep.map { String(cString: $0) } ?? "socket") }
         return descriptor
     }
 }

@@ -1,3 +1,4 @@
+private import CSockets
 #if canImport(Glibc)
 import Glibc
 #else
@@ -179,29 +180,11 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     /// A non-blocking UDP socket bound to `address`, with `SO_REUSEADDR`, `SO_REUSEPORT` when
     /// `reusesPort`, and a receive buffer of `receiveBufferSize` bytes: the descriptor, for NIO to read.
     private static func boundDatagramSocket(at address: SocketAddress, reusesPort: Bool, receiveBufferSize: Int) throws -> CInt {
-        let type = CInt(SOCK_DGRAM.rawValue) | CInt(SOCK_NONBLOCK.rawValue) | CInt(SOCK_CLOEXEC.rawValue)
-        let descriptor = Glibc.socket(address.protocol.rawValue, type, 0)
-        guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
-        func set(_ option: CInt, _ value: CInt) -> Bool {
-            var value = value
-            return setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<CInt>.size)) == 0
-        }
-        let failure: String? = if !set(SO_REUSEADDR, 1) {
-            "setsockopt(SO_REUSEADDR)"
-        } else if !set(SO_REUSEPORT, reusesPort ? 1 : 0) {
-            "setsockopt(SO_REUSEPORT)"
-        } else if !set(SO_RCVBUF, CInt(clamping: receiveBufferSize)) {
-            "setsockopt(SO_RCVBUF)"
-        } else if address.withSockAddr({ Glibc.bind(descriptor, $0, socklen_t($1)) }) != 0 {
-            "bind"
-        } else {
-            nil
-        }
-        if let failure {
-            let code = errno
-            close(descriptor)
-            throw IOError(errnoCode: code, reason: failure)
-        }
+        let options = [SO_REUSEADDR, SO_REUSEPORT, SO_RCVBUF]
+        let values: [CInt] = [1, reusesPort ? 1 : 0, CInt(clamping: receiveBufferSize)]
+        var failedStep: UnsafePointer<CChar>?
+        let descriptor = address.withSockAddr { socket_open_datagram($0, socklen_t($1), options, values, options.count, 0, &failedStep) }
+        guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: failedStep.map { String(cString: $0) } ?? "socket") }
         return descriptor
     }
 

@@ -17,6 +17,13 @@
 /// or -1 with errno set.
 int socket_steering_to_first(int descriptor);
 
+/// Opens a non-blocking, close-on-exec UDP socket for `address` and binds it there, after setting
+/// the SOL_SOCKET options `options[i]` to `values[i]` (the first `option_count`) and, with
+/// `steer_to_first`, attaching `socket_steering_to_first`. Returns the descriptor, or -1 with errno
+/// set and `*failed_step` naming the call that failed (the socket closed).
+int socket_open_datagram(const struct sockaddr *address, socklen_t address_length, const int *options, const int *values,
+                         size_t option_count, int steer_to_first, const char **failed_step);
+
 /// One datagram to send: `length` bytes at `bytes`, to the `address_length` bytes of `address`.
 struct socket_datagram {
     const void *bytes;
