@@ -130,10 +130,6 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
         return (host, listener.port)
     }
 
-    /// `SO_REUSEPORT` (Linux 3.9, BSD): sockets that all set it may bind the same address and port,
-    /// and the kernel spreads the datagrams over them by the sender's address. NIO names no such option.
-    private static let reusePort = NIOBSDSocket.Option(rawValue: SO_REUSEPORT)
-
     /// Binds a listener: its channel, and for UDP the socket's descriptor too, which the transport
     /// sends from itself (``DatagramOutbox``) while NIO reads it.
     private func bind(_ listener: SIPListenerConfiguration) async throws -> (channel: any Channel, socket: CInt?) {
@@ -178,7 +174,9 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     }
 
     /// A non-blocking UDP socket bound to `address`, with `SO_REUSEADDR`, `SO_REUSEPORT` when
-    /// `reusesPort`, and a receive buffer of `receiveBufferSize` bytes: the descriptor, for NIO to read.
+    /// `reusesPort` (Linux 3.9: sockets that all set it may bind the same address and port, and the
+    /// kernel spreads the datagrams over them by the sender's address), and a receive buffer of
+    /// `receiveBufferSize` bytes: the descriptor, for NIO to read.
     private static func boundDatagramSocket(at address: SocketAddress, reusesPort: Bool, receiveBufferSize: Int) throws -> CInt {
         let options = [SO_REUSEADDR, SO_REUSEPORT, SO_RCVBUF]
         let values: [CInt] = [1, reusesPort ? 1 : 0, CInt(clamping: receiveBufferSize)]
