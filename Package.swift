@@ -304,7 +304,7 @@ let package = Package(
             name: "SwitchboardTests",
             dependencies: [
                 "Switchboard", "B2BUA", "ACD", "SIPCore", "SIPStack", "SIPTransaction", "SIPTransport", "SwitchboardTestKit", "TeamsPresence",
-                "ControlModel", "ControlAPI", "YAMLConfiguration", "Media", "MediaTransport", "SRTP",
+                "ControlModel", "ControlAPI", "YAMLConfiguration", "Media", "MediaTransport", "SRTP", "CJemalloc",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -10,10 +10,11 @@ import Glibc
 /// storage kept from flush to flush, so a datagram costs no allocation, and none of NIO's
 /// per-write envelope, pipeline pass and pending-write record.
 struct DatagramOutbox {
-    /// Where a datagram goes, as `sendmmsg` takes it.
-    private struct Destination {
+    /// One queued datagram: its place in `bytes`, and where it goes as `sendmmsg` takes it.
+    private struct Pending {
+        var span: Range<Int>
         var address = sockaddr_storage()
-        var length: socklen_t = 0
+        var addressLength: socklen_t = 0
     }
 
     /// The most datagrams whose storage is kept from one flush to the next: a batch of reads (up to
@@ -25,8 +26,7 @@ struct DatagramOutbox {
     /// The socket's address family: datagrams to an address of this family leave from it.
     let family: NIOBSDSocket.ProtocolFamily
     private var bytes: [UInt8] = []
-    private var spans: [Range<Int>] = []
-    private var destinations: [Destination] = []
+    private var pending: [Pending] = []
     private var datagrams: [socket_datagram] = []
 
     /// An empty outbox for `socket`, bound to an address of `family`.
@@ -36,44 +36,43 @@ struct DatagramOutbox {
     }
 
     /// Whether no datagram waits.
-    var isEmpty: Bool { spans.isEmpty }
+    var isEmpty: Bool { pending.isEmpty }
 
     /// Queues `datagram` for `destination`.
     mutating func append(_ datagram: [UInt8], to destination: SocketAddress) {
-        var entry = Destination()
-        entry.length = destination.withSockAddr { pointer, size in
+        var entry = Pending(span: bytes.count..<(bytes.count + datagram.count))
+        entry.addressLength = destination.withSockAddr { pointer, size in
             withUnsafeMutableBytes(of: &entry.address) { $0.copyMemory(from: UnsafeRawBufferPointer(start: pointer, count: size)) }
             return socklen_t(size)
         }
-        spans.append(bytes.count..<(bytes.count + datagram.count))
         bytes.append(contentsOf: datagram)
-        destinations.append(entry)
+        pending.append(entry)
     }
 
     /// Sends every queued datagram, in order, and empties the outbox. Returns how many the kernel
     /// refused (a full send buffer refuses the rest of the flush) and the errno of the last refusal.
     mutating func flush() -> (refused: Int, error: CInt) {
-        guard !spans.isEmpty else { return (0, 0) }
+        guard !pending.isEmpty else { return (0, 0) }
         var error: CInt = 0
         let sent = bytes.withUnsafeBytes { bytes in
-            destinations.withUnsafeBufferPointer { destinations in
-                let addressOffset = MemoryLayout<Destination>.offset(of: \.address) ?? 0
-                for (span, index) in zip(spans, destinations.indices) {
-                    let address = UnsafeRawPointer(destinations.baseAddress! + index) + addressOffset
-                    datagrams.append(socket_datagram(bytes: bytes.baseAddress.map { $0 + span.lowerBound }, length: span.count,
+            pending.withUnsafeBufferPointer { pending in
+                let addressOffset = MemoryLayout<Pending>.offset(of: \.address) ?? 0
+                for index in pending.indices {
+                    let address = UnsafeRawPointer(pending.baseAddress! + index) + addressOffset
+                    datagrams.append(socket_datagram(bytes: bytes.baseAddress.map { $0 + pending[index].span.lowerBound },
+                                                     length: pending[index].span.count,
                                                      address: address.assumingMemoryBound(to: sockaddr.self),
-                                                     address_length: destinations[index].length))
+                                                     address_length: pending[index].addressLength))
                 }
                 return datagrams.withUnsafeBufferPointer { socket_send_datagrams(socket, $0.baseAddress, $0.count, &error) }
             }
         }
-        let refused = spans.count - sent
+        let refused = pending.count - sent
         // The storage is kept for the next flush, unless a burst (retransmissions due at once under
         // overload) grew it past what a batch of reads needs: memory stays bounded after the burst.
-        let keep = spans.count <= Self.keptCapacity
+        let keep = pending.count <= Self.keptCapacity
         bytes.removeAll(keepingCapacity: keep)
-        spans.removeAll(keepingCapacity: keep)
-        destinations.removeAll(keepingCapacity: keep)
+        pending.removeAll(keepingCapacity: keep)
         datagrams.removeAll(keepingCapacity: keep)
         return (refused, error)
     }

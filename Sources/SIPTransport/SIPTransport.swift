@@ -227,11 +227,13 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
             datagramOutboxes[outbox].append(bytes, to: destination.address)
             scheduleDatagramFlush()
         case .tcp, .tls:
-            var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
-            buffer.writeBytes(bytes)
             if let streamTransport {
                 streamTransport.relay(bytes, to: destination)
-            } else if let connection = connections[destination] {
+                return
+            }
+            var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
+            buffer.writeBytes(bytes)
+            if let connection = connections[destination] {
                 connection.writeAndFlush(buffer, promise: nil)
             } else if pendingConnections[destination] != nil {
                 pendingConnections[destination]?.append(buffer)
