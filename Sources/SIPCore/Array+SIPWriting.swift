@@ -1,11 +1,11 @@
 /// Appending SIP text to a byte buffer without building a String per piece: the serializer and the
 /// `description` of every header value share these, so both spell values the same way.
 extension Array where Element == UInt8 {
-    /// Appends the UTF-8 bytes of `text`, copied at once from its contiguous storage (a native string
-    /// has one) rather than byte by byte through its UTF-8 view.
+    /// Appends the UTF-8 bytes of `text`, copied at once from its contiguous storage rather than
+    /// byte by byte through its UTF-8 view. The storage is borrowed through `utf8Span`, which, unlike
+    /// `withUTF8` on a local copy, neither retains nor releases it.
     mutating func append(sip text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        text.utf8Span.span.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 
     /// Appends `value` in decimal.

@@ -8,7 +8,8 @@ import SIPCore
 /// Both are folded into one string (`branch method`; neither holds a space), so a key, and each
 /// hash-table slot holding one, is the size of one string.
 public struct ClientTransactionKey: Hashable, Sendable {
-    private let identity: String
+    /// `branch method`, the branch lowercased.
+    let text: String
 
     /// The key of the transaction that sends `request`; nil when its topmost Via has no branch.
     public init?(request: SIPRequest) {
@@ -22,7 +23,7 @@ public struct ClientTransactionKey: Hashable, Sendable {
 
     private init?(_ headers: SIPHeaders) {
         guard let branch = headers.via.first?.branch else { return nil }
-        identity = TransactionKeyText.client(branch: branch, method: headers.cseq.method.token)
+        text = TransactionKeyText.client(branch: branch, method: headers.cseq.method.token)
             ?? branch.lowercased() + " " + headers.cseq.method.token
     }
 }

@@ -15,30 +15,15 @@ import SIPCore
 /// server sent, which a request-only key cannot know; the ACK to a 2xx therefore finds the transaction
 /// too, and RFC 6026's Accepted state passes it to the TU.
 public struct ServerTransactionKey: Hashable, Sendable {
-    /// The matching fields of one of §17.2.3's two rules. The branch rule's four fields are folded
-    /// into one string (`branch host:port method`; neither a branch nor a host holds a space) and the
-    /// rare RFC 2543 fields live out of line, so a key, and each hash-table slot holding one, is the
-    /// size of one string: a lingering transaction's key costs little.
-    private enum Identity: Hashable, Sendable {
-        case rfc3261(String)
-        indirect case rfc2543(RFC2543Fields)
-    }
-
-    /// The fields the RFC 2543 fallback compares.
-    private struct RFC2543Fields: Hashable, Sendable {
-        var requestURI: SIPURI
-        var toTag: String?
-        var fromTag: String?
-        var callID: String
-        var sequenceNumber: UInt32
-        var method: SIPMethod
-        var topmostVia: SIPVia
-    }
+    /// The branch rule's four fields folded into one string (`branch host:port method`; neither a
+    /// branch nor a host holds a space); empty for an RFC 2543 key.
+    let text: String
+    /// The RFC 2543 fallback's fields, out of line since they are rare, so a key is a string and a
+    /// pointer and a lingering transaction's key costs little; nil for a branch-rule key.
+    let fields: RFC2543TransactionFields?
 
     /// The magic cookie of RFC 3261 branches (§8.1.1.7), lowercased for the case-insensitive comparison.
     private static let magicCookie = "z9hg4bk"
-
-    private let identity: Identity
 
     /// The key of the transaction `request` belongs to (an ACK belongs to its INVITE's transaction);
     /// nil when the request has no Via.
@@ -57,17 +42,20 @@ public struct ServerTransactionKey: Hashable, Sendable {
         if let branch = via.branch {
             if TransactionKeyText.startsWithMagicCookie(branch),
                let key = TransactionKeyText.server(branch: branch, host: via.host, port: via.port, method: method.token) {
-                identity = .rfc3261(key)
+                text = key
+                fields = nil
                 return
             }
             if !TransactionKeyText.isASCII(branch) || !TransactionKeyText.isASCII(via.host),
                case let lowered = branch.lowercased(), lowered.hasPrefix(Self.magicCookie) {
-                identity = .rfc3261("\(lowered) \(via.host.lowercased()):\(via.port.map(String.init) ?? "") \(method)")
+                text = "\(lowered) \(via.host.lowercased()):\(via.port.map(String.init) ?? "") \(method)"
+                fields = nil
                 return
             }
         }
         let headers = request.headers
-        identity = .rfc2543(RFC2543Fields(
+        text = ""
+        fields = RFC2543TransactionFields(
             requestURI: request.requestURI,
             toTag: method == .invite ? nil : headers.to.tag,
             fromTag: headers.from.tag,
@@ -75,6 +63,44 @@ public struct ServerTransactionKey: Hashable, Sendable {
             sequenceNumber: headers.cseq.sequenceNumber,
             method: method,
             topmostVia: via
-        ))
+        )
+    }
+}
+
+/// The fields RFC 3261 §17.2.3's RFC 2543 fallback compares, exactly as received.
+@usableFromInline final class RFC2543TransactionFields: Hashable, Sendable {
+    let requestURI: SIPURI
+    let toTag: String?
+    let fromTag: String?
+    let callID: String
+    let sequenceNumber: UInt32
+    let method: SIPMethod
+    let topmostVia: SIPVia
+
+    init(requestURI: SIPURI, toTag: String?, fromTag: String?, callID: String, sequenceNumber: UInt32, method: SIPMethod,
+         topmostVia: SIPVia) {
+        self.requestURI = requestURI
+        self.toTag = toTag
+        self.fromTag = fromTag
+        self.callID = callID
+        self.sequenceNumber = sequenceNumber
+        self.method = method
+        self.topmostVia = topmostVia
+    }
+
+    @usableFromInline static func == (left: RFC2543TransactionFields, right: RFC2543TransactionFields) -> Bool {
+        left === right || (left.requestURI == right.requestURI && left.toTag == right.toTag && left.fromTag == right.fromTag
+            && left.callID == right.callID && left.sequenceNumber == right.sequenceNumber && left.method == right.method
+            && left.topmostVia == right.topmostVia)
+    }
+
+    @usableFromInline func hash(into hasher: inout Hasher) {
+        hasher.combine(requestURI)
+        hasher.combine(toTag)
+        hasher.combine(fromTag)
+        hasher.combine(callID)
+        hasher.combine(sequenceNumber)
+        hasher.combine(method)
+        hasher.combine(topmostVia)
     }
 }

@@ -52,8 +52,7 @@ enum TransactionKeyText {
     /// Copies `text` into `buffer` at `index`, lowercasing its ASCII letters when `lowering`;
     /// returns whether it was all ASCII.
     private static func append(_ text: String, lowering: Bool, to buffer: UnsafeMutableBufferPointer<UInt8>, at index: inout Int) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.utf8Span.span.withUnsafeBufferPointer { bytes in
             var high: UInt8 = 0
             for byte in bytes {
                 high |= byte
