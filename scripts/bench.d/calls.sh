@@ -2,9 +2,10 @@
 # Call throughput: SIPp callers through switchboardd (queue, ACD offer, B-leg, bridge, BYE both
 # legs) to a SIPp UAS answering as every agent at once, with enough agents that no caller waits;
 # in the same run Kamailio as a stateful record-routing proxy between the same SIPp peers, and the
-# ratio of the two. Every server is started first, then each rate is run against each of them in
-# turn, Kamailio first, so each rate's figures and the reference's are seconds apart rather than
-# minutes (the shared machine drifts); a server leaves the run at its first rate with a failed call.
+# ratio of the two. Every server is started first, each with a SIPp UAS of its own, then each rate
+# is run against each of them in turn, Kamailio first, so each rate's figures and the reference's
+# are seconds apart rather than minutes (the shared machine drifts); a server is stopped at its
+# first rate with a failed call, so its retransmissions do not load the runs of the others.
 # Release build. Tunables: scripts/lib/bench.sh (BENCH_RATES, BENCH_SECONDS, BENCH_HOLD_MS,
 # BENCH_REFINE ...); BENCH_AGENTS (default 6000); BENCH_LIMITS, extra `limits:` keys (default
 # "overloadControl: false": this measures capacity like the Kamailio reference, which sheds nothing;
@@ -21,12 +22,16 @@ read -r -a rates <<<"${BENCH_RATES:-250 500 1000 2000 3000 4000 6000 8000}"
 scenarios="$HARNESS_REPO/tests/sipp/kamailio-reference"
 queue_number="+15550100"
 
-uas_port="$(free_port)"
-start_sipp uas -sf "$scenarios/uas.xml" -i 127.0.0.1 -p "$uas_port" -aa "${BENCH_SIPP_ARGS[@]}"
-wait_for_udp_listen "$uas_port" 10 "$SIPP_PID"
+# start_uas NAME: a SIPp UAS answering every call (named NAME for start_sipp); sets uas_port.
+start_uas() {
+    uas_port="$(free_port)"
+    start_sipp "$1" -sf "$scenarios/uas.xml" -i 127.0.0.1 -p "$uas_port" -aa "${BENCH_SIPP_ARGS[@]}"
+    wait_for_udp_listen "$uas_port" 10 "$SIPP_PID"
+}
 
 # The servers, in the order each rate visits them: label, target, pid, extra SIPp arguments.
 labels=() targets=() pids=() extras=()
+start_uas kamailio-uas
 sbc_port="$(free_port)"
 start_kamailio "$sbc_port" "127.0.0.1:$uas_port" "127.0.0.1:$uas_port" "127.0.0.1:$uas_port" '^[+]1555010'
 labels+=(kamailio) targets+=("127.0.0.1:$sbc_port") pids+=("$KAMAILIO_PID") extras+=("")
@@ -37,6 +42,7 @@ for shards in "${shard_counts[@]}"; do
     [ "$shards" = default ] || limits="${limits:+$limits, }shards: $shards"
     dir="$HARNESS_DIR/switchboardd-$shards-config"
     mkdir -p "$dir"
+    start_uas "switchboardd-$shards-uas"
     sip_port="$(free_port)"
     write_bench_agents "$dir/agents.yaml" "${BENCH_AGENTS:-6000}" "$queue_number" "$limits"
     SWITCHBOARD_LOG_LEVEL=warning write_switchboard_config "$dir/switchboard.yaml" "$sip_port" "$uas_port" "$dir/agents.yaml"
@@ -56,7 +62,7 @@ printf '%-12s %6s %7s %7s %6s %7s %7s %11s %6s %6s %6s  %s\n' "run" "cps" "calls
 run_rate() {
     local i="$1" rate="$2"
     # shellcheck disable=SC2086 # the extra arguments are words
-    if BENCH_UAS=uas BENCH_CPU_PID="${pids[i]}" _bench_rate "${labels[i]}" "${targets[i]}" "$scenarios/uac.xml" "$rate" \
+    if BENCH_UAS="${labels[i]}-uas" BENCH_CPU_PID="${pids[i]}" _bench_rate "${labels[i]}" "${targets[i]}" "$scenarios/uac.xml" "$rate" \
         -s "$queue_number" ${extras[i]}; then
         best[i]="$rate" cpu[i]="$BENCH_BEST_CPU_MS" p50[i]="$BENCH_BEST_P50_MS" p99[i]="$BENCH_BEST_P99_MS"
         cpu_at["$i $rate"]="$BENCH_BEST_CPU_MS"
@@ -64,21 +70,22 @@ run_rate() {
         failed[i]="$rate"
     fi
 }
+# A server's first failing rate ends its part of the run: after the halfway rate (BENCH_REFINE), run
+# at once, it is stopped.
 for rate in "${rates[@]}"; do
     for i in "${!labels[@]}"; do
-        [ "${failed[i]}" = 0 ] && run_rate "$i" "$rate"
+        [ "${failed[i]}" = 0 ] || continue
+        run_rate "$i" "$rate"
+        [ "${failed[i]}" = 0 ] && continue
+        half=$(((best[i] + rate) / 2))
+        half=$((half - half % 100))
+        if [ "${BENCH_REFINE:-1}" = 1 ] && [ "${best[i]}" -gt 0 ] && [ "$half" -gt "${best[i]}" ]; then
+            run_rate "$i" "$half"
+        fi
+        stop_process "${labels[i]}"
+        stop_process "${labels[i]}-uas"
     done
 done
-if [ "${BENCH_REFINE:-1}" = 1 ]; then
-    for i in "${!labels[@]}"; do
-        rate=$(((best[i] + failed[i]) / 2))
-        rate=$((rate - rate % 100))
-        if [ "${failed[i]}" -gt 0 ] && [ "${best[i]}" -gt 0 ] && [ "$rate" -gt "${best[i]}" ]; then
-            failed[i]=0
-            run_rate "$i" "$rate"
-        fi
-    done
-fi
 for name in "${labels[@]}"; do stop_process "$name"; done
 
 echo
