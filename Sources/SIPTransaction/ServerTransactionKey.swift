@@ -55,7 +55,7 @@ public struct ServerTransactionKey: Hashable, Sendable {
         }
         let headers = request.headers
         text = ""
-        fields = RFC2543TransactionFields(
+        fields = RFC2543TransactionFields(.init(
             requestURI: request.requestURI,
             toTag: method == .invite ? nil : headers.to.tag,
             fromTag: headers.from.tag,
@@ -63,44 +63,33 @@ public struct ServerTransactionKey: Hashable, Sendable {
             sequenceNumber: headers.cseq.sequenceNumber,
             method: method,
             topmostVia: via
-        )
+        ))
     }
 }
 
-/// The fields RFC 3261 §17.2.3's RFC 2543 fallback compares, exactly as received.
+/// The fields RFC 3261 §17.2.3's RFC 2543 fallback compares, exactly as received, in one box.
 @usableFromInline final class RFC2543TransactionFields: Hashable, Sendable {
-    let requestURI: SIPURI
-    let toTag: String?
-    let fromTag: String?
-    let callID: String
-    let sequenceNumber: UInt32
-    let method: SIPMethod
-    let topmostVia: SIPVia
+    struct Fields: Hashable, Sendable {
+        var requestURI: SIPURI
+        var toTag: String?
+        var fromTag: String?
+        var callID: String
+        var sequenceNumber: UInt32
+        var method: SIPMethod
+        var topmostVia: SIPVia
+    }
 
-    init(requestURI: SIPURI, toTag: String?, fromTag: String?, callID: String, sequenceNumber: UInt32, method: SIPMethod,
-         topmostVia: SIPVia) {
-        self.requestURI = requestURI
-        self.toTag = toTag
-        self.fromTag = fromTag
-        self.callID = callID
-        self.sequenceNumber = sequenceNumber
-        self.method = method
-        self.topmostVia = topmostVia
+    let fields: Fields
+
+    init(_ fields: Fields) {
+        self.fields = fields
     }
 
     @usableFromInline static func == (left: RFC2543TransactionFields, right: RFC2543TransactionFields) -> Bool {
-        left === right || (left.requestURI == right.requestURI && left.toTag == right.toTag && left.fromTag == right.fromTag
-            && left.callID == right.callID && left.sequenceNumber == right.sequenceNumber && left.method == right.method
-            && left.topmostVia == right.topmostVia)
+        left === right || left.fields == right.fields
     }
 
     @usableFromInline func hash(into hasher: inout Hasher) {
-        hasher.combine(requestURI)
-        hasher.combine(toTag)
-        hasher.combine(fromTag)
-        hasher.combine(callID)
-        hasher.combine(sequenceNumber)
-        hasher.combine(method)
-        hasher.combine(topmostVia)
+        hasher.combine(fields)
     }
 }

@@ -7,7 +7,9 @@
 /// compares a stored key in place, where matching an enum's payloads copied them out first, a
 /// retain and a release per probe.
 public struct TransactionKey: Hashable, Sendable {
+    /// The client or server key's text; empty for an RFC 2543 key.
     @usableFromInline let text: String
+    /// An RFC 2543 server key's fields; nil for every other key.
     @usableFromInline let fields: RFC2543TransactionFields?
 
     /// The key of a client transaction (RFC 3261 §17.1.3).
