@@ -29,12 +29,13 @@ start_uas() {
     wait_for_udp_listen "$uas_port" 10 "$SIPP_PID"
 }
 
-# The servers, in the order each rate visits them: label, target, pid, extra SIPp arguments.
-labels=() targets=() pids=() extras=()
+# The servers, in the order each rate visits them: label, process name (for stop_process), target,
+# pid, extra SIPp arguments.
+labels=() names=() targets=() pids=() extras=()
 start_uas kamailio-uas
 sbc_port="$(free_port)"
 start_kamailio "$sbc_port" "127.0.0.1:$uas_port" "127.0.0.1:$uas_port" "127.0.0.1:$uas_port" '^[+]1555010'
-labels+=(kamailio) targets+=("127.0.0.1:$sbc_port") pids+=("$KAMAILIO_PID") extras+=("")
+labels+=(kamailio) names+=("kamailio-$sbc_port") targets+=("127.0.0.1:$sbc_port") pids+=("$KAMAILIO_PID") extras+=("")
 read -r -a shard_counts <<<"${BENCH_SHARDS-1 2}"
 [ ${#shard_counts[@]} -gt 0 ] || shard_counts=(default)
 for shards in "${shard_counts[@]}"; do
@@ -47,7 +48,7 @@ for shards in "${shard_counts[@]}"; do
     write_bench_agents "$dir/agents.yaml" "${BENCH_AGENTS:-6000}" "$queue_number" "$limits"
     SWITCHBOARD_LOG_LEVEL=warning write_switchboard_config "$dir/switchboard.yaml" "$sip_port" "$uas_port" "$dir/agents.yaml"
     start_switchboardd "switchboardd-$shards" "$dir/switchboard.yaml" "$sip_port"
-    labels+=("switchboardd-$shards") targets+=("127.0.0.1:$sip_port") pids+=("$SWITCHBOARDD_PID") extras+=("-set direct 1")
+    labels+=("switchboardd-$shards") names+=("switchboardd-$shards") targets+=("127.0.0.1:$sip_port") pids+=("$SWITCHBOARDD_PID") extras+=("-set direct 1")
 done
 echo "== SIPp UAC -> each server -> SIPp UAS (as ${BENCH_AGENTS:-6000} agents for switchboardd), rates in turn: ${labels[*]}"
 
@@ -82,11 +83,14 @@ for rate in "${rates[@]}"; do
         if [ "${BENCH_REFINE:-1}" = 1 ] && [ "${best[i]}" -gt 0 ] && [ "$half" -gt "${best[i]}" ]; then
             run_rate "$i" "$half"
         fi
-        stop_process "${labels[i]}"
+        stop_process "${names[i]}"
         stop_process "${labels[i]}-uas"
     done
 done
-for name in "${labels[@]}"; do stop_process "$name"; done
+for i in "${!labels[@]}"; do
+    stop_process "${names[i]}"
+    stop_process "${labels[i]}-uas"
+done
 
 echo
 echo "== calls held ${BENCH_HOLD_MS:-1000} ms, ${BENCH_SECONDS:-5} s per rate"
