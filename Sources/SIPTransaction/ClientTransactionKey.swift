@@ -5,8 +5,8 @@ import SIPCore
 ///
 /// The key is the branch of the topmost Via and the CSeq method: a CANCEL shares its INVITE's branch but
 /// is a transaction of its own. The branch is compared ignoring ASCII case (§7.3.1), like the server keys.
-/// Both are folded into one string (`branch method`; neither holds a space), so a key, and each
-/// hash-table slot holding one, is the size of one string.
+/// Both are folded into one string (`branch method`; neither holds a space), so a key is the size of
+/// one string (a table slot holds it as a ``TransactionKey``: that string and a nil reference).
 public struct ClientTransactionKey: Hashable, Sendable {
     /// `branch method`, the branch lowercased.
     let text: String
