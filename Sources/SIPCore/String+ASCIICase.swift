@@ -4,9 +4,9 @@ extension String {
     @inlinable
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        var right = other.utf8.makeIterator()
-        for a in utf8 {
-            guard let b = right.next() else { return false }
+        let left = utf8Span.span, right = other.utf8Span.span
+        for index in left.indices {
+            let a = left[index], b = right[index]
             if a == b { continue }
             if a | 0x20 == b | 0x20, (a | 0x20) >= 0x61, (a | 0x20) <= 0x7A { continue }
             return false

@@ -60,7 +60,8 @@ public final class TimerWheel: @unchecked Sendable {
 
     private func schedule(after delay: Duration, _ expiry: Expiry) -> Handle {
         eventLoop.preconditionInEventLoop()
-        let nanoseconds = Int64(delay.components.seconds) * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+        let (seconds, attoseconds) = delay.components
+        let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
         let dueTick = max(state.tick + 1, (elapsedNanoseconds + nanoseconds + resolution - 1) / resolution)
         let id = state.schedule(after: dueTick - state.tick, expiry)
         if dueTick < wakeTick { wake(at: dueTick) }

@@ -11,8 +11,14 @@ enum TransactionKeyText {
 
     /// Whether `branch` starts with RFC 3261's magic cookie `z9hG4bK`, ignoring ASCII case.
     static func startsWithMagicCookie(_ branch: String) -> Bool {
-        branch.utf8.count >= 7 && zip(branch.utf8, "z9hg4bk".utf8).allSatisfy { lowered($0) == $1 }
+        let bytes = branch.utf8Span.span
+        guard bytes.count >= magicCookie.count else { return false }
+        for index in magicCookie.indices where lowered(bytes[index]) != magicCookie[index] { return false }
+        return true
     }
+
+    /// RFC 3261's magic cookie, lowercased.
+    private static let magicCookie: [UInt8] = Array("z9hg4bk".utf8)
 
     /// `branch method`, the branch lowercased: a client transaction's key (§17.1.3).
     static func client(branch: String, method: String) -> String? {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Cheap scans of a raw SIP message's header lines, without parsing it: enough to place a message
 /// on its shard by its Call-ID, or to tell a new call's INVITE from the rest of a batch of reads.
 public enum SIPHeaderScan {
@@ -6,11 +12,12 @@ public enum SIPHeaderScan {
     /// whitespace around it, as its range in `bytes`. `nil` when the header section has none, or the
     /// value is folded onto the next line (the full parse then decides).
     public static func value(of name: StaticString, compact: StaticString, in bytes: UnsafeRawBufferPointer) -> Range<Int>? {
+        guard let base = bytes.baseAddress else { return nil }
         var lineStart = 0
         var isStartLine = true
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
+            let lineEnd = newline.map { base.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
             var contentEnd = lineEnd
             if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             if contentEnd == lineStart { return nil }
@@ -60,6 +67,8 @@ public enum SIPHeaderScan {
     /// The value of one header line when its name is `name` or `compact`.
     private static func value(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int,
                               named name: StaticString, compact: StaticString) -> Range<Int>? {
+        let first = folded(bytes[start])
+        guard first == name.utf8Start.pointee || first == compact.utf8Start.pointee else { return nil }
         var colon = start
         while colon < end, bytes[colon] != 0x3A { colon += 1 }
         guard colon < end else { return nil }
@@ -79,11 +88,12 @@ public enum SIPHeaderScan {
     private static func matches(_ name: UnsafeRawBufferPointer, _ lowercased: StaticString) -> Bool {
         guard name.count == lowercased.utf8CodeUnitCount else { return false }
         let expected = UnsafeRawBufferPointer(start: lowercased.utf8Start, count: lowercased.utf8CodeUnitCount)
-        for index in 0..<name.count {
-            let byte = name[index]
-            let folded = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            guard folded == expected[index] else { return false }
-        }
+        for index in 0..<name.count where folded(name[index]) != expected[index] { return false }
         return true
+    }
+
+    /// The byte with an ASCII capital letter lowercased.
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 }
