@@ -3,5 +3,5 @@
 # and 10,000 waiting callers, in a release build (median of several rounds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-scripts/release-build --product bench-acd >&2
-"$(scripts/release-build --show-bin-path)/bench-acd" "$@"
+swift build -c release --product bench-acd >&2
+"$(swift build -c release --show-bin-path)/bench-acd" "$@"

@@ -14,8 +14,8 @@
 # for a build without the key, measured once with its default).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -n "${BENCH_BIN:-}" ] || scripts/release-build --product switchboardd >/dev/null
-export SWITCHBOARD_BIN="${BENCH_BIN:-$(scripts/release-build --show-bin-path)}"
+[ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
+export SWITCHBOARD_BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 source scripts/lib/bench.sh
 source scripts/lib/switchboardd.sh
 read -r -a rates <<<"${BENCH_RATES:-250 500 1000 2000 3000 4000 6000 8000}"

@@ -19,8 +19,8 @@
 # then heaptrack_print).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -n "${BENCH_BIN:-}" ] || scripts/release-build --product switchboardd >/dev/null
-export SWITCHBOARD_BIN="${BENCH_BIN:-$(scripts/release-build --show-bin-path)}"
+[ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
+export SWITCHBOARD_BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 source scripts/lib/bench.sh
 source scripts/lib/switchboardd.sh
 calls="${COST_CALLS:-100}" rate="${COST_RATE:-5}" hold="${BENCH_HOLD_MS:-1000}"

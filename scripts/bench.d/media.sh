@@ -38,8 +38,8 @@ trap cleanup EXIT
 source scripts/lib/timer_floor.sh
 scripts/make-prompts "$work/prompts"
 gcc -O2 -Wall -o "$work/media-rtp" scripts/bench.d/media-rtp.c
-scripts/release-build --product bench-media >&2
-engine_bin="$(scripts/release-build --show-bin-path)/bench-media"
+swift build -c release --product bench-media >&2
+engine_bin="$(swift build -c release --show-bin-path)/bench-media"
 priority=()
 [ "${MEDIA_REALTIME:-0}" = 0 ] || priority=(chrt -f 20)
 ulimit -n "$(( $(ulimit -Hn) < 65536 ? $(ulimit -Hn) : 65536 ))"

@@ -6,8 +6,8 @@
 # MEMORY_FLOOD_RATE (10000), MEMORY_SETTLE (120), BENCH_AGENTS (6000), BENCH_BIN.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -n "${BENCH_BIN:-}" ] || scripts/release-build --product switchboardd >/dev/null
-export SWITCHBOARD_BIN="${BENCH_BIN:-$(scripts/release-build --show-bin-path)}"
+[ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
+export SWITCHBOARD_BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 source scripts/lib/bench.sh
 source scripts/lib/switchboardd.sh
 cps="${MEMORY_CPS:-1000}" seconds="${MEMORY_SECONDS:-40}"

@@ -4,8 +4,8 @@
 # Tunables: scripts/lib/bench.sh (BENCH_RATES, BENCH_SECONDS ...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -n "${BENCH_BIN:-}" ] || scripts/release-build --product switchboardd >/dev/null
-export SWITCHBOARD_BIN="${BENCH_BIN:-$(scripts/release-build --show-bin-path)}"
+[ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
+export SWITCHBOARD_BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 source scripts/lib/bench.sh
 source scripts/lib/switchboardd.sh
 export BENCH_RATES="${BENCH_RATES:-2000 5000 10000 15000 20000 25000 30000}"

@@ -7,8 +7,8 @@
 # calls linger 64·T1 = 32 s by RFC 3261, so that is the floor). Release build; BENCH_BIN as for calls.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -n "${BENCH_BIN:-}" ] || scripts/release-build --product switchboardd >/dev/null
-export SWITCHBOARD_BIN="${BENCH_BIN:-$(scripts/release-build --show-bin-path)}"
+[ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
+export SWITCHBOARD_BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 source scripts/lib/bench.sh
 source scripts/lib/switchboardd.sh
 scenarios="$HARNESS_REPO/tests/sipp/kamailio-reference"

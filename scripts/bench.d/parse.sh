@@ -14,8 +14,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 gcc -O2 -o "$work/osip-parse" scripts/bench.d/osip-parse.c $(pkg-config --cflags --libs libosip2)
-scripts/release-build --product bench-parse >&2
-swift_bin="$(scripts/release-build --show-bin-path)/bench-parse"
+swift build -c release --product bench-parse >&2
+swift_bin="$(swift build -c release --show-bin-path)/bench-parse"
 
 cpu=()
 if command -v taskset >/dev/null; then cpu=(taskset -c "$(( $(nproc) - 1 ))"); fi

@@ -6,7 +6,7 @@
 # --duration, --changes-per-second).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-scripts/release-build --product local-graph >&2
-scripts/release-build --product bench-presence >&2
-bin="$(scripts/release-build --show-bin-path)"
+swift build -c release --product local-graph >&2
+swift build -c release --product bench-presence >&2
+bin="$(swift build -c release --show-bin-path)"
 exec "$bin/bench-presence" --local-graph "$bin/local-graph" --agents 50000 --interval 5 --duration 35 "$@"

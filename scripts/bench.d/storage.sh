@@ -6,5 +6,5 @@
 # call for the batches the daemon forms at that rate (median of 3 runs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-scripts/release-build --product bench-storage >&2
-"$(scripts/release-build --show-bin-path)/bench-storage" "${BENCH_CALL_RATE:-2000}"
+swift build -c release --product bench-storage >&2
+"$(swift build -c release --show-bin-path)/bench-storage" "${BENCH_CALL_RATE:-2000}"

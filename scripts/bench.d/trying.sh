@@ -8,8 +8,8 @@
 # BENCH_AGENTS and BENCH_BIN as for scripts/bench calls. Installs tcpdump from Debian when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -n "${BENCH_BIN:-}" ] || scripts/release-build --product switchboardd >/dev/null
-export SWITCHBOARD_BIN="${BENCH_BIN:-$(scripts/release-build --show-bin-path)}"
+[ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
+export SWITCHBOARD_BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 if ! command -v tcpdump >/dev/null; then
     echo "scripts/bench trying: installing tcpdump" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tcpdump >/dev/null
