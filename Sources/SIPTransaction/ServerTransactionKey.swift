@@ -22,9 +22,6 @@ public struct ServerTransactionKey: Hashable, Sendable {
     /// pointer and a lingering transaction's key costs little; nil for a branch-rule key.
     let fields: RFC2543TransactionFields?
 
-    /// The magic cookie of RFC 3261 branches (§8.1.1.7), lowercased for the case-insensitive comparison.
-    private static let magicCookie = "z9hg4bk"
-
     /// The key of the transaction `request` belongs to (an ACK belongs to its INVITE's transaction);
     /// nil when the request has no Via.
     public init?(request: SIPRequest) {
@@ -47,7 +44,7 @@ public struct ServerTransactionKey: Hashable, Sendable {
                 return
             }
             if !TransactionKeyText.isASCII(branch) || !TransactionKeyText.isASCII(via.host),
-               case let lowered = branch.lowercased(), lowered.hasPrefix(Self.magicCookie) {
+               case let lowered = branch.lowercased(), lowered.hasPrefix(TransactionKeyText.magicCookie) {
                 text = "\(lowered) \(via.host.lowercased()):\(via.port.map(String.init) ?? "") \(method)"
                 fields = nil
                 return

@@ -12,13 +12,14 @@ enum TransactionKeyText {
     /// Whether `branch` starts with RFC 3261's magic cookie `z9hG4bK`, ignoring ASCII case.
     static func startsWithMagicCookie(_ branch: String) -> Bool {
         let bytes = branch.utf8Span.span
-        guard bytes.count >= magicCookie.count else { return false }
-        for index in magicCookie.indices where lowered(bytes[index]) != magicCookie[index] { return false }
+        guard bytes.count >= magicCookieBytes.count else { return false }
+        for index in magicCookieBytes.indices where lowered(bytes[index]) != magicCookieBytes[index] { return false }
         return true
     }
 
-    /// RFC 3261's magic cookie, lowercased.
-    private static let magicCookie: [UInt8] = Array("z9hg4bk".utf8)
+    /// RFC 3261's magic cookie (§8.1.1.7), lowercased for the case-insensitive comparison.
+    static let magicCookie = "z9hg4bk"
+    private static let magicCookieBytes = Array(magicCookie.utf8)
 
     /// `branch method`, the branch lowercased: a client transaction's key (§17.1.3).
     static func client(branch: String, method: String) -> String? {
