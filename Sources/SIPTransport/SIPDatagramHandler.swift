@@ -13,6 +13,15 @@ import NIOCore
 /// holding them until the batch ends makes it copy nothing. An INVITE whose Call-ID matches a
 /// datagram still waiting waits behind it, so the messages of one call keep their order.
 ///
+/// A new call's INVITE that arrives while a batch is being handled would wait in the socket until
+/// the next read, and a batch of 32 datagrams is over a millisecond of work. So the waiting
+/// datagrams are handled in slices of `slice`: between two, what has arrived meanwhile is read
+/// (`readAhead`, without blocking), its new calls' INVITEs go up at once and the rest joins the
+/// queue behind what already waits; what was written during the slice is sent first. Reading
+/// ahead stops once `waitingLimit` datagrams wait: reading further would only move the socket's
+/// queue, which the overload guard watches, into memory it does not; and a batch reads ahead at
+/// most `readAheadLimit` datagrams, so that it ends under any load.
+///
 /// Each datagram's sender arrives as a new `SocketAddress`, whose storage is a heap box, and every
 /// transaction the datagram starts keeps it as its source for as long as it lingers (64·T1). A UDP
 /// listener hears from a few peers (the SBC's addresses), so the handler keeps the last few it saw
@@ -31,20 +40,40 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
 
     /// How many recent senders are remembered.
     private static let recentPeerLimit = 4
+    /// How long waiting datagrams are handled before the socket is read again, in nanoseconds.
+    static let slice: UInt64 = 200_000
+    /// How many datagrams may wait before reading ahead stops.
+    static let waitingLimit = 64
+    /// How many datagrams one batch may read ahead, so that a batch ends under any load and the
+    /// loop's other work (timers, flushes, other channels) runs.
+    static let readAheadLimit = 32
 
     private unowned let transport: SIPTransport
+    /// The next datagram already waiting on the socket, if any (a test's own queue in tests).
+    private let readAhead: () -> AddressedEnvelope<ByteBuffer>?
+    /// The loop's monotonic clock in nanoseconds (a test's own clock in tests).
+    private let clock: () -> UInt64
     /// Recent senders; a new one takes the place of the oldest.
     private var recentPeers: [SIPPeerAddress] = []
     private var oldestPeer = 0
-    /// The batch's datagrams other than new calls' INVITEs, in the order they were read.
+    /// The datagrams read other than new calls' INVITEs, in the order they were read; those from
+    /// `firstWaiting` on are not handled yet.
     private var waiting: [Waiting] = []
+    private var firstWaiting = 0
 
-    init(transport: SIPTransport) {
+    init(transport: SIPTransport, readAhead: @escaping () -> AddressedEnvelope<ByteBuffer>?,
+         clock: @escaping () -> UInt64 = { NIODeadline.now().uptimeNanoseconds }) {
         self.transport = transport
+        self.readAhead = readAhead
+        self.clock = clock
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let envelope = unwrapInboundIn(data)
+        take(unwrapInboundIn(data))
+    }
+
+    /// A new call's INVITE goes up at once; any other datagram joins the queue.
+    private func take(_ envelope: AddressedEnvelope<ByteBuffer>) {
         let source = peer(at: envelope.remoteAddress)
         envelope.data.withUnsafeReadableBytes { bytes in
             let callID = SIPHeaderScan.callID(in: bytes)
@@ -57,22 +86,36 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        var batch: [Waiting] = []
-        swap(&batch, &waiting)
-        for datagram in batch {
+        var sliceStart = clock()
+        var readAheadLeft = Self.readAheadLimit
+        while firstWaiting < waiting.count {
+            let datagram = waiting[firstWaiting]
+            firstWaiting += 1
             datagram.bytes.withUnsafeReadableBytes { transport.receive($0, from: datagram.source) }
+            if readAheadLeft > 0, clock() &- sliceStart >= Self.slice {
+                transport.flushNow()
+                readWaitingDatagrams(atMost: &readAheadLeft)
+                sliceStart = clock()
+            }
         }
-        if waiting.isEmpty {
-            batch.removeAll(keepingCapacity: true)
-            swap(&batch, &waiting)
-        }
+        waiting.removeAll(keepingCapacity: true)
+        firstWaiting = 0
         transport.readBatchEnded()
         context.fireChannelReadComplete()
     }
 
+    /// Takes what has arrived on the socket since the batch was read, while fewer than
+    /// `waitingLimit` datagrams wait, and no more than `limit` more.
+    private func readWaitingDatagrams(atMost limit: inout Int) {
+        while limit > 0, waiting.count - firstWaiting < Self.waitingLimit, let envelope = readAhead() {
+            limit -= 1
+            take(envelope)
+        }
+    }
+
     /// Whether a datagram of the batch with this Call-ID (or one the scan could not place) still waits.
     private func isWaiting(callID: Slice<UnsafeRawBufferPointer>) -> Bool {
-        waiting.contains { datagram in
+        waiting[firstWaiting...].contains { datagram in
             guard let range = datagram.callID else { return true }
             return datagram.bytes.withUnsafeReadableBytes { $0[range].elementsEqual(callID) }
         }

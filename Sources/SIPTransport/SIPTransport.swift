@@ -147,7 +147,8 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
                 .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: configuration.maximumMessageSize * 32))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(transport: self))
+                        let reader = DatagramSocketReader(socket: socket, maximumMessageSize: self.configuration.maximumMessageSize)
+                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(transport: self, readAhead: reader.next))
                     }
                 }
                 .withBoundSocket(socket).get()

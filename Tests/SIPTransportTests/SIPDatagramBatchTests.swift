@@ -7,24 +7,44 @@ import Testing
 
 /// Within one batch of reads a new call's INVITE goes up as it is read, before the datagrams read
 /// ahead of it, unless one of those belongs to the same call; the others go up in order once the
-/// batch has been read.
+/// batch has been read, a slice of work at a time, so that the socket is read again between slices.
 @Suite("A batch of datagrams: new calls' INVITEs first, each call's messages in order")
 struct SIPDatagramBatchTests {
+    /// The handler's surroundings as the test sets them: its clock, and what arrives on the socket
+    /// while a batch is handled, for the handler to read ahead.
+    final class Surroundings: @unchecked Sendable {
+        var now: UInt64 = 0
+        var arriving: [String] = []
+    }
+
     final class Batch {
         let loop = EmbeddedEventLoop()
         let channel: EmbeddedChannel
         let transport: SIPTransport
         var handedUp: [String] = []
         let sbc: SocketAddress
+        /// How far the handler's clock moves, in nanoseconds, for each message handed up.
+        var workPerMessage: UInt64 = 0
+        let surroundings = Surroundings()
+        var arriving: [String] {
+            get { surroundings.arriving }
+            set { surroundings.arriving = newValue }
+        }
 
         init() throws {
             sbc = try SocketAddress(ipAddress: "192.0.2.10", port: 5060)
             transport = SIPTransport(configuration: SIPTransportConfiguration(listeners: []), eventLoop: loop,
                                      logger: Logger(label: "datagram-batch") { _ in SwiftLogNoOpLogHandler() })
-            channel = EmbeddedChannel(handler: SIPDatagramHandler(transport: transport), loop: loop)
+            let surroundings = self.surroundings, source = sbc
+            let handler = SIPDatagramHandler(transport: transport, readAhead: {
+                surroundings.arriving.isEmpty ? nil
+                    : AddressedEnvelope(remoteAddress: source, data: ByteBuffer(string: surroundings.arriving.removeFirst()))
+            }, clock: { surroundings.now })
+            channel = EmbeddedChannel(handler: handler, loop: loop)
             transport.onMessage = { [unowned self] inbound in
                 guard case .request(let request) = inbound.message else { return }
                 handedUp.append("\(request.method) \(request.headers.callID)")
+                surroundings.now += workPerMessage
             }
         }
 
@@ -67,5 +87,38 @@ struct SIPDatagramBatchTests {
         #expect(batch.handedUp == ["INVITE e", "BYE b", "CANCEL c", "INVITE c"])
         batch.read(Self.request("INVITE", callID: "c"))
         #expect(batch.handedUp.last == "INVITE c", "a new batch starts with nothing waiting")
+    }
+
+    @Test("Between slices of a long batch what has arrived is read: a new call's INVITE goes up at once, the rest after what waits")
+    func slices() throws {
+        let batch = try Batch()
+        batch.workPerMessage = SIPDatagramHandler.slice / 2
+        for callID in ["a", "b", "c", "d", "e"] { batch.read(Self.request("BYE", callID: callID, toTag: "1")) }
+        batch.arriving = [Self.request("INVITE", callID: "f"), Self.request("BYE", callID: "g", toTag: "1")]
+        batch.endOfBatch()
+        #expect(batch.handedUp == ["BYE a", "BYE b", "INVITE f", "BYE c", "BYE d", "BYE e", "BYE g"])
+    }
+
+    @Test("Reading ahead waits while the waiting limit is reached")
+    func waitingLimit() throws {
+        let batch = try Batch()
+        batch.workPerMessage = SIPDatagramHandler.slice
+        let count = SIPDatagramHandler.waitingLimit + 2
+        for index in 0..<count { batch.read(Self.request("BYE", callID: "c\(index)", toTag: "1")) }
+        batch.arriving = [Self.request("INVITE", callID: "new")]
+        batch.endOfBatch()
+        #expect(batch.handedUp.count == count + 1)
+        #expect(batch.handedUp[3] == "INVITE new", "read once no more than the limit wait")
+    }
+
+    @Test("A batch reads ahead a bounded number of datagrams, so that it ends under any load")
+    func readAheadLimit() throws {
+        let batch = try Batch()
+        batch.workPerMessage = SIPDatagramHandler.slice
+        batch.read(Self.request("BYE", callID: "first", toTag: "1"))
+        batch.arriving = (0..<(SIPDatagramHandler.readAheadLimit + 8)).map { Self.request("BYE", callID: "c\($0)", toTag: "1") }
+        batch.endOfBatch()
+        #expect(batch.handedUp.count == 1 + SIPDatagramHandler.readAheadLimit)
+        #expect(batch.arriving.count == 8, "left on the socket for the next read")
     }
 }
