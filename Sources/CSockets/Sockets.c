@@ -65,3 +65,28 @@ size_t socket_send_datagrams(int descriptor, const struct socket_datagram *datag
     }
     return sent;
 }
+
+size_t socket_receive_datagrams(int descriptor, struct socket_received_datagram *datagrams, size_t count) {
+    struct mmsghdr headers[batch_limit];
+    struct iovec vectors[batch_limit];
+    unsigned batch = count < batch_limit ? (unsigned)count : batch_limit;
+    memset(headers, 0, sizeof headers[0] * batch);
+    for (unsigned index = 0; index < batch; index++) {
+        vectors[index].iov_base = datagrams[index].bytes;
+        vectors[index].iov_len = datagrams[index].capacity;
+        headers[index].msg_hdr.msg_name = &datagrams[index].source;
+        headers[index].msg_hdr.msg_namelen = sizeof datagrams[index].source;
+        headers[index].msg_hdr.msg_iov = &vectors[index];
+        headers[index].msg_hdr.msg_iovlen = 1;
+    }
+    int result;
+    do {
+        result = batch > 0 ? recvmmsg(descriptor, headers, batch, MSG_DONTWAIT, NULL) : 0;
+    } while (result < 0 && errno == EINTR);
+    if (result <= 0) return 0;
+    for (int index = 0; index < result; index++) {
+        datagrams[index].length = headers[index].msg_len;
+        datagrams[index].source_length = headers[index].msg_hdr.msg_namelen;
+    }
+    return (size_t)result;
+}

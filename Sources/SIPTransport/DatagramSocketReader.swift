@@ -1,36 +1,49 @@
+private import CSockets
 import NIOCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Reads what already waits on a UDP listener's socket, one datagram per `recvfrom` and without
-/// blocking, beside NIO's own reads of the same socket: ``SIPDatagramHandler`` uses it between
-/// slices of a long batch, so a new call's INVITE does not wait for the whole batch.
+/// Reads what already waits on a UDP listener's socket, with one `recvmmsg` that does not block,
+/// beside NIO's own reads of the same socket: ``SIPDatagramHandler`` uses it between slices of a
+/// long batch, so a new call's INVITE does not wait for the whole batch.
 final class DatagramSocketReader {
+    /// The most datagrams one read takes.
+    static let readLimit = 16
+
     private let socket: CInt
-    /// Where each datagram lands before it is copied into a buffer of its own size; as large as the
-    /// largest message the transport takes, as NIO's reads are.
+    private let maximumMessageSize: Int
+    /// Where the datagrams land before each is copied into a buffer of its own size; each has room
+    /// for the largest message the transport takes, as in NIO's reads.
     private var scratch: [UInt8]
+    private var received: [socket_received_datagram]
 
     init(socket: CInt, maximumMessageSize: Int) {
         self.socket = socket
-        self.scratch = [UInt8](repeating: 0, count: maximumMessageSize)
+        self.maximumMessageSize = maximumMessageSize
+        self.scratch = [UInt8](repeating: 0, count: maximumMessageSize * Self.readLimit)
+        self.received = [socket_received_datagram](repeating: socket_received_datagram(), count: Self.readLimit)
     }
 
-    /// The next datagram waiting, or nil when none waits (or the socket reports an error, which
-    /// NIO's next read would only log).
-    func next() -> AddressedEnvelope<ByteBuffer>? {
-        var storage = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        let count = scratch.withUnsafeMutableBytes { buffer in
-            withUnsafeMutablePointer(to: &storage) { address in
-                address.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    recvfrom(socket, buffer.baseAddress, buffer.count, CInt(MSG_DONTWAIT), $0, &length)
+    /// Up to `limit` (at most `readLimit`) of the datagrams waiting, in the order they arrived;
+    /// none when none waits. A datagram from an address of neither IP family is left out.
+    func read(atMost limit: Int) -> [AddressedEnvelope<ByteBuffer>] {
+        let maximumMessageSize = maximumMessageSize
+        return scratch.withUnsafeMutableBytes { scratch in
+            received.withUnsafeMutableBufferPointer { received in
+                let room = min(limit, Self.readLimit)
+                for index in 0..<room {
+                    received[index].bytes = scratch.baseAddress! + index * maximumMessageSize
+                    received[index].capacity = maximumMessageSize
+                }
+                let count = socket_receive_datagrams(socket, received.baseAddress, room)
+                return received[..<count].compactMap { datagram in
+                    Self.address(datagram.source).map { source in
+                        AddressedEnvelope(remoteAddress: source, data: ByteBuffer(bytes: UnsafeRawBufferPointer(start: datagram.bytes, count: datagram.length)))
+                    }
                 }
             }
         }
-        guard count >= 0, let source = Self.address(storage) else { return nil }
-        return AddressedEnvelope(remoteAddress: source, data: scratch.withUnsafeBytes { ByteBuffer(bytes: $0[..<count]) })
     }
 
     private static func address(_ storage: sockaddr_storage) -> SocketAddress? {

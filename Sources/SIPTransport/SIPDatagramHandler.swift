@@ -15,12 +15,12 @@ import NIOCore
 ///
 /// A new call's INVITE that arrives while a batch is being handled would wait in the socket until
 /// the next read, and a batch of 32 datagrams is over a millisecond of work. So the waiting
-/// datagrams are handled in slices of `slice`: between two, what has arrived meanwhile is read
-/// (`readAhead`, without blocking), its new calls' INVITEs go up at once and the rest joins the
-/// queue behind what already waits; what was written during the slice is sent first. Reading
-/// ahead stops once `waitingLimit` datagrams wait: reading further would only move the socket's
-/// queue, which the overload guard watches, into memory it does not; and a batch reads ahead at
-/// most `readAheadLimit` datagrams, so that it ends under any load.
+/// datagrams are handled in slices of `slice`: between two, what was written is sent, and what has
+/// arrived meanwhile is read (`readAhead`, one `recvmmsg` that does not block); its new calls'
+/// INVITEs go up at once and the rest joins the queue behind what already waits. Reading ahead
+/// stops once `waitingLimit` datagrams wait: reading further would only move the socket's queue,
+/// which the overload guard watches, into memory it does not; and a batch reads ahead at most
+/// `readAheadLimit` datagrams, so that it ends under any load.
 ///
 /// Each datagram's sender arrives as a new `SocketAddress`, whose storage is a heap box, and every
 /// transaction the datagram starts keeps it as its source for as long as it lingers (64·T1). A UDP
@@ -49,8 +49,8 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     static let readAheadLimit = 32
 
     private unowned let transport: SIPTransport
-    /// The next datagram already waiting on the socket, if any (a test's own queue in tests).
-    private let readAhead: () -> AddressedEnvelope<ByteBuffer>?
+    /// Up to so many of the datagrams already waiting on the socket (a test's own queue in tests).
+    private let readAhead: (Int) -> [AddressedEnvelope<ByteBuffer>]
     /// The loop's monotonic clock in nanoseconds (a test's own clock in tests).
     private let clock: () -> UInt64
     /// Recent senders; a new one takes the place of the oldest.
@@ -61,7 +61,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     private var waiting: [Waiting] = []
     private var firstWaiting = 0
 
-    init(transport: SIPTransport, readAhead: @escaping () -> AddressedEnvelope<ByteBuffer>?,
+    init(transport: SIPTransport, readAhead: @escaping (Int) -> [AddressedEnvelope<ByteBuffer>],
          clock: @escaping () -> UInt64 = { NIODeadline.now().uptimeNanoseconds }) {
         self.transport = transport
         self.readAhead = readAhead
@@ -104,13 +104,14 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         context.fireChannelReadComplete()
     }
 
-    /// Takes what has arrived on the socket since the batch was read, while fewer than
-    /// `waitingLimit` datagrams wait, and no more than `limit` more.
+    /// Takes what has arrived on the socket since the batch was read: no more than `limit`, and no
+    /// more than would make `waitingLimit` datagrams wait.
     private func readWaitingDatagrams(atMost limit: inout Int) {
-        while limit > 0, waiting.count - firstWaiting < Self.waitingLimit, let envelope = readAhead() {
-            limit -= 1
-            take(envelope)
-        }
+        let room = min(limit, Self.waitingLimit - (waiting.count - firstWaiting))
+        guard room > 0 else { return }
+        let arrived = readAhead(room)
+        limit -= arrived.count
+        arrived.forEach(take)
     }
 
     /// Whether a datagram of the batch with this Call-ID (or one the scan could not place) still waits.

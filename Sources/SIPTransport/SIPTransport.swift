@@ -148,7 +148,7 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let reader = DatagramSocketReader(socket: socket, maximumMessageSize: self.configuration.maximumMessageSize)
-                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(transport: self, readAhead: reader.next))
+                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(transport: self, readAhead: reader.read))
                     }
                 }
                 .withBoundSocket(socket).get()

@@ -36,9 +36,10 @@ struct SIPDatagramBatchTests {
             transport = SIPTransport(configuration: SIPTransportConfiguration(listeners: []), eventLoop: loop,
                                      logger: Logger(label: "datagram-batch") { _ in SwiftLogNoOpLogHandler() })
             let surroundings = self.surroundings, source = sbc
-            let handler = SIPDatagramHandler(transport: transport, readAhead: {
-                surroundings.arriving.isEmpty ? nil
-                    : AddressedEnvelope(remoteAddress: source, data: ByteBuffer(string: surroundings.arriving.removeFirst()))
+            let handler = SIPDatagramHandler(transport: transport, readAhead: { limit in
+                let arrived = surroundings.arriving.prefix(limit)
+                surroundings.arriving.removeFirst(arrived.count)
+                return arrived.map { AddressedEnvelope(remoteAddress: source, data: ByteBuffer(string: $0)) }
             }, clock: { surroundings.now })
             channel = EmbeddedChannel(handler: handler, loop: loop)
             transport.onMessage = { [unowned self] inbound in

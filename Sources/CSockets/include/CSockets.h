@@ -4,8 +4,8 @@
 #include <stddef.h>
 #include <sys/socket.h>
 
-/* Socket calls that Swift's Glibc module does not declare: sendmmsg(2) (a GNU extension) and the
-   classic BPF program of a SO_REUSEPORT group. */
+/* Socket calls that Swift's Glibc module does not declare: sendmmsg(2) and recvmmsg(2) (GNU
+   extensions) and the classic BPF program of a SO_REUSEPORT group. */
 
 /* Steering within a SO_REUSEPORT group (socket(7)): sockets of one user bound to the same address
    and port share the datagrams that arrive there, and a classic BPF program attached to the group
@@ -37,5 +37,20 @@ struct socket_datagram {
 /// send buffer is full (EAGAIN, EWOULDBLOCK, ENOBUFS), which drops the rest. Returns how many were
 /// sent; `*refused_error` is the errno of the last refusal, 0 when none.
 size_t socket_send_datagrams(int descriptor, const struct socket_datagram *datagrams, size_t count, int *refused_error);
+
+/// Room for one datagram to receive, and what was received there: `length` bytes (cut to
+/// `capacity`) from the `source_length` bytes of `source`.
+struct socket_received_datagram {
+    void *bytes;
+    size_t capacity;
+    size_t length;
+    struct sockaddr_storage source;
+    socklen_t source_length;
+};
+
+/// Receives, with one recvmmsg(2) that does not block, up to `count` (at most 64) of the datagrams
+/// already waiting on `descriptor`. Returns how many were received: 0 when none waits, or when the
+/// socket reports an error, which its next read reports again or the caller may ignore as UDP's loss.
+size_t socket_receive_datagrams(int descriptor, struct socket_received_datagram *datagrams, size_t count);
 
 #endif
