@@ -6,8 +6,11 @@ import Testing
 /// The read between slices of a batch, against real sockets on the loopback address.
 @Suite("Reading what waits on a UDP socket, without blocking")
 struct DatagramSocketReaderTests {
+    /// A socket's descriptor and the address it is bound to.
+    typealias BoundSocket = (descriptor: CInt, address: sockaddr_in)
+
     /// A non-blocking UDP socket bound to 127.0.0.1 on a port the kernel picks.
-    static func boundSocket() throws -> (descriptor: CInt, address: sockaddr_in) {
+    static func boundSocket() throws -> BoundSocket {
         let descriptor = socket(AF_INET, CInt(SOCK_DGRAM.rawValue) | CInt(SOCK_NONBLOCK.rawValue), 0)
         try #require(descriptor >= 0)
         var address = sockaddr_in()
@@ -19,6 +22,15 @@ struct DatagramSocketReaderTests {
         }
         try #require(bound)
         return (descriptor, address)
+    }
+
+    /// A listener and a peer to send to it.
+    static func socketPair() throws -> (listener: BoundSocket, peer: BoundSocket) {
+        (try boundSocket(), try boundSocket())
+    }
+
+    static func close(_ sockets: BoundSocket...) {
+        for socket in sockets { _ = Glibc.close(socket.descriptor) }
     }
 
     static func send(_ text: String, from descriptor: CInt, to address: sockaddr_in) {
@@ -48,11 +60,8 @@ struct DatagramSocketReaderTests {
 
     @Test("Datagrams come in order with their sender, no more than asked, and none when none waits")
     func readsWhatWaits() throws {
-        let listener = try Self.boundSocket(), peer = try Self.boundSocket()
-        defer {
-            close(listener.descriptor)
-            close(peer.descriptor)
-        }
+        let (listener, peer) = try Self.socketPair()
+        defer { Self.close(listener, peer) }
         let reader = DatagramSocketReader(socket: listener.descriptor, maximumMessageSize: 1_500)
         #expect(reader.read(atMost: 4).isEmpty)
         for text in ["one", "two", "three"] { Self.send(text, from: peer.descriptor, to: listener.address) }
@@ -65,11 +74,8 @@ struct DatagramSocketReaderTests {
 
     @Test("A datagram larger than the largest message is cut to it, as NIO's reads cut it")
     func cutsOversizedDatagrams() throws {
-        let listener = try Self.boundSocket(), peer = try Self.boundSocket()
-        defer {
-            close(listener.descriptor)
-            close(peer.descriptor)
-        }
+        let (listener, peer) = try Self.socketPair()
+        defer { Self.close(listener, peer) }
         let reader = DatagramSocketReader(socket: listener.descriptor, maximumMessageSize: 8)
         Self.send("0123456789abcdef", from: peer.descriptor, to: listener.address)
         #expect(Self.readAll(1, from: reader, atMost: 1).map { String(buffer: $0.data) } == ["01234567"])
