@@ -84,9 +84,6 @@ size_t socket_receive_datagrams(int descriptor, struct socket_received_datagram 
         result = batch > 0 ? recvmmsg(descriptor, headers, batch, MSG_DONTWAIT, NULL) : 0;
     } while (result < 0 && errno == EINTR);
     if (result <= 0) return 0;
-    for (int index = 0; index < result; index++) {
-        datagrams[index].length = headers[index].msg_len;
-        datagrams[index].source_length = headers[index].msg_hdr.msg_namelen;
-    }
+    for (int index = 0; index < result; index++) datagrams[index].length = headers[index].msg_len;
     return (size_t)result;
 }

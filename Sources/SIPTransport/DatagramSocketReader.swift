@@ -14,33 +14,36 @@ final class DatagramSocketReader {
     private let socket: CInt
     private let maximumMessageSize: Int
     /// Where the datagrams land before each is copied into a buffer of its own size; each has room
-    /// for the largest message the transport takes, as in NIO's reads.
-    private var scratch: [UInt8]
+    /// for the largest message the transport takes, as in NIO's reads. Raw memory, never cleared, so
+    /// that only the pages datagrams have been written to take memory.
+    private let scratch: UnsafeMutableRawBufferPointer
     private var received: [socket_received_datagram]
 
     init(socket: CInt, maximumMessageSize: Int) {
         self.socket = socket
         self.maximumMessageSize = maximumMessageSize
-        self.scratch = [UInt8](repeating: 0, count: maximumMessageSize * Self.readLimit)
+        self.scratch = .allocate(byteCount: maximumMessageSize * Self.readLimit, alignment: 16)
         self.received = [socket_received_datagram](repeating: socket_received_datagram(), count: Self.readLimit)
+    }
+
+    deinit {
+        scratch.deallocate()
     }
 
     /// Up to `limit` (at most `readLimit`) of the datagrams waiting, in the order they arrived;
     /// none when none waits. A datagram from an address of neither IP family is left out.
     func read(atMost limit: Int) -> [AddressedEnvelope<ByteBuffer>] {
-        let maximumMessageSize = maximumMessageSize
-        return scratch.withUnsafeMutableBytes { scratch in
-            received.withUnsafeMutableBufferPointer { received in
-                let room = min(limit, Self.readLimit)
-                for index in 0..<room {
-                    received[index].bytes = scratch.baseAddress! + index * maximumMessageSize
-                    received[index].capacity = maximumMessageSize
-                }
-                let count = socket_receive_datagrams(socket, received.baseAddress, room)
-                return received[..<count].compactMap { datagram in
-                    Self.address(datagram.source).map { source in
-                        AddressedEnvelope(remoteAddress: source, data: ByteBuffer(bytes: UnsafeRawBufferPointer(start: datagram.bytes, count: datagram.length)))
-                    }
+        let maximumMessageSize = maximumMessageSize, scratch = scratch
+        return received.withUnsafeMutableBufferPointer { received in
+            let room = min(limit, Self.readLimit)
+            for index in 0..<room {
+                received[index].bytes = scratch.baseAddress! + index * maximumMessageSize
+                received[index].capacity = maximumMessageSize
+            }
+            let count = socket_receive_datagrams(socket, received.baseAddress, room)
+            return received[..<count].compactMap { datagram in
+                Self.address(datagram.source).map { source in
+                    AddressedEnvelope(remoteAddress: source, data: ByteBuffer(bytes: UnsafeRawBufferPointer(start: datagram.bytes, count: datagram.length)))
                 }
             }
         }

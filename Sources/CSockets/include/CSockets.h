@@ -39,13 +39,12 @@ struct socket_datagram {
 size_t socket_send_datagrams(int descriptor, const struct socket_datagram *datagrams, size_t count, int *refused_error);
 
 /// Room for one datagram to receive, and what was received there: `length` bytes (cut to
-/// `capacity`) from the `source_length` bytes of `source`.
+/// `capacity`) from `source`.
 struct socket_received_datagram {
     void *bytes;
     size_t capacity;
     size_t length;
     struct sockaddr_storage source;
-    socklen_t source_length;
 };
 
 /// Receives, with one recvmmsg(2) that does not block, up to `count` (at most 64) of the datagrams
