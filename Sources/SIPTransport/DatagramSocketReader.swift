@@ -13,9 +13,9 @@ final class DatagramSocketReader {
 
     private let socket: CInt
     private let maximumMessageSize: Int
-    /// Where the datagrams land before each is copied into a buffer of its own size; each has room
-    /// for the largest message the transport takes, as in NIO's reads. Raw memory, never cleared, so
-    /// that only the pages datagrams have been written to take memory.
+    /// Where the datagrams land before they are copied into a buffer of their total size; each has
+    /// room for the largest message the transport takes, as in NIO's reads. Raw memory, never
+    /// cleared, so that only the pages datagrams have been written to take memory.
     private let scratch: UnsafeMutableRawBufferPointer
     private var received: [socket_received_datagram]
 
@@ -31,20 +31,22 @@ final class DatagramSocketReader {
     }
 
     /// Up to `limit` (at most `readLimit`) of the datagrams waiting, in the order they arrived;
-    /// none when none waits. A datagram from an address of neither IP family is left out.
+    /// none when none waits. A datagram from an address of neither IP family is left out. The
+    /// datagrams of one read are copied into one buffer, each handed on as its own slice of it.
     func read(atMost limit: Int) -> [AddressedEnvelope<ByteBuffer>] {
-        let maximumMessageSize = maximumMessageSize, scratch = scratch
-        return received.withUnsafeMutableBufferPointer { received in
+        received.withUnsafeMutableBufferPointer { received in
             let room = min(limit, Self.readLimit)
             for index in 0..<room {
                 received[index].bytes = scratch.baseAddress! + index * maximumMessageSize
                 received[index].capacity = maximumMessageSize
             }
-            let count = socket_receive_datagrams(socket, received.baseAddress, room)
-            return received[..<count].compactMap { datagram in
-                Self.address(datagram.source).map { source in
-                    AddressedEnvelope(remoteAddress: source, data: ByteBuffer(bytes: UnsafeRawBufferPointer(start: datagram.bytes, count: datagram.length)))
-                }
+            let datagrams = received[..<socket_receive_datagrams(socket, received.baseAddress, room)]
+            var buffer = ByteBufferAllocator().buffer(capacity: datagrams.reduce(0) { $0 + $1.length })
+            return datagrams.compactMap { datagram in
+                guard let source = Self.address(datagram.source) else { return nil }
+                let start = buffer.writerIndex
+                buffer.writeBytes(UnsafeRawBufferPointer(start: datagram.bytes, count: datagram.length))
+                return AddressedEnvelope(remoteAddress: source, data: buffer.getSlice(at: start, length: datagram.length)!)
             }
         }
     }
