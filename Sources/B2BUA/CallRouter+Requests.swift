@@ -89,8 +89,30 @@ extension CallRouter {
         configuration.census.arrived(reserved: takeReservedPlace())
         waitingCount += 1
         waitingByTrunk[trunk, default: 0] += 1
-        session.start()
-        post(.distribution(.callerArrived(session.callID, queue: queue, callerNumber: session.callerNumber)))
+        session.sendTrying()
+        if context.stack.readingBatch {
+            arrivals.append(session)
+        } else {
+            enqueue(session)
+        }
+    }
+
+    /// Queues a caller sent `100 Trying`: ringback or hold, and the distributor hears of it.
+    private func enqueue(_ session: CallSession) {
+        session.startWaiting()
+        post(.distribution(.callerArrived(session.callID, queue: session.queue, callerNumber: session.callerNumber)))
+    }
+
+    /// Queues the callers whose queueing was put off until the end of their batch of reads (a new
+    /// call's `100 Trying` does not wait behind the work of the INVITEs read before it): the first
+    /// time the router does anything else.
+    func queueArrivals() {
+        guard !arrivals.isEmpty else { return }
+        let due = arrivals
+        arrivals.removeAll(keepingCapacity: true)
+        for session in due where sessions[session.callID] === session {
+            enqueue(session)
+        }
     }
 
     /// A caller of a queue with answered hold whose SDP offer has no stream Switchboard can play to:

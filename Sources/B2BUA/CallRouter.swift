@@ -28,6 +28,9 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
     public internal(set) var waitingCount = 0
     private var mailbox = Deque<CallWork>()
     private var running = false
+    /// New callers sent `100 Trying` during a batch of reads, whose queueing (ringback or hold, and
+    /// the distributor's `callerArrived`) waits until the batch's other new calls have had theirs.
+    var arrivals: [CallSession] = []
     /// Whether the router refuses new calls (after SIGTERM) while the calls in progress finish.
     public internal(set) var draining = false
     var idleWaiters: [() -> Void] = []
@@ -83,20 +86,27 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
 
     /// Queues work and, unless the mailbox is already running further up the stack, runs it all.
     func post(_ work: CallWork) {
-        mailbox.append(work)
-        guard !running else { return }
+        guard !running else { return mailbox.append(work) }
+        serially { mailbox.append(work) }
+    }
+
+    /// Runs `body` as one mailbox item: what it posts runs after it returns. Callers whose queueing
+    /// was put off are queued first, unless `body` is a new caller's arrival, which may be put off too.
+    private func serially(queuingArrivals: Bool = true, _ body: () -> Void) {
+        guard !running else { return body() }
         running = true
+        if queuingArrivals {
+            queueArrivals()
+            while let next = mailbox.popFirst() { perform(next) }
+        }
+        body()
         while let next = mailbox.popFirst() { perform(next) }
         running = false
     }
 
-    /// Runs `body` as one mailbox item: what it posts runs after it returns.
-    private func serially(_ body: () -> Void) {
-        guard !running else { return body() }
-        running = true
-        body()
-        while let next = mailbox.popFirst() { perform(next) }
-        running = false
+    /// The transport has handed up its batch of reads: the callers sent `100 Trying` meanwhile are queued.
+    public func readBatchEnded() {
+        serially {}
     }
 
     /// Decisions the distributor reached on its own (a back-off ended, a caller waited too long).
@@ -143,7 +153,8 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
 
     /// A new request outside any transaction's retransmissions.
     public func receivedRequest(_ request: SIPRequest, transaction: ServerTransaction) {
-        serially { route(request, transaction: transaction) }
+        let initialInvite = request.method == .invite && request.headers.to.tag == nil
+        serially(queuingArrivals: !initialInvite) { route(request, transaction: transaction) }
         releaseUnusedPlace()
     }
 

@@ -88,13 +88,17 @@ final class CallSession {
 
     func isALeg(_ transaction: ServerTransaction) -> Bool { transaction === inviteTransaction }
 
-    /// 100 Trying at once, then ringback (180) while the caller waits in the queue, repeated every
-    /// minute until the caller is answered or gone: RFC 3261 §13.3.1.1 asks a UAS that does not answer
-    /// at once for a non-100 provisional response every minute, so that no stateful proxy on the way
-    /// ends the INVITE transaction by its Timer C (more than three minutes) while the caller waits.
-    /// With answered hold, no ringback: the caller's stream is opened and the caller answered from it.
-    func start() {
+    /// 100 Trying at once, so the caller's side stops retransmitting (RFC 3261 §17.2.1).
+    func sendTrying() {
         inviteTransaction.respond(statusCode: 100)
+    }
+
+    /// The caller waits: ringback (180), repeated every minute until the caller is answered or gone:
+    /// RFC 3261 §13.3.1.1 asks a UAS that does not answer at once for a non-100 provisional response
+    /// every minute, so that no stateful proxy on the way ends the INVITE transaction by its Timer C
+    /// (more than three minutes) while the caller waits. With answered hold, no ringback: the
+    /// caller's stream is opened and the caller answered from it.
+    func startWaiting() {
         if answeredHold {
             startHold()
         } else {

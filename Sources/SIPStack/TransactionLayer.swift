@@ -19,6 +19,14 @@ public protocol TransactionUser: AnyObject {
     func receivedStrayResponse(_ response: SIPResponse, from source: SIPPeerAddress)
     /// A server transaction gave up: no ACK for a final non-2xx (Timer H), or the transport failed.
     func serverTransactionFailed(_ transaction: ServerTransaction)
+    /// The transport has handed up a batch of reads (see ``TransactionLayer/readingBatch``): what the
+    /// TU put off until the batch's end is due now.
+    func readBatchEnded()
+}
+
+extension TransactionUser {
+    /// A TU that puts nothing off has nothing to do at a batch's end.
+    public func readBatchEnded() {}
 }
 
 /// The RFC 3261 §17 transaction layer on one event loop: matches messages to transactions in O(1)
@@ -119,6 +127,22 @@ public final class TransactionLayer: @unchecked Sendable {
 
     func remove(_ transaction: ClientTransaction) {
         if clientTransactions[.client(transaction.key)] === transaction { clientTransactions[.client(transaction.key)] = nil }
+    }
+
+    /// Whether the transport is handing up a batch of reads and will say when it has
+    /// (`readBatchEnded()`): until then the TU may put off work that need not come before the
+    /// batch's other messages.
+    public private(set) var readingBatch = false
+
+    /// The transport starts handing up a batch of reads.
+    public func readBatchBegan() {
+        readingBatch = true
+    }
+
+    /// The transport has handed up its batch of reads; the TU is told.
+    public func readBatchEnded() {
+        readingBatch = false
+        user?.readBatchEnded()
     }
 
     /// Matches a message from the transport to its transaction, or hands it to the user.

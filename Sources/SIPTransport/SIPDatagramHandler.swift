@@ -22,6 +22,10 @@ import NIOCore
 /// which the overload guard watches, into memory it does not; and a batch reads ahead at most
 /// `readAheadLimit` datagrams, so that it ends under any load.
 ///
+/// The transport is told when a batch begins and when it has all been handed up
+/// (`readBatchBegan`, `readBatchEnded`), so that the layers above can put off what a new call does
+/// after its `100 Trying` until the other INVITEs read with it have had theirs.
+///
 /// Each datagram's sender arrives as a new `SocketAddress`, whose storage is a heap box, and every
 /// transaction the datagram starts keeps it as its source for as long as it lingers (64·T1). A UDP
 /// listener hears from a few peers (the SBC's addresses), so the handler keeps the last few it saw
@@ -60,6 +64,8 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     /// `firstWaiting` on are not handled yet.
     private var waiting: [Waiting] = []
     private var firstWaiting = 0
+    /// Whether a batch is being read: the transport was told it began, and is yet to be told it ended.
+    private var readingBatch = false
 
     init(transport: SIPTransport, readAhead: @escaping (Int) -> [AddressedEnvelope<ByteBuffer>],
          clock: @escaping () -> UInt64 = { NIODeadline.now().uptimeNanoseconds }) {
@@ -69,6 +75,10 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if !readingBatch {
+            readingBatch = true
+            transport.readBatchBegan()
+        }
         take(unwrapInboundIn(data))
     }
 
@@ -100,6 +110,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         }
         waiting.removeAll(keepingCapacity: true)
         firstWaiting = 0
+        readingBatch = false
         transport.readBatchEnded()
         context.fireChannelReadComplete()
     }

@@ -23,9 +23,16 @@ extension SIPTransport {
         return backlog
     }
 
-    /// Posts the UDP backlog to `backlogBoard`, if any: at the end of each batch of reads, when what
-    /// is left queued is what the loop has yet to catch up with.
+    /// A UDP listener starts handing up a batch of reads.
+    func readBatchBegan() {
+        onReadBatchBegan?()
+    }
+
+    /// A UDP listener has handed up its batch of reads: the layers above finish what they put off
+    /// (`onReadBatchEnded`), then the UDP backlog is posted to `backlogBoard`, if any, as what is left
+    /// queued is what the loop has yet to catch up with.
     func readBatchEnded() {
+        onReadBatchEnded?()
         guard let backlogBoard else { return }
         backlogBoard.record(udpBacklog(), shard: backlogSlot)
     }

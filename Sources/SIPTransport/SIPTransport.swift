@@ -25,6 +25,12 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
 
     /// Called on `eventLoop` for every well-formed message from an allowed peer.
     public var onMessage: ((SIPInboundMessage) -> Void)?
+    /// Called on `eventLoop` when a UDP listener starts handing up a batch of reads, and
+    /// `onReadBatchEnded` once it has handed up all of it: work that need not come before the batch's
+    /// other messages may wait until then.
+    public var onReadBatchBegan: (() -> Void)?
+    /// Called on `eventLoop` once a batch of reads announced by `onReadBatchBegan` is handed up.
+    public var onReadBatchEnded: (() -> Void)?
     /// Asked on `eventLoop` first for every message from an allowed peer, before it is parsed: `true`
     /// takes the message away (it belongs to another shard, which is handed a copy), `false` leaves it here.
     public var handover: ((UnsafeRawBufferPointer, SIPPeerAddress) -> Bool)?

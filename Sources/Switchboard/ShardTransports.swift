@@ -44,6 +44,8 @@ enum ShardTransports {
         for shard in shards {
             try await shard.eventLoop.submit {
                 let stack = shard.stack
+                shard.transport.onReadBatchBegan = { stack.readBatchBegan() }
+                shard.transport.onReadBatchEnded = { stack.readBatchEnded() }
                 guard shards.count > 1 else {
                     shard.transport.onMessage = { stack.receive($0) }
                     return

@@ -9,6 +9,7 @@ final class RecordingTransactionUser: TransactionUser {
     var cancelled: [ServerTransaction] = []
     var strayResponses: [SIPResponse] = []
     var failed: [ServerTransaction] = []
+    var batchesEnded = 0
 
     func receivedRequest(_ request: SIPRequest, transaction: ServerTransaction) {
         requests.append((request, transaction))
@@ -28,5 +29,9 @@ final class RecordingTransactionUser: TransactionUser {
 
     func serverTransactionFailed(_ transaction: ServerTransaction) {
         failed.append(transaction)
+    }
+
+    func readBatchEnded() {
+        batchesEnded += 1
     }
 }

@@ -16,4 +16,16 @@ struct TryingFlushTests {
         #expect(harness.sender.immediateFlushes == 1, "only the 100 is worth a system call of its own")
         #expect(harness.takeSent() == ["100 INVITE", "180 INVITE", "486 INVITE"])
     }
+
+    @Test func theUserKnowsWhetherABatchIsBeingReadAndHearsWhenItEnds() throws {
+        let harness = try LayerHarness()
+        #expect(!harness.layer.readingBatch)
+        harness.layer.readBatchBegan()
+        harness.receive(.request(harness.caller().invite))
+        #expect(harness.layer.readingBatch)
+        #expect(harness.user.batchesEnded == 0)
+        harness.layer.readBatchEnded()
+        #expect(!harness.layer.readingBatch)
+        #expect(harness.user.batchesEnded == 1)
+    }
 }

@@ -76,6 +76,20 @@ struct SIPDatagramBatchTests {
         #expect(batch.handedUp == ["INVITE c", "ACK a", "BYE b", "INVITE d"])
     }
 
+    @Test("The transport hears when a batch begins, before its first message goes up, and when all of it has")
+    func batchBoundaries() throws {
+        let batch = try Batch()
+        batch.transport.onReadBatchBegan = { batch.handedUp.append("began") }
+        batch.transport.onReadBatchEnded = { batch.handedUp.append("ended") }
+        batch.read(Self.request("ACK", callID: "a", toTag: "1"))
+        batch.read(Self.request("INVITE", callID: "b"))
+        #expect(batch.handedUp == ["began", "INVITE b"])
+        batch.endOfBatch()
+        batch.read(Self.request("INVITE", callID: "c"))
+        batch.endOfBatch()
+        #expect(batch.handedUp == ["began", "INVITE b", "ACK a", "ended", "began", "INVITE c", "ended"])
+    }
+
     @Test("An INVITE behind a waiting message of its own Call-ID keeps its place")
     func oneCallInOrder() throws {
         let batch = try Batch()
