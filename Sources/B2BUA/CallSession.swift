@@ -51,7 +51,7 @@ final class CallSession {
     var agentDialog: SIPDialog?
     var attempts = ShortMap<Int, Attempt>()
     var callerOK: SIPResponse?
-    var timers: [CallTimer: TimerWheel.Handle] = [:]
+    var timers = CallTimerSlots()
     var dialogKeys: [DialogKey] = []
     var pendingReINVITE: Set<Leg> = []
     var sessionTimers: [Leg: SessionTimerState] = [:]
@@ -190,13 +190,12 @@ final class CallSession {
 
     /// Starts one of the call's named timers, replacing a pending one of the same name.
     func start(_ timer: CallTimer, after delay: Duration, _ body: @escaping (CallSession) -> Void) {
-        cancel(timer)
-        timers[timer] = schedule(after: delay, body)
+        cancelTimer(timers.replace(timer, with: schedule(after: delay, body)))
     }
 
     /// Cancels one of the call's named timers.
     func cancel(_ timer: CallTimer) {
-        cancelTimer(timers.removeValue(forKey: timer))
+        cancelTimer(timers.replace(timer, with: nil))
     }
 
     func cancelTimer(_ handle: TimerWheel.Handle?) {
@@ -210,8 +209,7 @@ final class CallSession {
 
     private func finish(_ outcome: CallOutcome) {
         if answeredHold { context.holdMedia?.stop(callID) }
-        for timer in timers.values { cancelTimer(timer) }
-        timers.removeAll()
+        timers.removeAll { cancelTimer($0) }
         for attempt in attempts.values { cancelTimer(attempt.ringTimer) }
         delegate.finished(self, record: CallRecord(callID: callID, queue: queue, callerNumber: callerNumber, arrivedAt: arrivedAt,
                                                    answeredAt: answeredAt, endedAt: context.now, outcome: outcome,

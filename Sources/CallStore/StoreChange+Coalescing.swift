@@ -8,38 +8,34 @@ extension StoreChange {
     /// callbacks stay as they are, in their order. Applying the result leaves the store as applying
     /// every change in order would, with fewer writes: a call answered within one flush interval of
     /// its arrival is written once, not twice.
+    ///
+    /// One pass: a later version is merged into the result where the first one went, so no change
+    /// is copied twice (the writer's thread pays a retain for every string of a copy, and the
+    /// strings were made on the event loop's core).
     public static func coalescing(_ changes: [StoreChange]) -> [StoreChange] {
-        var calls: [CallKey: CallDetailRecord] = [:]
-        var statuses: [String: AgentStatusRecord] = [:]
-        var snapshots = 0
+        var result: [StoreChange] = []
+        result.reserveCapacity(changes.count)
+        var calls: [CallKey: Int] = [:]
+        var statuses: [String: Int] = [:]
         for change in changes {
             switch change {
             case .call(var record):
                 let key = CallKey(callID: record.callID, arrivedAt: record.arrivedAt)
-                if let earlier = calls[key] {
-                    record.callerNumber = earlier.callerNumber
-                    if record.dialedNumber == nil { record.dialedNumber = earlier.dialedNumber }
+                guard let slot = calls[key], case .call(let earlier) = result[slot] else {
+                    calls[key] = result.count
+                    result.append(change)
+                    continue
                 }
-                calls[key] = record
-                snapshots += 1
+                record.callerNumber = earlier.callerNumber
+                if record.dialedNumber == nil { record.dialedNumber = earlier.dialedNumber }
+                result[slot] = .call(record)
             case .agentStatus(let status):
-                statuses[status.agent] = status
-                snapshots += 1
-            case .offer, .queueLog, .callback, .callbackEnded:
-                break
-            }
-        }
-        guard calls.count + statuses.count < snapshots else { return changes }
-        var result: [StoreChange] = []
-        result.reserveCapacity(changes.count - snapshots + calls.count + statuses.count)
-        for change in changes {
-            switch change {
-            case .call(let record):
-                if let merged = calls.removeValue(forKey: CallKey(callID: record.callID, arrivedAt: record.arrivedAt)) {
-                    result.append(.call(merged))
+                if let slot = statuses[status.agent] {
+                    result[slot] = change
+                } else {
+                    statuses[status.agent] = result.count
+                    result.append(change)
                 }
-            case .agentStatus(let status):
-                if let latest = statuses.removeValue(forKey: status.agent) { result.append(.agentStatus(latest)) }
             case .offer, .queueLog, .callback, .callbackEnded:
                 result.append(change)
             }

@@ -9,40 +9,41 @@ import Foundation
 extension CallRecorder {
     /// The engine made the caller a callback entry at `position`.
     func callbackAccepted(_ callID: String, position: Int, at now: Date) {
-        guard var call = calls[callID] else { return }
-        call.callbackAttempts = 0
-        log(.callbackRequested, call: call, agent: "NONE", at: now,
-            data: [call.exitKey.map { String($0) } ?? "", "\(position)", "\(call.originalPosition)", seconds(from: call.enteredQueueAt, to: now)])
-        calls[callID] = call
+        update(callID) { call in
+            call.callbackAttempts = 0
+            log(.callbackRequested, call: call, agent: "NONE", at: now,
+                data: [call.exitKey.map { String($0) } ?? "", "\(position)", "\(call.originalPosition)", seconds(from: call.enteredQueueAt, to: now)])
+        }
     }
 
     /// The agent answered the entry's offer: the offer attempt is answered; the caller is rung next.
     func callbackAgentAnswered(_ callID: String, agent: String, at now: Date) {
-        guard var call = calls[callID], let offer = call.offers[agent] else { return }
-        call.callbackOfferedAt = offer.offeredAt
-        resolveOffer(of: &call, agent: agent, result: .answered, at: now)
-        call.record.agent = agent
-        calls[callID] = call
+        update(callID) { call in
+            guard let offer = call.offers[agent] else { return }
+            call.callbackOfferedAt = offer.offeredAt
+            resolveOffer(of: &call, agent: agent, result: .answered, at: now)
+            call.record.agent = agent
+        }
     }
 
     /// The caller answered the call back: connected.
     func callbackConnected(_ callID: String, agent: String, at now: Date) {
-        guard var call = calls[callID] else { return }
-        call.callbackAttempts = (call.callbackAttempts ?? 0) + 1
-        if call.record.answeredAt == nil { call.record.answeredAt = now }
-        log(.connect, call: call, agent: agent, at: now,
-            data: [seconds(from: call.enteredQueueAt, to: now), "", seconds(from: call.callbackOfferedAt ?? now, to: now)])
-        writer.append(.call(call.record))
-        forgetCallback(of: &call)
-        calls[callID] = call
+        update(callID) { call in
+            call.callbackAttempts = (call.callbackAttempts ?? 0) + 1
+            if call.record.answeredAt == nil { call.record.answeredAt = now }
+            log(.connect, call: call, agent: agent, at: now,
+                data: [seconds(from: call.enteredQueueAt, to: now), "", seconds(from: call.callbackOfferedAt ?? now, to: now)])
+            writer.append(.call(call.record))
+            forgetCallback(of: &call)
+        }
     }
 
     /// A call back went unanswered.
     func callbackUnanswered(_ callID: String, agent: String, statusCode: Int?, at now: Date) {
-        guard var call = calls[callID] else { return }
-        let attempt = (call.callbackAttempts ?? 0) + 1
-        call.callbackAttempts = attempt
-        log(.callbackNoAnswer, call: call, agent: agent, at: now, data: ["\(attempt)", statusCode.map { "\($0)" } ?? "timeout"])
-        calls[callID] = call
+        update(callID) { call in
+            let attempt = (call.callbackAttempts ?? 0) + 1
+            call.callbackAttempts = attempt
+            log(.callbackNoAnswer, call: call, agent: agent, at: now, data: ["\(attempt)", statusCode.map { "\($0)" } ?? "timeout"])
+        }
     }
 }

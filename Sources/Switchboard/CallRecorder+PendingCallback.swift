@@ -8,15 +8,15 @@ import Foundation
 extension CallRecorder {
     /// Stores the engine's `entry` with the number dialled and the caller's source.
     func keepCallback(_ entry: CallbackEntry, dialedNumber: String, trunk: String) {
-        guard var call = calls[entry.callID.rawValue] else { return }
-        let pending = PendingCallback(
-            callID: entry.callID.rawValue, arrivedAt: call.record.arrivedAt, queue: entry.queue.rawValue, callerNumber: entry.callerNumber,
-            dialedNumber: dialedNumber, trunk: trunk, priority: entry.priority, requiredSkills: entry.requiredSkills,
-            placeTakenAt: ACDCallDistributor.date(entry.placeTakenAt), enteredQueueAt: ACDCallDistributor.date(entry.enteredQueueAt),
-            originalPosition: call.originalPosition, attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt.map(ACDCallDistributor.date))
-        call.pendingCallback = pending
-        calls[entry.callID.rawValue] = call
-        writer.append(.callback(pending))
+        update(entry.callID.rawValue) { call in
+            let pending = PendingCallback(
+                callID: entry.callID.rawValue, arrivedAt: call.record.arrivedAt, queue: entry.queue.rawValue, callerNumber: entry.callerNumber,
+                dialedNumber: dialedNumber, trunk: trunk, priority: entry.priority, requiredSkills: entry.requiredSkills,
+                placeTakenAt: ACDCallDistributor.date(entry.placeTakenAt), enteredQueueAt: ACDCallDistributor.date(entry.enteredQueueAt),
+                originalPosition: call.originalPosition, attempts: entry.attempts, nextAttemptAt: entry.nextAttemptAt.map(ACDCallDistributor.date))
+            call.pendingCallback = pending
+            writer.append(.callback(pending))
+        }
     }
 
     /// Stores a kept entry again as the engine holds it now.

@@ -76,19 +76,21 @@ final class CallRecorder {
         case .callbackUnanswered(let callID, let agentID, let statusCode):
             callbackUnanswered(callID, agent: agentID, statusCode: statusCode, at: now)
         case .offerAnswered(let callID, let agentID):
-            guard var call = calls[callID], let offer = call.offers[agentID] else { return }
-            resolveOffer(of: &call, agent: agentID, result: .answered, at: now)
-            call.record.agent = agentID
-            if call.record.answeredAt == nil { call.record.answeredAt = now }
-            log(.connect, call: call, agent: agentID, at: now,
-                data: [seconds(from: call.enteredQueueAt, to: now), "", seconds(from: offer.offeredAt, to: now)])
-            writer.append(.call(call.record))
-            calls[callID] = call
+            update(callID) { call in
+                guard let offer = call.offers[agentID] else { return }
+                resolveOffer(of: &call, agent: agentID, result: .answered, at: now)
+                call.record.agent = agentID
+                if call.record.answeredAt == nil { call.record.answeredAt = now }
+                log(.connect, call: call, agent: agentID, at: now,
+                    data: [seconds(from: call.enteredQueueAt, to: now), "", seconds(from: offer.offeredAt, to: now)])
+                writer.append(.call(call.record))
+            }
         case .offerFailed(let callID, let agentID, let failure):
-            guard var call = calls[callID], let offer = call.offers[agentID] else { return }
-            resolveOffer(of: &call, agent: agentID, result: OfferResult(failure), at: now)
-            log(.ringNoAnswer, call: call, agent: agentID, at: now, data: ["\(milliseconds(from: offer.offeredAt, to: now))"])
-            calls[callID] = call
+            update(callID) { call in
+                guard let offer = call.offers[agentID] else { return }
+                resolveOffer(of: &call, agent: agentID, result: OfferResult(failure), at: now)
+                log(.ringNoAnswer, call: call, agent: agentID, at: now, data: ["\(milliseconds(from: offer.offeredAt, to: now))"])
+            }
         case .callerPressedKey(let callID, let key):
             calls[callID]?.exitKey = key
         case .callerAbandoned, .callEnded, .reconcile, .offersSuspended, .callbackDialing:
@@ -104,33 +106,33 @@ final class CallRecorder {
     private func observe(_ decision: ACDDecision, at now: Date) {
         switch decision {
         case .queued(let callID, let queue, let position, _):
-            guard var call = calls[callID.rawValue] else { return }
-            call.record.queue = queue.rawValue
-            call.originalPosition = position
-            call.enteredQueueAt = now
-            log(.enterQueue, call: call, agent: "NONE", at: now, data: ["", call.record.callerNumber, "\(position)"])
-            calls[callID.rawValue] = call
+            update(callID.rawValue) { call in
+                call.record.queue = queue.rawValue
+                call.originalPosition = position
+                call.enteredQueueAt = now
+                log(.enterQueue, call: call, agent: "NONE", at: now, data: ["", call.record.callerNumber, "\(position)"])
+            }
         case .offer(let offer):
-            guard var call = calls[offer.callID.rawValue] else { return }
-            for agent in offer.agents where call.offers[agent.id.rawValue] == nil {
-                call.offers[agent.id.rawValue] = PendingOffer(sequence: call.nextSequence, offeredAt: now)
-                call.nextSequence += 1
-                call.record.agent = agent.id.rawValue
-                if call.record.firstOfferAt == nil { call.record.firstOfferAt = now }
+            update(offer.callID.rawValue) { call in
+                for agent in offer.agents where call.offers[agent.id.rawValue] == nil {
+                    call.offers[agent.id.rawValue] = PendingOffer(sequence: call.nextSequence, offeredAt: now)
+                    call.nextSequence += 1
+                    call.record.agent = agent.id.rawValue
+                    if call.record.firstOfferAt == nil { call.record.firstOfferAt = now }
+                }
             }
-            calls[offer.callID.rawValue] = call
         case .cancelOffer(let callID, let agents, let reason):
-            guard var call = calls[callID.rawValue] else { return }
-            for agent in agents where call.offers[agent.rawValue] != nil {
-                resolveOffer(of: &call, agent: agent.rawValue, result: OfferResult(reason), at: now)
-                if reason == .callerLeft { log(.ringCanceled, call: call, agent: agent.rawValue, at: now, data: []) }
+            update(callID.rawValue) { call in
+                for agent in agents where call.offers[agent.rawValue] != nil {
+                    resolveOffer(of: &call, agent: agent.rawValue, result: OfferResult(reason), at: now)
+                    if reason == .callerLeft { log(.ringCanceled, call: call, agent: agent.rawValue, at: now, data: []) }
+                }
             }
-            calls[callID.rawValue] = call
         case .overflow(let callID, let queue, let reason, _):
-            guard var call = calls[callID.rawValue] else { return }
-            call.record.queue = queue.rawValue
-            logExit(call, reason: reason, at: now)
-            calls[callID.rawValue] = call
+            update(callID.rawValue) { call in
+                call.record.queue = queue.rawValue
+                logExit(call, reason: reason, at: now)
+            }
         case .agentStatusChanged(let agent, let status):
             recordStatus(of: agent.rawValue, status, breakUntil: status == .onBreak(.rona) ? now.addingTimeInterval(ronaBreak) : nil, at: now)
         case .callbackAccepted(let callID, _, let position, _):
@@ -138,6 +140,14 @@ final class CallRecorder {
         case .callerFinished, .ignored, .callbackRetry:
             break
         }
+    }
+
+    /// Runs `body` on the call the recorder follows as `callID` where it is stored, without copying
+    /// it out and back (a copy retains every string of its record); nothing when it follows no such call.
+    /// `body` must not reach `calls` itself.
+    func update(_ callID: String, _ body: (inout LiveCall) -> Void) {
+        guard let index = calls.index(forKey: callID) else { return }
+        body(&calls.values[index])
     }
 
     /// Resolves one pending offer into an offer attempt.
