@@ -1,33 +1,39 @@
-extension SIPRequest {
+extension SIPRequest: SIPWireWritable {
     /// The request in wire form: Request-Line, headers in SIPCore's order, Content-Length computed from
     /// the body, the empty line and the body (see `SIPHeaders.append(to:bodyLength:)` for the order).
     public func serialized() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(headers.estimatedLength + body.count + 64)
+        [UInt8](wireFormOf: self).fitted()
+    }
+
+    var estimatedWireLength: Int { headers.estimatedLength + body.count + 64 }
+
+    func write<Sink: SIPByteSink>(to bytes: inout Sink) {
         bytes.append(sip: method.token)
         bytes.append(.space)
         bytes.append(uri: requestURI)
         bytes.append(sip: " SIP/2.0")
         bytes.appendCRLF()
         headers.append(to: &bytes, bodyLength: body.count)
-        bytes.append(contentsOf: body)
-        return bytes.fitted()
+        body.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 }
 
-extension SIPResponse {
+extension SIPResponse: SIPWireWritable {
     /// The response in wire form: Status-Line, headers, the empty line and the body.
     public func serialized() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(headers.estimatedLength + body.count + 32)
+        [UInt8](wireFormOf: self).fitted()
+    }
+
+    var estimatedWireLength: Int { headers.estimatedLength + body.count + 32 }
+
+    func write<Sink: SIPByteSink>(to bytes: inout Sink) {
         bytes.append(sip: "SIP/2.0 ")
         bytes.append(decimal: statusCode)
         bytes.append(.space)
         bytes.append(sip: reasonPhrase)
         bytes.appendCRLF()
         headers.append(to: &bytes, bodyLength: body.count)
-        bytes.append(contentsOf: body)
-        return bytes.fitted()
+        body.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 }
 
@@ -56,7 +62,7 @@ extension SIPHeaders {
     /// Appends the header section: Via…, Route, Record-Route, From, To, Call-ID, CSeq, Contact,
     /// Max-Forwards, then `fields` in order, Content-Type, Content-Length (always `bodyLength`) and the
     /// empty line. List headers take one line per value.
-    func append(to bytes: inout [UInt8], bodyLength: Int) {
+    func append<Sink: SIPByteSink>(to bytes: inout Sink, bodyLength: Int) {
         for value in via {
             bytes.append(headerName: "Via")
             bytes.append(via: value)
@@ -96,12 +102,12 @@ extension SIPHeaders {
         bytes.appendCRLF()
     }
 
-    private func appendAddresses(_ name: String, _ addresses: [SIPNameAddress], to bytes: inout [UInt8]) {
+    private func appendAddresses<Sink: SIPByteSink>(_ name: String, _ addresses: [SIPNameAddress], to bytes: inout Sink) {
         for address in addresses { Self.appendAddress(name, address, to: &bytes) }
     }
 
     /// Appends one address header line, reading the address where it is stored (no copy of it).
-    private static func appendAddress(_ name: String, _ address: SIPNameAddress, to bytes: inout [UInt8]) {
+    private static func appendAddress<Sink: SIPByteSink>(_ name: String, _ address: SIPNameAddress, to bytes: inout Sink) {
         bytes.append(headerName: name)
         bytes.append(nameAddress: address)
         bytes.appendCRLF()

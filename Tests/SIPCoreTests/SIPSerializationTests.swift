@@ -68,6 +68,28 @@ struct SIPSerializationTests {
         #expect(!text.contains("Max-Forwards") && !text.contains("Content-Type") && !text.contains("Route"))
     }
 
+    @Test("a message longer than the length guessed for it comes out whole, as a short one does")
+    func longerThanGuessed() throws {
+        var headers = Self.headers
+        let name = String(repeating: "Caller ", count: 120)
+        headers.from.displayName = name
+        headers.to.displayName = name
+        let request = SIPRequest(method: .invite, requestURI: SIPURI(user: "+4930123", host: "sbc.example.com"), headers: headers)
+        let bytes = request.serialized()
+        // The guess counts 96 bytes per Via, Route, Record-Route and Contact value and a few hundred
+        // for the rest: under 1,000 here, against two display names of 840 bytes each.
+        #expect(bytes.count > 2_000)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("INVITE sip:+4930123@sbc.example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK1;rport\r\n"))
+        #expect(text.contains("From: \"\(name)\" <sip:+4940555@sbc.example.com;user=phone>;tag=f1\r\n"))
+        #expect(text.hasSuffix("Content-Length: 0\r\n\r\n"))
+        guard case .request(let parsed) = try SIPMessage(parsing: bytes) else {
+            Issue.record("not parsed back as a request")
+            return
+        }
+        #expect(parsed.headers.from.displayName == name && parsed.headers.to.displayName == name)
+    }
+
     @Test("a built message parses back to itself", arguments: [0, 1, 300])
     func builtMessageRoundTrips(bodyLength: Int) throws {
         let message = SIPMessage.request(SIPRequest(method: .invite, requestURI: SIPURI(user: "+4930123", host: "sbc.example.com"),

@@ -1,6 +1,17 @@
-/// Appending SIP text to a byte buffer without building a String per piece: the serializer and the
-/// `description` of every header value share these, so both spell values the same way.
-extension Array where Element == UInt8 {
+/// Where SIP text is written byte by byte: a growing `[UInt8]` (a header value's `description`), or
+/// the fixed buffer a message is serialized into (``SIPBufferWriter``). The serializer and every
+/// `description` share the writing below, so both spell values the same way, without building a
+/// String per piece.
+protocol SIPByteSink {
+    /// Appends one byte.
+    mutating func append(_ byte: UInt8)
+    /// Appends `bytes` in order.
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension [UInt8]: SIPByteSink {}
+
+extension SIPByteSink {
     /// Appends the UTF-8 bytes of `text`, copied at once from its contiguous storage rather than
     /// byte by byte through its UTF-8 view. The storage is borrowed through `utf8Span`, which, unlike
     /// `withUTF8` on a local copy, neither retains nor releases it.
