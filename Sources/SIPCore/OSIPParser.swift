@@ -418,10 +418,11 @@ extension osip_list_t {
         }
     }
 
-    /// The non-nil results of `transform` over the elements, in order.
+    /// The non-nil results of `transform` over the elements, in order, in an array sized once (for an
+    /// empty list, such as most URIs' headers, not even the call that reserves no room).
     fileprivate func map<Element, Value>(as type: Element.Type, _ transform: (UnsafeMutablePointer<Element>) -> Value?) -> [Value] {
         var values: [Value] = []
-        values.reserveCapacity(Int(nb_elt))
+        if nb_elt > 0 { values.reserveCapacity(Int(nb_elt)) }
         forEach(as: type) { transform($0).map { values.append($0) } }
         return values
     }

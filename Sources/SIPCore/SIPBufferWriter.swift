@@ -44,19 +44,26 @@ protocol SIPWireWritable {
 }
 
 extension [UInt8] {
-    /// The wire form of `message`: written at once into a buffer of its estimated length
-    /// (``SIPBufferWriter``), or, when it does not fit, written again into a growing array.
+    /// The wire form of `message` in an array of its own size, so that a message kept for
+    /// retransmission (a final response, an ACK) keeps no empty room for its whole linger: written at
+    /// once into scratch room of its estimated length (``SIPBufferWriter``; on the stack where it fits
+    /// there) and copied out, or, when it does not fit, written again into a growing array and copied out.
     init(wireFormOf message: some SIPWireWritable) {
         let estimate = message.estimatedWireLength
-        var fitted = true
-        self.init(unsafeUninitializedCapacity: estimate) { buffer, initialized in
-            var writer = SIPBufferWriter(buffer)
+        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: estimate) { scratch -> [UInt8]? in
+            var writer = SIPBufferWriter(scratch)
             message.write(to: &writer)
-            fitted = !writer.overflowed
-            initialized = fitted ? writer.count : 0
+            return writer.overflowed ? nil : [UInt8](scratch[..<writer.count])
         }
-        guard !fitted else { return }
-        reserveCapacity(estimate * 2)
-        message.write(to: &self)
+        if let written {
+            self = written
+            return
+        }
+        var grown: [UInt8] = []
+        grown.reserveCapacity(estimate * 2)
+        message.write(to: &grown)
+        self = [UInt8](unsafeUninitializedCapacity: grown.count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: grown)
+        }
     }
 }

@@ -2,7 +2,7 @@ extension SIPRequest: SIPWireWritable {
     /// The request in wire form: Request-Line, headers in SIPCore's order, Content-Length computed from
     /// the body, the empty line and the body (see `SIPHeaders.append(to:bodyLength:)` for the order).
     public func serialized() -> [UInt8] {
-        [UInt8](wireFormOf: self).fitted()
+        [UInt8](wireFormOf: self)
     }
 
     var estimatedWireLength: Int { headers.estimatedLength + body.count + 64 }
@@ -21,7 +21,7 @@ extension SIPRequest: SIPWireWritable {
 extension SIPResponse: SIPWireWritable {
     /// The response in wire form: Status-Line, headers, the empty line and the body.
     public func serialized() -> [UInt8] {
-        [UInt8](wireFormOf: self).fitted()
+        [UInt8](wireFormOf: self)
     }
 
     var estimatedWireLength: Int { headers.estimatedLength + body.count + 32 }
@@ -34,17 +34,6 @@ extension SIPResponse: SIPWireWritable {
         bytes.appendCRLF()
         headers.append(to: &bytes, bodyLength: body.count)
         body.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
-    }
-}
-
-extension [UInt8] {
-    /// The bytes in a buffer of their own size when the estimate left much slack: a message kept
-    /// for retransmission (a final response, an ACK) keeps no empty room for its whole linger.
-    fileprivate func fitted() -> [UInt8] {
-        guard capacity - count > count / 4 else { return self }
-        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = buffer.initialize(fromContentsOf: self)
-        }
     }
 }
 
