@@ -128,5 +128,24 @@ struct StoreWriterTests {
         let names = tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
         #expect(names.contains(StoreWriter.threadName + "\n"))
     }
+
+    @Test("the writer's thread runs below the event loops: every thread by its name has the writer's nice value")
+    func niceness() throws {
+        let writer = StoreWriter(store: RecordingStore(), flushInterval: .milliseconds(1), logger: Self.logger)
+        defer { writer.close() }
+        writer.append(.call(completedCall("a", at: 0)))
+        writer.flush()
+        let writers = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").filter {
+            (try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)) == StoreWriter.threadName + "\n"
+        }
+        #expect(!writers.isEmpty)
+        for task in writers {
+            // stat: pid (comm) state and 16 more fields, then the nice value (proc(5), field 19).
+            let stat = try String(contentsOfFile: "/proc/self/task/\(task)/stat", encoding: .utf8)
+            let fields = stat[stat.index(after: try #require(stat.lastIndex(of: ")")))...].split(separator: " ")
+            #expect(Int32(fields[16]) == StoreWriter.niceness)
+        }
+        #expect(StoreWriter.niceness > 0)
+    }
     #endif
 }
