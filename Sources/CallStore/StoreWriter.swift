@@ -49,7 +49,7 @@ public final class StoreWriter: @unchecked Sendable {
 
     /// The writer thread's nice value: below the event loops (nice 0), so that when the cores are
     /// contended the calls' messages go first and the writer takes the time left over. It needs
-    /// little (about a tenth of a core at 2,000 calls/s) and its batches wait without harm; at nice
+    /// little (about 5 % of a core at 2,000 calls/s) and its batches wait without harm; at nice
     /// 5 it still gets about a quarter of a contended core's time against one loop.
     public static let niceness: Int32 = 5
 
