@@ -153,8 +153,7 @@ public final class CallRouter: TransactionUser, CallSessionDelegate, Distributio
 
     /// A new request outside any transaction's retransmissions.
     public func receivedRequest(_ request: SIPRequest, transaction: ServerTransaction) {
-        let initialInvite = request.method == .invite && request.headers.to.tag == nil
-        serially(queuingArrivals: !initialInvite) { route(request, transaction: transaction) }
+        serially(queuingArrivals: !request.isInitialInvite) { route(request, transaction: transaction) }
         releaseUnusedPlace()
     }
 

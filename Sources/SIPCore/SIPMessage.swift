@@ -60,6 +60,12 @@ public struct SIPRequest: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {
         box.values.hash(into: &hasher)
     }
+
+    /// Whether this is an INVITE outside any dialog, one that would start a call: its To header has
+    /// no `tag` parameter (RFC 3261 §12.2: a request inside a dialog carries the remote tag there).
+    public var isInitialInvite: Bool {
+        method == .invite && headers.to.tag == nil
+    }
 }
 
 /// A SIP response (RFC 3261 §7.2).

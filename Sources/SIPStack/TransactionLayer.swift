@@ -171,7 +171,7 @@ public final class TransactionLayer: @unchecked Sendable {
             refuseForCapacity(request, from: source)
             return
         }
-        if request.method == .invite, request.headers.to.tag == nil, let reason = admission?.refusal(for: request) {
+        if request.isInitialInvite, let reason = admission?.refusal(for: request) {
             refusedNewCalls[reason, default: 0] += 1
             refuseStatelessly(request, from: source, reasonPhrase: reason)
             return

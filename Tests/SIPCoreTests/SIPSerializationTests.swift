@@ -68,6 +68,16 @@ struct SIPSerializationTests {
         #expect(!text.contains("Max-Forwards") && !text.contains("Content-Type") && !text.contains("Route"))
     }
 
+    @Test("an INVITE without a To tag starts a call; one with a tag, or another method, does not")
+    func initialInvite() {
+        let uri = SIPURI(user: "+4930123", host: "sbc.example.com")
+        var inDialog = Self.headers
+        inDialog.to.tag = "t1"
+        #expect(SIPRequest(method: .invite, requestURI: uri, headers: Self.headers).isInitialInvite)
+        #expect(!SIPRequest(method: .invite, requestURI: uri, headers: inDialog).isInitialInvite)
+        #expect(!SIPRequest(method: .options, requestURI: uri, headers: Self.headers).isInitialInvite)
+    }
+
     @Test("a message longer than the length guessed for it comes out whole, as a short one does")
     func longerThanGuessed() throws {
         var headers = Self.headers
