@@ -25,6 +25,7 @@ struct MediaEdge: Sendable {
         let edge = MediaEdge(group: group, engine: MediaEngine(eventLoop: group.next(), address: configuration.media.address, ports: pool,
                                                                logger: logger, onDigit: keys.forward))
         do {
+            if let priority = configuration.media.realtimePriority { try await edge.scheduleRealtime(priority: priority) }
             try await edge.register(configuration.music)
         } catch {
             try? await group.shutdownGracefully()
@@ -33,8 +34,19 @@ struct MediaEdge: Sendable {
         logger.notice("media edge started", metadata: ["media.address": "\(configuration.media.address)",
                                                         "media.rtp_ports": "\(configuration.media.rtpPorts)",
                                                         "media.srtp": "\(configuration.media.srtp.rawValue)",
+                                                        "media.realtime_priority": "\(configuration.media.realtimePriority.map(String.init) ?? "off")",
                                                         "media.queues": "\(configuration.holdMedia.keys.sorted().joined(separator: ","))"])
         return edge
+    }
+
+    /// Puts the engine's loop thread under `SCHED_FIFO` at `priority`, so that its pacing tick is
+    /// not held back by other work on its core; a refusal stops start-up naming the key.
+    private func scheduleRealtime(priority: Int) async throws {
+        do {
+            try await group.next().submit { try RealtimeScheduling.makeCurrentThreadRealtime(priority: priority) }.get()
+        } catch {
+            throw ConfigurationError(key: "media.realtimePriority", line: nil, message: "\(error)")
+        }
     }
 
     /// Registers each music on hold as one shared loop (replacing one of the same name).

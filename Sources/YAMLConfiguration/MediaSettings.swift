@@ -13,15 +13,19 @@ public struct MediaSettings: Sendable, Equatable {
     public var mode: MediaMode
     /// Whether answered hold speaks SRTP with SDES keys (`media.srtp`; plain RTP only by default).
     public var srtp: SRTPPolicy
+    /// The `SCHED_FIFO` priority of the media edge's loop thread (`media.realtimePriority`); nil keeps
+    /// it under the normal scheduler.
+    public var realtimePriority: Int?
 
     /// Creates the settings.
     public init(address: String, rtpPorts: ClosedRange<Int>, promptDirectory: String?, mode: MediaMode = .release,
-                srtp: SRTPPolicy = .off) {
+                srtp: SRTPPolicy = .off, realtimePriority: Int? = nil) {
         self.address = address
         self.rtpPorts = rtpPorts
         self.promptDirectory = promptDirectory
         self.mode = mode
         self.srtp = srtp
+        self.realtimePriority = realtimePriority
     }
 }
 

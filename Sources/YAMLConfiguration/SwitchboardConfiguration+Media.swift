@@ -5,10 +5,10 @@ import Media
 extension SwitchboardConfiguration {
     /// Reads `media`: `address` (default: the first SIP listener's), `rtpPorts` `{first, last}` (an
     /// even first port; default 20000–29999), `prompts`, a folder taken from `directory` when relative,
-    /// `mode` (`release`, the default, or `anchored`) and `srtp`, `off` (the default), `optional` or
-    /// `required`.
+    /// `mode` (`release`, the default, or `anchored`), `srtp`, `off` (the default), `optional` or
+    /// `required`, and `realtimePriority`, a `SCHED_FIFO` priority (1–99) for the media loop's thread.
     static func parseMedia(_ node: ConfigurationNode, listenerAddress: String, directory: String) throws -> MediaSettings {
-        let node = try node.allowingOnly(["address", "rtpPorts", "prompts", "mode", "srtp"])
+        let node = try node.allowingOnly(["address", "rtpPorts", "prompts", "mode", "srtp", "realtimePriority"])
         let mode = try node["mode"].oneOf(MediaMode.self, default: .release)
         let address = try node["address"].string(default: listenerAddress)
         guard isIPAddress(address) else { throw node["address"].error("expected an IPv4 or IPv6 address, got \"\(address)\"") }
@@ -21,7 +21,9 @@ extension SwitchboardConfiguration {
             path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).path
         }
         let srtp = try node["srtp"].oneOf(SRTPPolicy.self, default: .off)
-        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts, mode: mode, srtp: srtp)
+        let realtimePriority = try node["realtimePriority"].optionalInt(in: 1...99)  // SCHED_FIFO's priorities on Linux
+        return MediaSettings(address: address, rtpPorts: first...last, promptDirectory: prompts, mode: mode, srtp: srtp,
+                             realtimePriority: realtimePriority)
     }
 
     /// Loads the welcome prompt, periodic prompt and music on hold of every queue that names one from
@@ -29,7 +31,7 @@ extension SwitchboardConfiguration {
     /// announces position or wait; a missing or unusable file is an error naming the queue's key and
     /// the path; the callback confirmation (``CallbackConfiguration/confirmationPrompt``) is loaded with
     /// the words when a queue offers callbacks. Answered hold needs an address callers can send RTP to; `media.srtp` other than `off`
-    /// needs a queue that answers its callers.
+    /// and `media.realtimePriority` need a queue that answers its callers.
     static func loadHoldMedia(queues: [QueueConfiguration], nodes: ConfigurationNode, media: MediaSettings,
                               mediaNode: ConfigurationNode) throws -> (queues: [String: QueueHoldMedia], music: [String: Prompt], words: [String: Prompt]) {
         var holds: [String: QueueHoldMedia] = [:]
@@ -68,6 +70,10 @@ extension SwitchboardConfiguration {
         if holds.isEmpty, media.srtp != .off {
             throw mediaNode["srtp"].error("is \(media.srtp.rawValue) but no queue answers its callers (announcements.welcomePrompt or musicOnHold): "
                 + "Switchboard carries no media of its own to protect; set it to off")
+        }
+        if holds.isEmpty, let priority = media.realtimePriority {
+            throw mediaNode["realtimePriority"].error("is \(priority) but no queue answers its callers (announcements.welcomePrompt or musicOnHold): "
+                + "the media edge, whose thread it schedules, does not run; remove it")
         }
         return (holds, music, words)
     }

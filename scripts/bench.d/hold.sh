@@ -22,9 +22,10 @@
 # Environment: HOLD_COUNTS="0 1000 2000", HOLD_SECONDS=10, HOLD_QUIET_SECONDS=5, HOLD_RAMP_RATE=200,
 #              TRYING_RATE=200, OPTIONS_RATE=200, BENCH_HOLD_MS=1000, BENCH_AGENTS=1000,
 #              HOLD_FIRST_RTP=20000 (the daemon's media.rtpPorts start there, even), BENCH_BIN (a
-#              folder with a prebuilt release switchboardd), HOLD_REALTIME=1 (the daemon and the
-#              receiver under chrt -f 20, as MEDIA_REALTIME does for scripts/bench media, so that the
-#              other work of a shared machine delays neither; SIPp stays at normal priority).
+#              folder with a prebuilt release switchboardd), HOLD_REALTIME=1 (the daemon's media loop
+#              under SCHED_FIFO 20 through media.realtimePriority, as an operator sets it, and the
+#              receiver under chrt -f 20, so that the other work of a shared machine delays neither;
+#              the daemon's other threads and SIPp stay at normal priority).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -n "${BENCH_BIN:-}" ] || swift build -c release --product switchboardd >/dev/null
@@ -45,10 +46,10 @@ first_rtp="${HOLD_FIRST_RTP:-20000}"
 most=0
 for count in "${counts[@]}"; do [ "$count" -le "$most" ] || most="$count"; done
 ulimit -n "$(ulimit -Hn)"
-priority=()
+priority=() media_priority=""
 if [ "${HOLD_REALTIME:-0}" != 0 ]; then
     priority=(chrt -f 20)
-    export SWITCHBOARDD_WRAPPER="chrt -f 20"
+    media_priority=", realtimePriority: 20"
 fi
 
 machine="$(timer_floor "$seconds" "${HOLD_REALTIME:-0}")"
@@ -67,12 +68,12 @@ control_port="$(free_port tcp)"
 rtp_port="$(free_port udp)"
 extra="$HARNESS_DIR/queues.yaml"
 write_bench_agents "$extra" "${BENCH_AGENTS:-1000}" "+15550100" "maximumWaitingCalls: 100000"
-python3 - "$extra" "$HARNESS_DIR/prompts" "$first_rtp" "$((first_rtp + 2 * most + 199))" "$control_port" <<'PY'
+python3 - "$extra" "$HARNESS_DIR/prompts" "$first_rtp" "$((first_rtp + 2 * most + 199))" "$control_port" "$media_priority" <<'PY'
 import sys
-path, prompts, first, last, control = sys.argv[1:]
+path, prompts, first, last, control, priority = sys.argv[1:]
 lines = open(path).read().splitlines()
 lines.insert(1, "  - { name: hold, numbers: [\"+15550110\"], agents: [], announcements: { musicOnHold: music-on-hold } }")
-lines += [f"media: {{ address: 127.0.0.1, rtpPorts: {{ first: {first}, last: {last} }}, prompts: {prompts} }}",
+lines += [f"media: {{ address: 127.0.0.1, rtpPorts: {{ first: {first}, last: {last} }}, prompts: {prompts}{priority} }}",
           f"control: {{ address: 127.0.0.1, port: {control} }}"]
 open(path, "w").write("\n".join(lines) + "\n")
 PY
@@ -149,7 +150,7 @@ for count in "${counts[@]}"; do
     measure "$count"
 done
 
-echo "== SIP while callers are on answered hold: new calls at $trying_rate/s (held $BENCH_HOLD_MS ms) and OPTIONS at $options_rate/s for $seconds s${priority[*]:+, daemon and receiver under ${priority[*]}}"
+echo "== SIP while callers are on answered hold: new calls at $trying_rate/s (held $BENCH_HOLD_MS ms) and OPTIONS at $options_rate/s for $seconds s${priority[*]:+, the daemon's media loop under media.realtimePriority: 20 and the receiver under ${priority[*]}}"
 echo "   latencies on the wire in µs (calls: INVITEs answered with 100, SIPp's failed calls, OPTIONS failed); the held streams as received in the window (rtp_src: streams seen; recv%: packets"
 echo "   received of 50/s per held caller; lost: sequence gaps); the daemon's CPU in % of one core, held streams alone and under the SIP load"
 printf '%-6s %6s %8s %8s %6s %6s %6s %7s %7s %7s %7s %7s %7s %7s %7s %6s %7s %8s\n' held streams cpu_hold cpu_load \

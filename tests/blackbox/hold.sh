@@ -7,7 +7,9 @@
 # offering G.729 alone gets 488 with Warning 305, and a call record says so. A caller of the lobby
 # (no agents, music only) who re-INVITEs on hold with a new RTP port gets switchboardd's description
 # unchanged (same version, same port) and the music then arrives at the new port. The prompts, with the
-# words of the position and wait announcements the queue makes, come from scripts/make-prompts.
+# words of the position and wait announcements the queue makes, come from scripts/make-prompts. The
+# media loop runs under SCHED_FIFO at media.realtimePriority (1, the lowest: the suite runs as root,
+# as scripts/test does), and it alone of the daemon's threads.
 #
 #   PSTN caller (SIPp UAC + an RTP receiver) ──► Kamailio ──► switchboardd ──► Kamailio ──► Teams (SIPp UAS)
 #                 ◄──────── RTP: welcome prompt, announcements, music on hold ──── switchboardd (media edge)
@@ -33,7 +35,7 @@ queues:
     announcements: { musicOnHold: music-on-hold }
 agents:
   - { id: alice, number: "+15550201" }
-$(hold_media_yaml)
+$(hold_media_yaml "realtimePriority: 1")
 YAML
 write_switchboard_config "$HARNESS_DIR/switchboard.yaml" "$sip_port" "$sbc_port" "$HARNESS_DIR/extra.yaml"
 if "$SWITCHBOARD_BIN/switchboardd" --config "$HARNESS_DIR/switchboard.yaml" --check >/dev/null; then
@@ -53,6 +55,14 @@ fi
 start_switchboardd switchboardd "$HARNESS_DIR/switchboard.yaml" "$sip_port"
 start_kamailio "$sbc_port" "127.0.0.1:$sip_port" "127.0.0.1:$teams_port" "127.0.0.1:$pstn_port" '^[+]155501'
 blackbox_check "no hold stream before the first caller" test "$(control_status "$control_port" holdStreams)" = 0
+# realtime_threads PID: "priority policy" of each of the process's threads that is not under SCHED_OTHER
+# (fields 40 and 41 of the thread's stat, counted after its parenthesised name).
+realtime_threads() {
+    local stat
+    for stat in /proc/"$1"/task/*/stat; do sed 's/^.*) //' "$stat" | awk '$39 != 0 { print $38, $39 }'; done
+}
+blackbox_check "the media loop's thread alone runs under SCHED_FIFO (1) at media.realtimePriority 1" \
+    test "$(realtime_threads "$SWITCHBOARDD_PID")" = "1 1"
 
 start_teams teams "$scenarios/agent.xml" -m 1 -timeout 60 -timeout_error
 python3 "$repo/tests/blackbox/rtp_receiver.py" "$caller_rtp" "$HARNESS_DIR/rtp.json" 60 &
