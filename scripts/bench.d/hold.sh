@@ -150,7 +150,7 @@ for count in "${counts[@]}"; do
     measure "$count"
 done
 
-echo "== SIP while callers are on answered hold: new calls at $trying_rate/s (held $BENCH_HOLD_MS ms) and OPTIONS at $options_rate/s for $seconds s${priority[*]:+, the daemon's media loop under media.realtimePriority: 20 and the receiver under ${priority[*]}}"
+echo "== SIP while callers are on answered hold: new calls at $trying_rate/s (held $BENCH_HOLD_MS ms) and OPTIONS at $options_rate/s for $seconds s${priority[*]:+, media.realtimePriority 20 (the media loop under SCHED_FIFO 20) and the receiver under ${priority[*]}}"
 echo "   latencies on the wire in µs (calls: INVITEs answered with 100, SIPp's failed calls, OPTIONS failed); the held streams as received in the window (rtp_src: streams seen; recv%: packets"
 echo "   received of 50/s per held caller; lost: sequence gaps); the daemon's CPU in % of one core, held streams alone and under the SIP load"
 printf '%-6s %6s %8s %8s %6s %6s %6s %7s %7s %7s %7s %7s %7s %7s %7s %6s %7s %8s\n' held streams cpu_hold cpu_load \
