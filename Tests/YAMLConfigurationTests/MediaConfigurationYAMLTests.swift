@@ -91,7 +91,7 @@ struct MediaConfigurationYAMLTests {
         (configuration(listen: "0.0.0.0", announcements: ["musicOnHold: jazz"], media: ["prompts: /tmp"]), "media.address", "set the address the SBC sends RTP to"),
         (configuration(media: ["rtpPorts: {first: 20001}"]), "media.rtpPorts.first", "expected an even port"),
         (configuration(media: ["rtpPorts: {first: 20000, last: 20000}"]), "media.rtpPorts.last", "must be above first (20000)"),
-        (configuration(media: ["rtpPort: {first: 20000}"]), "media.rtpPort", "unknown key; expected one of address, mode, prompts, rtpPorts"),
+        (configuration(media: ["rtpPort: {first: 20000}"]), "media.rtpPort", "unknown key; expected one of address, mode, prompts, realtimePriority, rtpPorts, srtp"),
         (configuration(media: ["address: switchboard.example.com"]), "media.address", "expected an IPv4 or IPv6 address"),
         (configuration(announcements: ["welcomePrompt: ../welcome"]), "queues[0].announcements.welcomePrompt", "expected a prompt name"),
     ])
