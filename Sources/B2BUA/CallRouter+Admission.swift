@@ -37,6 +37,13 @@ extension CallRouter: NewCallAdmission {
         return nil
     }
 
+    /// True unless the router is draining, the concurrent-call limit is reached, or an overload
+    /// episode is under way: then a new call's INVITE waits for its parse and `refusal(for:)`.
+    public var admitsNewCallsAtOnce: Bool {
+        !draining && overload.episode == nil
+            && context.configuration.census.callCount < context.configuration.maximumConcurrentCalls
+    }
+
     /// The place `refusal(for:)` reserved for the INVITE being handled, taken by its new call.
     func takeReservedPlace() -> Bool {
         defer { reservedPlace = false }

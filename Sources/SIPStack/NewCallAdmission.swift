@@ -7,4 +7,9 @@ import SIPCore
 public protocol NewCallAdmission: AnyObject {
     /// `nil` admits `invite`; otherwise the reason phrase of the `503`.
     func refusal(for invite: SIPRequest) -> String?
+
+    /// Whether a new call's INVITE may be answered `100 Trying` before it is parsed and asked about:
+    /// false while new calls are refused or about to be (at the limit, overloaded, draining), so that
+    /// a refused caller gets its `503` alone.
+    var admitsNewCallsAtOnce: Bool { get }
 }

@@ -59,12 +59,14 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
         return Int(status)
     }
 
-    /// Sends a response (provisional or final) through the transaction; ignored once terminated.
+    /// Sends a response (provisional or final) through the transaction; ignored once terminated, and
+    /// a `100 Trying` after any other response (or an earlier 100) is not sent.
     /// A response other than 100 without a To tag gets the transaction's own tag (RFC 3261 §8.2.6.2),
     /// the same one for every response of the transaction.
     public func respond(_ response: SIPResponse) {
         layer.eventLoop.preconditionInEventLoop()
-        guard !isTerminated, finalStatusCode == nil || (response.statusCode >= 200 && response.statusCode < 300) else { return }
+        guard !isTerminated, finalStatusCode == nil || (response.statusCode >= 200 && response.statusCode < 300),
+              response.statusCode != 100 || latestStatusCode == nil else { return }
         var response = response
         if response.statusCode > 100, response.headers.to.tag == nil {
             response.headers.to.tag = localTag
@@ -90,10 +92,22 @@ public final class ServerTransaction: TransactionTimerTarget, @unchecked Sendabl
     /// Sends a response built from the request with `statusCode` and optional extra headers; ignored
     /// once a final response was sent (the request is gone: send another 2xx with `respond(_:)`).
     public func respond(statusCode: Int, reasonPhrase: String? = nil, toTag: String? = nil, headers: [SIPHeaderField] = []) {
-        guard let request else { return }
+        guard let request, statusCode != 100 || latestStatusCode == nil else { return }
         var response = SIPResponse(replyingTo: request, statusCode: statusCode, reasonPhrase: reasonPhrase, toTag: toTag)
         response.headers.fields.append(contentsOf: headers)
         respond(response)
+    }
+
+    /// Takes a `100 Trying` the layer already sent for the INVITE, written from its bytes before the
+    /// parse (`TransactionLayer.answerNewCallEarly`), as the latest response: a retransmission of the
+    /// INVITE gets it again, and the TU's own 100 is not sent twice.
+    func adoptTrying(_ bytes: [UInt8]) {
+        guard case .invite(var invite) = machine else { return }
+        latestStatusCode = 100
+        latest = (bytes, source)
+        let actions = invite.sendResponse(statusCode: 100)
+        machine = .invite(invite)
+        perform(actions.filter { if case .sendResponse = $0 { false } else { true } })
     }
 
     func receivedRetransmission() {

@@ -46,7 +46,11 @@ public final class TransactionLayer: @unchecked Sendable {
     let logger: Logger
     /// The event loop that owns the layer (the transport's).
     public var eventLoop: any EventLoop { sender.eventLoop }
-    private var serverTransactions = TransactionTable<ServerTransaction>()
+    var serverTransactions = TransactionTable<ServerTransaction>()
+    /// The `100 Trying`s sent for new calls' INVITEs before their parse (`answerNewCallEarly`), by
+    /// their transactions' keys, until each INVITE's transaction takes its own; emptied at the end
+    /// of every batch of reads, by which time each such INVITE has been handed up.
+    var earlyTryings: [ServerTransactionKey: [UInt8]] = [:]
     private var clientTransactions = TransactionTable<ClientTransaction>()
 
     /// Live server transactions above which a new request gets a stateless `503` (an ACK is dropped).
@@ -142,6 +146,7 @@ public final class TransactionLayer: @unchecked Sendable {
     /// The transport has handed up its batch of reads; the TU is told.
     public func readBatchEnded() {
         readingBatch = false
+        if !earlyTryings.isEmpty { earlyTryings.removeAll(keepingCapacity: true) }
         user?.readBatchEnded()
     }
 
@@ -195,6 +200,9 @@ public final class TransactionLayer: @unchecked Sendable {
         default:
             let transaction = ServerTransaction(request: request, source: source, key: key, layer: self)
             serverTransactions[.server(key)] = transaction
+            if !earlyTryings.isEmpty, request.method == .invite, let trying = earlyTryings.removeValue(forKey: key) {
+                transaction.adoptTrying(trying)
+            }
             user?.receivedRequest(request, transaction: transaction)
         }
     }

@@ -28,6 +28,16 @@ public struct ServerTransactionKey: Hashable, Sendable {
         self.init(request, method: request.method == .ack ? .invite : request.method)
     }
 
+    /// The key an INVITE whose top Via has this RFC 3261 `branch` and sent-by `host` (as written,
+    /// brackets kept) and `port` gets from `init(request:)`, for an INVITE not parsed yet; nil for a
+    /// branch without the magic cookie or with bytes other than ASCII, whose keys follow other rules.
+    public init?(inviteBranch branch: String, host: String, port: Int?) {
+        guard TransactionKeyText.startsWithMagicCookie(branch),
+              let key = TransactionKeyText.server(branch: branch, host: host, port: port, method: SIPMethod.invite.token) else { return nil }
+        text = key
+        fields = nil
+    }
+
     /// The key of the INVITE server transaction that `cancel`, a CANCEL request, refers to (§9.2):
     /// the CANCEL's own key with INVITE as the method. Nil when the request has no Via.
     public static func forCancelTarget(_ cancel: SIPRequest) -> ServerTransactionKey? {

@@ -6,18 +6,21 @@ import NIOCore
 /// One read takes a batch of datagrams from the socket (`recvmmsg`), and each is handled fully
 /// (parse, transaction, call, routing) before the next. A new call's `100 Trying` (RFC 3261
 /// §17.2.1: sent at once, so the caller stops retransmitting) would wait behind the work of every
-/// datagram read before it in the batch; so an INVITE outside any dialog is handed up as it is
-/// read, and the other datagrams wait until the batch has been read (`channelReadComplete`), then
-/// go up in the order they came. They wait as the buffers NIO read them into, not copies: NIO takes
-/// each `recvmmsg` of a read into a buffer of its own (its pool holds one per read of the batch), so
-/// holding them until the batch ends makes it copy nothing. An INVITE whose Call-ID matches a
-/// datagram still waiting waits behind it, so the messages of one call keep their order.
+/// datagram read before it in the batch; so an INVITE outside any dialog is answered as it is read,
+/// its 100 written from its bytes before any parse (`answerNewCallEarly`), and once the batch has
+/// been read (`channelReadComplete`) those 100s are sent together and those INVITEs go up first. An
+/// INVITE the layers above do not answer so goes up as it is read. The other datagrams wait until
+/// the batch has been read, then go up in the order they came. They wait as the buffers NIO read
+/// them into, not copies: NIO takes each `recvmmsg` of a read into a buffer of its own (its pool
+/// holds one per read of the batch), so holding them until the batch ends makes it copy nothing. An
+/// INVITE whose Call-ID matches a datagram still waiting waits behind it, so the messages of one
+/// call keep their order.
 ///
 /// A new call's INVITE that arrives while a batch is being handled would wait in the socket until
 /// the next read, and a batch of 32 datagrams is over a millisecond of work. So the waiting
 /// datagrams are handled in slices of `slice`: between two, what was written is sent, and what has
-/// arrived meanwhile is read (`readAhead`, one `recvmmsg` that does not block); its new calls'
-/// INVITEs go up at once and the rest joins the queue behind what already waits. Reading ahead
+/// arrived meanwhile is read (`readAhead`, one `recvmmsg` that does not block); its new calls are
+/// answered and go up first, and the rest joins the queue behind what already waits. Reading ahead
 /// stops once `waitingLimit` datagrams wait: reading further would only move the socket's queue,
 /// which the overload guard watches, into memory it does not; and a batch reads ahead at most
 /// `readAheadLimit` datagrams, so that it ends under any load.
@@ -64,6 +67,9 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     /// `firstWaiting` on are not handled yet.
     private var waiting: [Waiting] = []
     private var firstWaiting = 0
+    /// New calls' INVITEs of the batch answered `100 Trying` before their parse, in the order they
+    /// were read; they go up before the datagrams waiting.
+    private var answered: [Waiting] = []
     /// Whether a batch is being read: the transport was told it began, and is yet to be told it ended.
     private var readingBatch = false
 
@@ -88,7 +94,11 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         envelope.data.withUnsafeReadableBytes { bytes in
             let callID = SIPHeaderScan.callID(in: bytes)
             if SIPHeaderScan.isInitialInvite(bytes), let callID, !isWaiting(callID: bytes[callID]) {
-                transport.receive(bytes, from: source)
+                if transport.answerNewCallEarly(bytes, from: source) {
+                    answered.append(Waiting(bytes: envelope.data, source: source, callID: callID))
+                } else {
+                    transport.receive(bytes, from: source)
+                }
             } else {
                 waiting.append(Waiting(bytes: envelope.data, source: source, callID: callID))
             }
@@ -96,6 +106,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
+        handUpAnswered()
         var sliceStart = clock()
         var readAheadLeft = Self.readAheadLimit
         while firstWaiting < waiting.count {
@@ -105,6 +116,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
             if readAheadLeft > 0, clock() &- sliceStart >= Self.slice {
                 transport.flushNow()
                 readWaitingDatagrams(atMost: &readAheadLeft)
+                handUpAnswered()
                 sliceStart = clock()
             }
         }
@@ -113,6 +125,17 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         readingBatch = false
         transport.readBatchEnded()
         context.fireChannelReadComplete()
+    }
+
+    /// Sends the `100 Trying`s written for the new calls' INVITEs read so far, then hands those
+    /// INVITEs up in the order they were read.
+    private func handUpAnswered() {
+        guard !answered.isEmpty else { return }
+        transport.flushNow()
+        for invite in answered {
+            invite.bytes.withUnsafeReadableBytes { transport.receive($0, from: invite.source) }
+        }
+        answered.removeAll(keepingCapacity: true)
     }
 
     /// Takes what has arrived on the socket since the batch was read: no more than `limit`, and no
@@ -125,12 +148,14 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         arrived.forEach(take)
     }
 
-    /// Whether a datagram of the batch with this Call-ID (or one the scan could not place) still waits.
+    /// Whether a datagram of the batch with this Call-ID (or one the scan could not place) still
+    /// waits, or a new call's INVITE with it waits to go up.
     private func isWaiting(callID: Slice<UnsafeRawBufferPointer>) -> Bool {
-        waiting[firstWaiting...].contains { datagram in
+        let matches = { (datagram: Waiting) in
             guard let range = datagram.callID else { return true }
             return datagram.bytes.withUnsafeReadableBytes { $0[range].elementsEqual(callID) }
         }
+        return answered.contains(where: matches) || waiting[firstWaiting...].contains(where: matches)
     }
 
     /// The sender as a peer address, the one already held when it is a recent sender.

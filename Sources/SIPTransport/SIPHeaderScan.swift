@@ -85,7 +85,7 @@ public enum SIPHeaderScan {
     }
 
     /// Whether `name` is `lowercased`, in any case.
-    private static func matches(_ name: UnsafeRawBufferPointer, _ lowercased: StaticString) -> Bool {
+    static func matches(_ name: UnsafeRawBufferPointer, _ lowercased: StaticString) -> Bool {
         guard name.count == lowercased.utf8CodeUnitCount else { return false }
         let expected = UnsafeRawBufferPointer(start: lowercased.utf8Start, count: lowercased.utf8CodeUnitCount)
         for index in 0..<name.count where folded(name[index]) != expected[index] { return false }
@@ -93,7 +93,7 @@ public enum SIPHeaderScan {
     }
 
     /// The byte with an ASCII capital letter lowercased.
-    private static func folded(_ byte: UInt8) -> UInt8 {
+    static func folded(_ byte: UInt8) -> UInt8 {
         (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 }

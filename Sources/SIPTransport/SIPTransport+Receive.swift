@@ -12,6 +12,12 @@ extension SIPTransport {
         process(bytes, from: source, trusted: trusted)
     }
 
+    /// Asks `onNewCall` to answer a new call's INVITE before its parse, when its sender is allowed.
+    func answerNewCallEarly(_ bytes: UnsafeRawBufferPointer, from source: SIPPeerAddress) -> Bool {
+        guard let onNewCall, configuration.trustedPeers.isEmpty || configuration.trustedPeers.contains(source.ipAddress) else { return false }
+        return onNewCall(bytes, source)
+    }
+
     /// Handles a message another shard's transport received and handed over (see `handover`): as if
     /// it had arrived here, without asking `handover` again.
     public func receive(handedOver bytes: [UInt8], from source: SIPPeerAddress) {

@@ -39,7 +39,9 @@ enum ShardTransports {
     /// Points each shard's transport at the shards: a message whose Call-ID (a byte scan before the
     /// parse) belongs to another shard is handed to that shard's transport to be parsed there, its
     /// bytes counted on the backlog board until they are handled; one the scan missed is handed over
-    /// after the parse, to that shard's transaction layer.
+    /// after the parse, to that shard's transaction layer. A new call's INVITE is answered
+    /// `100 Trying` before its parse by the shard that read it when that shard owns it (the owner
+    /// keeps the transaction); one handed over is answered after its parse.
     static func connect(_ shards: [Shard]) async throws {
         for shard in shards {
             try await shard.eventLoop.submit {
@@ -47,10 +49,14 @@ enum ShardTransports {
                 shard.transport.onReadBatchBegan = { stack.readBatchBegan() }
                 shard.transport.onReadBatchEnded = { stack.readBatchEnded() }
                 guard shards.count > 1 else {
+                    shard.transport.onNewCall = { stack.answerNewCallEarly($0, from: $1) }
                     shard.transport.onMessage = { stack.receive($0) }
                     return
                 }
                 let placement = CallPlacement(shardCount: shards.count, shard: shard.index)
+                shard.transport.onNewCall = { bytes, source in
+                    placement.shard(ofMessage: bytes) == shard.index && stack.answerNewCallEarly(bytes, from: source)
+                }
                 let board = shard.transport.backlogBoard
                 shard.transport.handover = { bytes, source in
                     guard let owner = placement.shard(ofMessage: bytes), owner != shard.index else { return false }

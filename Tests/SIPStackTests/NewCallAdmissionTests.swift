@@ -5,7 +5,7 @@ import SwitchboardTestKit
 import Testing
 
 /// Refuses every new call with one reason phrase, and counts what it was asked.
-private final class RefusingAdmission: NewCallAdmission {
+final class RefusingAdmission: NewCallAdmission {
     var reason: String?
     var asked = 0
 
@@ -15,6 +15,8 @@ private final class RefusingAdmission: NewCallAdmission {
         asked += 1
         return reason
     }
+
+    var admitsNewCallsAtOnce: Bool { reason == nil }
 }
 
 @Suite("Transaction layer: a refused new call gets a stateless 503 before any state")

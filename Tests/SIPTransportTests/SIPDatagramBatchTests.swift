@@ -5,9 +5,10 @@ import SIPCore
 @testable import SIPTransport
 import Testing
 
-/// Within one batch of reads a new call's INVITE goes up as it is read, before the datagrams read
-/// ahead of it, unless one of those belongs to the same call; the others go up in order once the
-/// batch has been read, a slice of work at a time, so that the socket is read again between slices.
+/// Within one batch of reads a new call's INVITE is answered (or goes up) as it is read, before the
+/// datagrams read ahead of it, unless one of those belongs to the same call; the others go up in
+/// order once the batch has been read, a slice of work at a time, so that the socket is read again
+/// between slices.
 @Suite("A batch of datagrams: new calls' INVITEs first, each call's messages in order")
 struct SIPDatagramBatchTests {
     /// The handler's surroundings as the test sets them: its clock, and what arrives on the socket
@@ -74,6 +75,25 @@ struct SIPDatagramBatchTests {
         #expect(batch.handedUp == ["INVITE c"])
         batch.endOfBatch()
         #expect(batch.handedUp == ["INVITE c", "ACK a", "BYE b", "INVITE d"])
+    }
+
+    @Test("New calls answered as they are read go up first once the batch is read; one not answered goes up at once")
+    func answeredFirst() throws {
+        let batch = try Batch()
+        batch.transport.onNewCall = { bytes, _ in
+            let callID = SIPHeaderScan.callID(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) } ?? ""
+            guard callID != "e" else { return false }
+            batch.handedUp.append("100 \(callID)")
+            return true
+        }
+        batch.read(Self.request("BYE", callID: "a", toTag: "1"))
+        batch.read(Self.request("INVITE", callID: "c"))
+        batch.read(Self.request("INVITE", callID: "c"))
+        batch.read(Self.request("INVITE", callID: "d"))
+        batch.read(Self.request("INVITE", callID: "e"))
+        #expect(batch.handedUp == ["100 c", "100 d", "INVITE e"], "a retransmission read with its INVITE waits behind it")
+        batch.endOfBatch()
+        #expect(batch.handedUp == ["100 c", "100 d", "INVITE e", "INVITE c", "INVITE d", "BYE a", "INVITE c"])
     }
 
     @Test("The transport hears when a batch begins, before its first message goes up, and when all of it has")

@@ -70,7 +70,9 @@ struct LimitsTests {
 
     @Test func pastTheConcurrentCallLimitANewCallGetsAStateless503AndTheCallUpIsServed() throws {
         let harness = try CallHarness(maximumConcurrentCalls: 1)
+        #expect(harness.router.admitsNewCallsAtOnce)
         var call = try harness.connect()
+        #expect(!harness.router.admitsNewCallsAtOnce, "at the limit a new call waits for its parse and its 503, no 100 first")
         let transactions = harness.layer.serverTransactionCount
         let refused = harness.receive(harness.caller(calling: TestQueues.sales).invite)
         #expect(refused.summary == ["503 INVITE"])
@@ -80,7 +82,12 @@ struct LimitsTests {
         #expect(harness.layer.refusedNewCalls == ["Capacity Reached": 1])
         #expect(harness.layer.serverTransactionCount == transactions)
         try harness.callerHangsUp(&call)
+        #expect(harness.router.admitsNewCallsAtOnce)
         #expect(harness.receive(harness.caller(calling: TestQueues.lobby).invite).summary == ["100 INVITE", "180 INVITE"])
+        let drained = harness.router.drain(minimum: .zero, maximum: .seconds(60))
+        #expect(!harness.router.admitsNewCallsAtOnce, "nor while draining")
+        harness.advance(by: .seconds(61))
+        #expect(throws: Never.self) { try drained.wait() }
     }
 
     @Test func aPlaceReservedForAnINVITERefusedAfterItsAdmissionIsGivenBack() throws {
@@ -107,6 +114,7 @@ struct LimitsTests {
         #expect(refused.summary == ["503 INVITE"])
         #expect(refused.responses.first?.reasonPhrase == "Overloaded")
         #expect(harness.router.overload.isOverloaded)
+        #expect(!harness.router.admitsNewCallsAtOnce, "no 100 before the parse during an overload episode")
         var options = harness.caller(calling: TestQueues.lobby).invite
         options.method = .options
         options.headers.cseq = SIPCSeq(sequenceNumber: 1, method: .options)
@@ -122,6 +130,7 @@ struct LimitsTests {
         #expect(harness.layer.refusedNewCalls == ["Overloaded": 3])
         harness.advance(by: .seconds(11))
         #expect(!harness.router.overload.isOverloaded, "over once the backlog stayed low for 5 s, with no new call needed")
+        #expect(harness.router.admitsNewCallsAtOnce)
     }
 
     /// A caller's INVITE to the lobby without an SDP offer, which the router refuses with `488` after
