@@ -36,16 +36,17 @@ public struct SIPEarlyTrying: Sendable {
         guard let lines = HeaderLines(invite), let topVia = lines.vias.first,
               let via = TopVia(UnsafeRawBufferPointer(rebasing: invite[topVia])),
               via.rportRequested || (via.port ?? 5060) == sourcePort else { return nil }
-        let host = via.host.map { invite[topVia.lowerBound + $0] }
+        let offset = topVia.lowerBound
+        let host = UnsafeRawBufferPointer(rebasing: invite[offset + via.host.lowerBound..<offset + via.host.upperBound])
         let unbracketed = host.first == UInt8(ascii: "[") ? host.dropFirst().dropLast() : host[...]
         let stampsReceived = via.rportRequested || !unbracketed.elementsEqual(sourceIP.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(invite.count / 2 + 96)
         out.append(contentsOf: "SIP/2.0 100 Trying\r\nVia: ".utf8)
         if let rport = via.rport {
-            out.append(contentsOf: invite[topVia.lowerBound..<topVia.lowerBound + rport.upperBound])
+            out.append(contentsOf: invite[offset..<offset + rport.upperBound])
             out.append(contentsOf: "=\(sourcePort)".utf8)
-            out.append(contentsOf: invite[topVia.lowerBound + rport.upperBound..<topVia.upperBound])
+            out.append(contentsOf: invite[offset + rport.upperBound..<topVia.upperBound])
         } else {
             out.append(contentsOf: invite[topVia])
         }
@@ -59,7 +60,7 @@ public struct SIPEarlyTrying: Sendable {
         for value in lines.timestamps { Self.append("Timestamp: ", value, of: invite, to: &out) }
         out.append(contentsOf: "Content-Length: 0\r\n\r\n".utf8)
         bytes = out
-        branch = String(decoding: via.branch.map { invite[topVia.lowerBound + $0] }, as: UTF8.self)
+        branch = String(decoding: invite[offset + via.branch.lowerBound..<offset + via.branch.upperBound], as: UTF8.self)
         sentByHost = String(decoding: host, as: UTF8.self)
         sentByPort = via.port
     }
