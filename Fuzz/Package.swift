@@ -6,8 +6,10 @@ import PackageDescription
 // package's own directories (symbolic links under Sources/), the parse arena built to give each of
 // libosip2's blocks an allocation of its own, so that AddressSanitizer sees an overrun of one;
 // SIPStreamFraming holds a link to the stream framer of SIPTransport, which needs nothing else from
-// that target; Media is a link to the pure media core; nothing is copied; the media core's one
-// package, swift-extras-base64 (SDES keys), comes as in the root package. COSIP finds libosip2
+// that target, and SIPRawScans links to its scans of raw messages (the header scan, and the
+// `100 Trying` written from an INVITE's bytes), which need nothing at all; Media is a link to the
+// pure media core; nothing is copied; the media core's one package, swift-extras-base64 (SDES
+// keys), comes as in the root package. COSIP finds libosip2
 // through pkg-config: `scripts/fuzz` puts first on PKG_CONFIG_PATH a libosip2 it builds with
 // coverage instrumentation and AddressSanitizer (a plain `swift build` here gets the system library).
 let package = Package(
@@ -21,9 +23,10 @@ let package = Package(
         .target(name: "CRandomPool"),
         .target(name: "SIPCore", dependencies: ["COSIP", "CParseArena", "CRandomPool"]),
         .target(name: "SIPStreamFraming", dependencies: ["SIPCore"]),
+        .target(name: "SIPRawScans"),
         .target(name: "Media", dependencies: ["SIPCore", .product(name: "ExtrasBase64", package: "swift-extras-base64")]),
         .target(name: "CFuzzerDriver"),
-        .target(name: "FuzzChecks", dependencies: ["SIPCore", "SIPStreamFraming", "Media", "CFuzzerDriver"]),
+        .target(name: "FuzzChecks", dependencies: ["SIPCore", "SIPStreamFraming", "SIPRawScans", "Media", "CFuzzerDriver"]),
         .executableTarget(name: "fuzz-message", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-sdp", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-framer", dependencies: ["FuzzChecks"]),

@@ -14,11 +14,12 @@ import Darwin
 /// CSeq and each Timestamp (§8.2.6.1), their values as they came, and `Content-Length: 0`.
 ///
 /// Only a plain message is answered so. Nothing is written, and the INVITE is answered after its
-/// parse, for a folded line; a Via line with several values or a quoted string; a top Via that is
-/// not `SIP/2.0/UDP`, has spaces around its parameters, or already carries `received`, a filled
-/// `rport` or `maddr`; a response that would not go back to the packet's source (§18.2.2: no
-/// `rport`, and a sent-by port other than the source's); a start line not ending `SIP/2.0`; a CSeq
-/// whose method is not INVITE; or a missing or repeated From, To, Call-ID or CSeq.
+/// parse, for a folded line; a control character other than a tab in a value it would copy; a Via
+/// line with several values or a quoted string; a top Via that is not `SIP/2.0/UDP`, has spaces
+/// around its parameters, or already carries `received`, a filled `rport` or `maddr`; a response
+/// that would not go back to the packet's source (§18.2.2: no `rport`, and a sent-by port other
+/// than the source's); a start line not ending `SIP/2.0`; a CSeq whose method is not INVITE; or a
+/// missing or repeated From, To, Call-ID or CSeq.
 public struct SIPEarlyTrying: Sendable {
     /// The response in wire form.
     public let bytes: [UInt8]
@@ -38,27 +39,28 @@ public struct SIPEarlyTrying: Sendable {
               via.rportRequested || (via.port ?? 5060) == sourcePort else { return nil }
         let offset = topVia.lowerBound
         let host = UnsafeRawBufferPointer(rebasing: invite[offset + via.host.lowerBound..<offset + via.host.upperBound])
-        let unbracketed = host.first == UInt8(ascii: "[") ? host.dropFirst().dropLast() : host[...]
-        let stampsReceived = via.rportRequested || !unbracketed.elementsEqual(sourceIP.utf8)
+        let unbracketed = host.first == UInt8(ascii: "[") ? UnsafeRawBufferPointer(rebasing: host.dropFirst().dropLast()) : host
+        var sourceText = sourceIP
+        let stampsReceived = via.rportRequested || !sourceText.withUTF8 { $0.elementsEqual(unbracketed) }
         var out: [UInt8] = []
         out.reserveCapacity(invite.count / 2 + 96)
-        out.append(contentsOf: "SIP/2.0 100 Trying\r\nVia: ".utf8)
+        out.append("SIP/2.0 100 Trying\r\nVia: ")
         if let rport = via.rport {
-            out.append(contentsOf: invite[offset..<offset + rport.upperBound])
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: invite[offset..<offset + rport.upperBound]))
             out.append(contentsOf: "=\(sourcePort)".utf8)
-            out.append(contentsOf: invite[offset + rport.upperBound..<topVia.upperBound])
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: invite[offset + rport.upperBound..<topVia.upperBound]))
         } else {
-            out.append(contentsOf: invite[topVia])
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: invite[topVia]))
         }
         if stampsReceived { out.append(contentsOf: ";received=\(sourceIP)".utf8) }
-        out.append(contentsOf: "\r\n".utf8)
+        out.append("\r\n")
         for value in lines.vias.dropFirst() { Self.append("Via: ", value, of: invite, to: &out) }
         Self.append("From: ", lines.from, of: invite, to: &out)
         Self.append("To: ", lines.to, of: invite, to: &out)
         Self.append("Call-ID: ", lines.callID, of: invite, to: &out)
         Self.append("CSeq: ", lines.cseq, of: invite, to: &out)
         for value in lines.timestamps { Self.append("Timestamp: ", value, of: invite, to: &out) }
-        out.append(contentsOf: "Content-Length: 0\r\n\r\n".utf8)
+        out.append("Content-Length: 0\r\n\r\n")
         bytes = out
         branch = String(decoding: invite[offset + via.branch.lowerBound..<offset + via.branch.upperBound], as: UTF8.self)
         sentByHost = String(decoding: host, as: UTF8.self)
@@ -66,9 +68,16 @@ public struct SIPEarlyTrying: Sendable {
     }
 
     private static func append(_ name: StaticString, _ value: Range<Int>, of message: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        out.append(contentsOf: message[value])
-        out.append(contentsOf: "\r\n".utf8)
+        out.append(name)
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: message[value]))
+        out.append("\r\n")
+    }
+}
+
+extension [UInt8] {
+    /// Appends `text`'s bytes.
+    fileprivate mutating func append(_ text: StaticString) {
+        append(contentsOf: UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
 
@@ -78,55 +87,84 @@ private struct HeaderLines {
     var from = 0..<0, to = 0..<0, callID = 0..<0, cseq = 0..<0
     var timestamps: [Range<Int>] = []
 
-    /// Nil unless the start line is an INVITE's ending `SIP/2.0`, no line is folded, each Via line
-    /// holds one value, From, To, Call-ID and CSeq come once each, and CSeq's method is INVITE.
+    /// Nil unless the start line is an INVITE's ending `SIP/2.0`, no line is folded, the values
+    /// copied hold no control character but tabs, each Via line holds one value, From, To, Call-ID
+    /// and CSeq come once each, and CSeq's method is INVITE.
     init?(_ message: UnsafeRawBufferPointer) {
-        guard let base = message.baseAddress, message.starts(with: "INVITE ".utf8) else { return nil }
+        guard let base = message.baseAddress, message.starts(with: "INVITE ".utf8),
+              let startLineEnd = find(0x0A, in: message, 0..<message.count),
+              message.ends(0..<startLineEnd, with: " SIP/2.0\r") || message.ends(0..<startLineEnd, with: " SIP/2.0") else { return nil }
         var seen = (from: false, to: false, callID: false, cseq: false)
-        var lineStart = 0
-        var isStartLine = true
+        var lineStart = startLineEnd + 1
         while true {
             guard let newline = memchr(base + lineStart, 0x0A, message.count - lineStart) else { return nil }
             let lineEnd = base.distance(to: UnsafeRawPointer(newline))
             let contentEnd = lineEnd > lineStart && message[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
-            defer { lineStart = lineEnd + 1 }
-            if isStartLine {
-                guard UnsafeRawBufferPointer(rebasing: message[lineStart..<contentEnd]).reversed().starts(with: "0.2/PIS ".utf8) else { return nil }
-                isStartLine = false
-                continue
-            }
             if contentEnd == lineStart { break }
             guard message[lineStart] != 0x20, message[lineStart] != 0x09,
                   let (name, value) = Self.split(message, from: lineStart, to: contentEnd) else { return nil }
-            let named = { (full: StaticString, compact: StaticString) in
-                SIPHeaderScan.matches(name, full) || SIPHeaderScan.matches(name, compact)
-            }
-            if named("via", "v") {
-                guard !message[value].contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) else { return nil }
+            let header = Self.header(named: name)
+            guard header == nil || Self.isText(message, value) else { return nil }
+            switch header {
+            case .via:
+                guard find(UInt8(ascii: ","), in: message, value) == nil, find(UInt8(ascii: "\""), in: message, value) == nil else { return nil }
                 vias.append(value)
-            } else if named("from", "f") {
+            case .from:
                 guard !seen.from else { return nil }
                 (seen.from, from) = (true, value)
-            } else if named("to", "t") {
+            case .to:
                 guard !seen.to else { return nil }
                 (seen.to, to) = (true, value)
-            } else if named("call-id", "i") {
+            case .callID:
                 guard !seen.callID else { return nil }
                 (seen.callID, callID) = (true, value)
-            } else if SIPHeaderScan.matches(name, "cseq") {
-                guard !seen.cseq, UnsafeRawBufferPointer(rebasing: message[value]).reversed().starts(with: "ETIVNI ".utf8) else { return nil }
+            case .cseq:
+                guard !seen.cseq, message.ends(value, with: " INVITE") else { return nil }
                 (seen.cseq, cseq) = (true, value)
-            } else if SIPHeaderScan.matches(name, "timestamp") {
+            case .timestamp:
                 timestamps.append(value)
+            case nil:
+                break
             }
+            lineStart = lineEnd + 1
         }
         guard seen.from, seen.to, seen.callID, seen.cseq, !vias.isEmpty else { return nil }
+    }
+
+    /// Whether the value holds no control character other than a tab (a bare CR or a NUL is the
+    /// parse's to judge, not something to copy into the answer).
+    private static func isText(_ message: UnsafeRawBufferPointer, _ value: Range<Int>) -> Bool {
+        for index in value where message[index] < 0x20 && message[index] != 0x09 || message[index] == 0x7F { return false }
+        return true
+    }
+
+    /// The headers a `100 Trying` copies.
+    private enum Header {
+        case via, from, to, callID, cseq, timestamp
+    }
+
+    /// Which of them `name` is (full or compact form, any case), by its length and first letter first.
+    private static func header(named name: UnsafeRawBufferPointer) -> Header? {
+        guard let first = name.first.map(SIPHeaderScan.folded) else { return nil }
+        switch (name.count, first) {
+        case (1, UInt8(ascii: "v")): return .via
+        case (1, UInt8(ascii: "f")): return .from
+        case (1, UInt8(ascii: "t")): return .to
+        case (1, UInt8(ascii: "i")): return .callID
+        case (2, UInt8(ascii: "t")): return SIPHeaderScan.matches(name, "to") ? .to : nil
+        case (3, UInt8(ascii: "v")): return SIPHeaderScan.matches(name, "via") ? .via : nil
+        case (4, UInt8(ascii: "f")): return SIPHeaderScan.matches(name, "from") ? .from : nil
+        case (4, UInt8(ascii: "c")): return SIPHeaderScan.matches(name, "cseq") ? .cseq : nil
+        case (7, UInt8(ascii: "c")): return SIPHeaderScan.matches(name, "call-id") ? .callID : nil
+        case (9, UInt8(ascii: "t")): return SIPHeaderScan.matches(name, "timestamp") ? .timestamp : nil
+        default: return nil
+        }
     }
 
     /// A header line's name and value without the whitespace around them; nil without a colon or a value.
     private static func split(_ message: UnsafeRawBufferPointer, from start: Int, to end: Int) -> (UnsafeRawBufferPointer, Range<Int>)? {
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        guard let colon = message[start..<end].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        guard let colon = find(UInt8(ascii: ":"), in: message, start..<end) else { return nil }
         var nameEnd = colon
         while nameEnd > start, isSpace(message[nameEnd - 1]) { nameEnd -= 1 }
         var valueStart = colon + 1
@@ -135,6 +173,21 @@ private struct HeaderLines {
         while valueEnd > valueStart, isSpace(message[valueEnd - 1]) { valueEnd -= 1 }
         guard valueEnd > valueStart else { return nil }
         return (UnsafeRawBufferPointer(rebasing: message[start..<nameEnd]), valueStart..<valueEnd)
+    }
+}
+
+/// The index of the first `byte` in `range` of `message`.
+private func find(_ byte: UInt8, in message: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
+    guard !range.isEmpty, let base = message.baseAddress,
+          let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+    return base.distance(to: UnsafeRawPointer(found))
+}
+
+extension UnsafeRawBufferPointer {
+    /// Whether the bytes in `range` end with `suffix`.
+    fileprivate func ends(_ range: Range<Int>, with suffix: StaticString) -> Bool {
+        guard let base = baseAddress, range.count >= suffix.utf8CodeUnitCount else { return false }
+        return memcmp(base + range.upperBound - suffix.utf8CodeUnitCount, suffix.utf8Start, suffix.utf8CodeUnitCount) == 0
     }
 }
 
@@ -156,15 +209,15 @@ private struct TopVia {
         var index = prefix.utf8.count
         guard value[index] == 0x20 || value[index] == 0x09 else { return nil }
         while index < value.count, value[index] == 0x20 || value[index] == 0x09 { index += 1 }
-        let sentByEnd = value[index...].firstIndex(of: UInt8(ascii: ";")) ?? value.count
+        let sentByEnd = find(UInt8(ascii: ";"), in: value, index..<value.count) ?? value.count
         guard Self.readSentBy(value, index..<sentByEnd, into: &self) else { return nil }
         var foundBranch = false
         var start = sentByEnd + 1
         while start <= value.count {
-            let end = value[start...].firstIndex(of: UInt8(ascii: ";")) ?? value.count
+            let end = find(UInt8(ascii: ";"), in: value, start..<value.count) ?? value.count
             let parameter = UnsafeRawBufferPointer(rebasing: value[start..<end])
-            guard !parameter.isEmpty, !parameter.contains(where: { $0 == 0x20 || $0 == 0x09 }) else { return nil }
-            let equals = parameter.firstIndex(of: UInt8(ascii: "="))
+            guard !parameter.isEmpty, find(0x20, in: value, start..<end) == nil, find(0x09, in: value, start..<end) == nil else { return nil }
+            let equals = find(UInt8(ascii: "="), in: value, start..<end).map { $0 - start }
             let name = UnsafeRawBufferPointer(rebasing: parameter[..<(equals ?? parameter.count)])
             if SIPHeaderScan.matches(name, "branch") {
                 guard let equals, equals + 1 < parameter.count else { return nil }

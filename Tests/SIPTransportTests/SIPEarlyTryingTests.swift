@@ -70,6 +70,8 @@ struct SIPEarlyTryingTests {
         invite(startLine: "INVITE sip:+15550100@192.0.2.1 SIP/3.0"),
         invite(cseq: "CSeq: 1 OPTIONS"),
         invite(extra: "Call-ID: second\r\n"),
+        invite(via: "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-16\rX"),
+        invite(cseq: "CSeq: 1\u{0} INVITE"),
         invite(cseq: "X-CSeq: 1 INVITE"),
         "BYE sip:+15550100@192.0.2.1 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-15\r\n\r\n",
         String(invite().prefix(120)),

@@ -1,0 +1,1 @@
+../../../Sources/SIPTransport/SIPHeaderScan.swift
