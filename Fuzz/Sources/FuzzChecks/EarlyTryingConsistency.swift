@@ -2,15 +2,17 @@ import SIPCore
 import SIPRawScans
 
 /// The property of the `100 Trying` written from a new call's INVITE before its parse
-/// (`SIPEarlyTrying`): whatever it answers, the answer parses as a `100`; and when the parser takes
-/// the same input as a request, the answer belongs to it: the same Call-ID, CSeq, From and To, as
-/// many Vias, each after the first the same, and the first with the request's branch, host and
-/// port, which the transaction key is also made of.
+/// (`SIPEarlyTrying`): when the parser takes the same input as a request, the 100 parses too and
+/// belongs to it: the same Call-ID, CSeq, From and To, as many Vias, each after the first the same,
+/// and the first with the request's branch, host and port, which the transaction key is also made
+/// of. (An INVITE the parser refuses gets its `400` after the 100, which echoes the INVITE's own
+/// header values as a stateful proxy's would.)
 public enum EarlyTryingConsistency {
     /// Checks one input; aborts through `fuzzFailure` when the property does not hold.
     public static func check(_ input: UnsafeRawBufferPointer) {
         guard SIPHeaderScan.isInitialInvite(input),
-              let trying = SIPEarlyTrying(invite: input, sourceIP: "192.0.2.10", sourcePort: 5060) else { return }
+              let trying = SIPEarlyTrying(invite: input, sourceIP: "192.0.2.10", sourcePort: 5060),
+              case .request(let request)? = try? SIPMessage(parsing: input) else { return }
         let shown = [("input", Array(input)), ("100 Trying", trying.bytes)]
         let answer: SIPResponse
         do {
@@ -21,7 +23,6 @@ public enum EarlyTryingConsistency {
         } catch {
             fuzzFailure("the 100 Trying written from the INVITE's bytes does not parse: \(error)", shown)
         }
-        guard case .request(let request)? = try? SIPMessage(parsing: input) else { return }
         let asked = request.headers, answered = answer.headers
         guard answered.callID == asked.callID, answered.cseq == asked.cseq, answered.from == asked.from, answered.to == asked.to,
               answered.via.count == asked.via.count, answered.via.dropFirst().elementsEqual(asked.via.dropFirst()),
