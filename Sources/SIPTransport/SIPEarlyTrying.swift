@@ -34,7 +34,7 @@ public struct SIPEarlyTrying: Sendable {
     /// (written as ``SIPPeerAddress/ipAddress`` writes it) and `sourcePort`; nil for a message that is
     /// not plain enough (see the type's notes).
     public init?(invite: UnsafeRawBufferPointer, sourceIP: String, sourcePort: Int) {
-        guard let lines = HeaderLines(invite), let topVia = lines.vias.first,
+        guard let lines = HeaderLines(invite), let topVia = lines.topVia,
               let via = TopVia(UnsafeRawBufferPointer(rebasing: invite[topVia])),
               via.rportRequested || (via.port ?? 5060) == sourcePort else { return nil }
         let offset = topVia.lowerBound
@@ -43,7 +43,7 @@ public struct SIPEarlyTrying: Sendable {
         var sourceText = sourceIP
         let stampsReceived = via.rportRequested || !sourceText.withUTF8 { $0.elementsEqual(unbracketed) }
         var out: [UInt8] = []
-        out.reserveCapacity(invite.count / 2 + 96)
+        out.reserveCapacity(lines.copiedBytes + sourceIP.utf8.count + 160)
         out.append("SIP/2.0 100 Trying\r\nVia: ")
         if let rport = via.rport {
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: invite[offset..<offset + rport.upperBound]))
@@ -54,7 +54,7 @@ public struct SIPEarlyTrying: Sendable {
         }
         if stampsReceived { out.append(contentsOf: ";received=\(sourceIP)".utf8) }
         out.append("\r\n")
-        for value in lines.vias.dropFirst() { Self.append("Via: ", value, of: invite, to: &out) }
+        for value in lines.otherVias { Self.append("Via: ", value, of: invite, to: &out) }
         Self.append("From: ", lines.from, of: invite, to: &out)
         Self.append("To: ", lines.to, of: invite, to: &out)
         Self.append("Call-ID: ", lines.callID, of: invite, to: &out)
@@ -83,7 +83,9 @@ extension [UInt8] {
 
 /// The header lines a `100 Trying` copies, as ranges of their values in the message.
 private struct HeaderLines {
-    var vias: [Range<Int>] = []
+    /// The first Via line's value, and the others' (none allocated for the usual single Via).
+    var topVia: Range<Int>?
+    var otherVias: [Range<Int>] = []
     var from = 0..<0, to = 0..<0, callID = 0..<0, cseq = 0..<0
     var timestamps: [Range<Int>] = []
 
@@ -91,7 +93,7 @@ private struct HeaderLines {
     /// copied hold no control character but tabs, each Via line holds one value, From, To, Call-ID
     /// and CSeq come once each, and CSeq's method is INVITE.
     init?(_ message: UnsafeRawBufferPointer) {
-        guard let base = message.baseAddress, message.starts(with: "INVITE ".utf8),
+        guard let base = message.baseAddress, message.begins(with: "INVITE "),
               let startLineEnd = find(0x0A, in: message, 0..<message.count),
               message.ends(0..<startLineEnd, with: " SIP/2.0\r") || message.ends(0..<startLineEnd, with: " SIP/2.0") else { return nil }
         var seen = (from: false, to: false, callID: false, cseq: false)
@@ -108,7 +110,7 @@ private struct HeaderLines {
             switch header {
             case .via:
                 guard find(UInt8(ascii: ","), in: message, value) == nil, find(UInt8(ascii: "\""), in: message, value) == nil else { return nil }
-                vias.append(value)
+                if topVia == nil { topVia = value } else { otherVias.append(value) }
             case .from:
                 guard !seen.from else { return nil }
                 (seen.from, from) = (true, value)
@@ -128,13 +130,19 @@ private struct HeaderLines {
             }
             lineStart = lineEnd + 1
         }
-        guard seen.from, seen.to, seen.callID, seen.cseq, !vias.isEmpty else { return nil }
+        guard seen.from, seen.to, seen.callID, seen.cseq, topVia != nil else { return nil }
+    }
+
+    /// The bytes of the values copied, with room for each line's name and line end.
+    var copiedBytes: Int {
+        [from, to, callID, cseq].reduce(topVia?.count ?? 0) { $0 + $1.count + 16 }
+            + (otherVias + timestamps).reduce(0) { $0 + $1.count + 16 }
     }
 
     /// Whether the value holds no control character other than a tab (a bare CR or a NUL is the
     /// parse's to judge, not something to copy into the answer).
     private static func isText(_ message: UnsafeRawBufferPointer, _ value: Range<Int>) -> Bool {
-        for index in value where message[index] < 0x20 && message[index] != 0x09 || message[index] == 0x7F { return false }
+        for byte in UnsafeRawBufferPointer(rebasing: message[value]) where byte < 0x20 && byte != 0x09 || byte == 0x7F { return false }
         return true
     }
 
@@ -184,6 +192,11 @@ private func find(_ byte: UInt8, in message: UnsafeRawBufferPointer, _ range: Ra
 }
 
 extension UnsafeRawBufferPointer {
+    /// Whether the bytes begin with `prefix`.
+    fileprivate func begins(with prefix: StaticString) -> Bool {
+        ends(0..<Swift.min(count, prefix.utf8CodeUnitCount), with: prefix)
+    }
+
     /// Whether the bytes in `range` end with `suffix`.
     fileprivate func ends(_ range: Range<Int>, with suffix: StaticString) -> Bool {
         guard let base = baseAddress, range.count >= suffix.utf8CodeUnitCount else { return false }
@@ -203,10 +216,10 @@ private struct TopVia {
     /// Nil unless the value is `SIP/2.0/UDP`, whitespace, a sent-by, and parameters without
     /// whitespace, among them a branch and none of `received`, a filled `rport` and `maddr`.
     init?(_ value: UnsafeRawBufferPointer) {
-        let prefix = "sip/2.0/udp"
-        guard value.count > prefix.utf8.count,
-              zip(value, prefix.utf8).allSatisfy({ SIPHeaderScan.folded($0) == $1 }) else { return nil }
-        var index = prefix.utf8.count
+        let prefix: StaticString = "sip/2.0/udp"
+        let length = prefix.utf8CodeUnitCount
+        guard value.count > length, SIPHeaderScan.matches(UnsafeRawBufferPointer(rebasing: value[..<length]), prefix) else { return nil }
+        var index = length
         guard value[index] == 0x20 || value[index] == 0x09 else { return nil }
         while index < value.count, value[index] == 0x20 || value[index] == 0x09 { index += 1 }
         let sentByEnd = find(UInt8(ascii: ";"), in: value, index..<value.count) ?? value.count
