@@ -106,7 +106,7 @@ private struct HeaderLines {
             guard message[lineStart] != 0x20, message[lineStart] != 0x09,
                   let (name, value) = Self.split(message, from: lineStart, to: contentEnd) else { return nil }
             let header = Self.header(named: name)
-            guard header == nil || Self.isText(message, value) else { return nil }
+            guard header == nil || !value.isEmpty && Self.isText(message, value) else { return nil }
             switch header {
             case .via:
                 guard find(UInt8(ascii: ","), in: message, value) == nil, find(UInt8(ascii: "\""), in: message, value) == nil else { return nil }
@@ -135,8 +135,10 @@ private struct HeaderLines {
 
     /// The bytes of the values copied, with room for each line's name and line end.
     var copiedBytes: Int {
-        [from, to, callID, cseq].reduce(topVia?.count ?? 0) { $0 + $1.count + 16 }
-            + (otherVias + timestamps).reduce(0) { $0 + $1.count + 16 }
+        var total = (topVia?.count ?? 0) + from.count + to.count + callID.count + cseq.count + 5 * 16
+        for value in otherVias { total += value.count + 16 }
+        for value in timestamps { total += value.count + 16 }
+        return total
     }
 
     /// Whether the value holds no control character other than a tab (a bare CR or a NUL is the
@@ -169,7 +171,7 @@ private struct HeaderLines {
         }
     }
 
-    /// A header line's name and value without the whitespace around them; nil without a colon or a value.
+    /// A header line's name and value (perhaps empty) without the whitespace around them; nil without a colon.
     private static func split(_ message: UnsafeRawBufferPointer, from start: Int, to end: Int) -> (UnsafeRawBufferPointer, Range<Int>)? {
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
         guard let colon = find(UInt8(ascii: ":"), in: message, start..<end) else { return nil }
@@ -179,7 +181,6 @@ private struct HeaderLines {
         while valueStart < end, isSpace(message[valueStart]) { valueStart += 1 }
         var valueEnd = end
         while valueEnd > valueStart, isSpace(message[valueEnd - 1]) { valueEnd -= 1 }
-        guard valueEnd > valueStart else { return nil }
         return (UnsafeRawBufferPointer(rebasing: message[start..<nameEnd]), valueStart..<valueEnd)
     }
 }

@@ -55,6 +55,12 @@ struct SIPEarlyTryingTests {
             + "To: <sip:+15550100@192.0.2.1>\r\nCall-ID: c5\r\nCSeq: 7 INVITE\r\nTimestamp: 54.3 0.1\r\nContent-Length: 0\r\n\r\n")
     }
 
+    @Test("A header it does not copy may be empty; one it copies may not")
+    func emptyValues() {
+        #expect(Self.trying(Self.invite(extra: "Subject:\r\n")) != nil)
+        #expect(Self.trying(Self.invite(extra: "Timestamp: \r\n")) == nil)
+    }
+
     @Test("Anything unusual is left to the parse", arguments: [
         invite(extra: "Subject: a\r\n folded\r\n"),
         invite(via: "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-6, SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK-7"),
