@@ -6,11 +6,13 @@ import NIOCore
 /// One read takes a batch of datagrams from the socket (`recvmmsg`), and each is handled fully
 /// (parse, transaction, call, routing) before the next. A new call's `100 Trying` (RFC 3261
 /// §17.2.1: sent at once, so the caller stops retransmitting) would wait behind the work of every
-/// datagram read before it in the batch; so an INVITE outside any dialog is answered as it is read,
-/// its 100 written from its bytes before any parse (`answerNewCallEarly`), and once the batch has
-/// been read (`channelReadComplete`) those 100s are sent together and those INVITEs go up first. An
-/// INVITE the layers above do not answer so goes up as it is read. The other datagrams wait until
-/// the batch has been read, then go up in the order they came. They wait as the buffers NIO read
+/// datagram read before it in the batch; so once the batch has been read (`channelReadComplete`)
+/// the INVITEs outside any dialog go up first. When a read holds several, each would still wait for
+/// the parse and the call of those before it, so each is first answered its 100 from its bytes
+/// before any parse (`answerNewCallEarly`) and those 100s are sent together. A read with a single
+/// new call hands it up as it is: its 100 follows its own parse alone, and at low call rates, where
+/// each INVITE comes alone, answering from the bytes first cost more CPU per call than it saved.
+/// The other datagrams go up after the new calls, in the order they came. They wait as the buffers NIO read
 /// them into, not copies: NIO takes each `recvmmsg` of a read into a buffer of its own (its pool
 /// holds one per read of the batch), so holding them until the batch ends makes it copy nothing. An
 /// INVITE whose Call-ID matches a datagram still waiting waits behind it, so the messages of one
@@ -19,8 +21,9 @@ import NIOCore
 /// A new call's INVITE that arrives while a batch is being handled would wait in the socket until
 /// the next read, and a batch of 32 datagrams is over a millisecond of work. So the waiting
 /// datagrams are handled in slices of `slice`: between two, what was written is sent, and what has
-/// arrived meanwhile is read (`readAhead`, one `recvmmsg` that does not block); its new calls are
-/// answered and go up first, and the rest joins the queue behind what already waits. Reading ahead
+/// arrived meanwhile is read (`readAhead`, one `recvmmsg` that does not block); its new calls go up
+/// first (answered from their bytes when there are several), and the rest joins the queue behind
+/// what already waits. Reading ahead
 /// stops once `waitingLimit` datagrams wait: reading further would only move the socket's queue,
 /// which the overload guard watches, into memory it does not; and a batch reads ahead at most
 /// `readAheadLimit` datagrams, so that it ends under any load.
@@ -67,9 +70,9 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     /// `firstWaiting` on are not handled yet.
     private var waiting: [Waiting] = []
     private var firstWaiting = 0
-    /// New calls' INVITEs of the batch answered `100 Trying` before their parse, in the order they
-    /// were read; they go up before the datagrams waiting.
-    private var answered: [Waiting] = []
+    /// New calls' INVITEs read and not handed up yet, in the order they were read; they go up
+    /// before the datagrams waiting.
+    private var newCalls: [Waiting] = []
     /// Whether a batch is being read: the transport was told it began, and is yet to be told it ended.
     private var readingBatch = false
 
@@ -88,17 +91,13 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         take(unwrapInboundIn(data))
     }
 
-    /// A new call's INVITE goes up at once; any other datagram joins the queue.
+    /// A new call's INVITE joins the new calls, any other datagram the queue.
     private func take(_ envelope: AddressedEnvelope<ByteBuffer>) {
         let source = peer(at: envelope.remoteAddress)
         envelope.data.withUnsafeReadableBytes { bytes in
             let callID = SIPHeaderScan.callID(in: bytes)
             if SIPHeaderScan.isInitialInvite(bytes), let callID, !isWaiting(callID: bytes[callID]) {
-                if transport.answerNewCallEarly(bytes, from: source) {
-                    answered.append(Waiting(bytes: envelope.data, source: source, callID: callID))
-                } else {
-                    transport.receive(bytes, from: source)
-                }
+                newCalls.append(Waiting(bytes: envelope.data, source: source, callID: callID))
             } else {
                 waiting.append(Waiting(bytes: envelope.data, source: source, callID: callID))
             }
@@ -106,7 +105,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        handUpAnswered()
+        handUpNewCalls()
         var sliceStart = clock()
         var readAheadLeft = Self.readAheadLimit
         while firstWaiting < waiting.count {
@@ -116,7 +115,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
             if readAheadLeft > 0, clock() &- sliceStart >= Self.slice {
                 transport.flushNow()
                 readWaitingDatagrams(atMost: &readAheadLeft)
-                handUpAnswered()
+                handUpNewCalls()
                 sliceStart = clock()
             }
         }
@@ -127,15 +126,20 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         context.fireChannelReadComplete()
     }
 
-    /// Sends the `100 Trying`s written for the new calls' INVITEs read so far, then hands those
-    /// INVITEs up in the order they were read.
-    private func handUpAnswered() {
-        guard !answered.isEmpty else { return }
-        transport.flushNow()
-        for invite in answered {
+    /// Hands up the new calls' INVITEs read so far, in the order they were read; when there are
+    /// several, each is first answered `100 Trying` from its bytes and those 100s are sent.
+    private func handUpNewCalls() {
+        guard !newCalls.isEmpty else { return }
+        if newCalls.count > 1 {
+            for invite in newCalls {
+                _ = invite.bytes.withUnsafeReadableBytes { transport.answerNewCallEarly($0, from: invite.source) }
+            }
+            transport.flushNow()
+        }
+        for invite in newCalls {
             invite.bytes.withUnsafeReadableBytes { transport.receive($0, from: invite.source) }
         }
-        answered.removeAll(keepingCapacity: true)
+        newCalls.removeAll(keepingCapacity: true)
     }
 
     /// Takes what has arrived on the socket since the batch was read: no more than `limit`, and no
@@ -155,7 +159,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
             guard let range = datagram.callID else { return true }
             return datagram.bytes.withUnsafeReadableBytes { $0[range].elementsEqual(callID) }
         }
-        return answered.contains(where: matches) || waiting[firstWaiting...].contains(where: matches)
+        return newCalls.contains(where: matches) || waiting[firstWaiting...].contains(where: matches)
     }
 
     /// The sender as a peer address, the one already held when it is a recent sender.

@@ -34,10 +34,10 @@ public final class SIPTransport: MessageSender, @unchecked Sendable {
     /// Asked on `eventLoop` first for every message from an allowed peer, before it is parsed: `true`
     /// takes the message away (it belongs to another shard, which is handed a copy), `false` leaves it here.
     public var handover: ((UnsafeRawBufferPointer, SIPPeerAddress) -> Bool)?
-    /// Asked on `eventLoop` for a new call's INVITE read from UDP, from an allowed peer, before it is
-    /// parsed and before the rest of its read is handled: `true` when the layer above has written
-    /// its `100 Trying` from the bytes. The INVITE itself then goes up (to `handover` and the parse)
-    /// once the read is taken, after the 100s of its read are sent.
+    /// Asked on `eventLoop` for each new call's INVITE of a UDP read that holds several, from an
+    /// allowed peer, before any of them is parsed: `true` when the layer above has written its
+    /// `100 Trying` from the bytes. Those 100s are sent, then the INVITEs go up (to `handover` and
+    /// the parse) in the order they were read.
     public var onNewCall: ((UnsafeRawBufferPointer, SIPPeerAddress) -> Bool)?
     /// The transport that owns the TCP/TLS listeners and connections when it is another shard's:
     /// what this one sends over a stream goes through it, on its loop. Set before `start()`.
