@@ -4,9 +4,10 @@ import SIPTransport
 
 extension TransactionLayer {
     /// Answers a new call's INVITE, read from UDP and not parsed yet, `100 Trying` written from its
-    /// bytes (``SIPEarlyTrying``): the transport asks as the INVITE is read, and hands it up after the
-    /// other new calls of its read have been answered too, so that no caller's 100 waits for another
-    /// INVITE's parse. The INVITE's transaction, once it is parsed, takes that 100 as its own.
+    /// bytes (``SIPEarlyTrying``): the transport asks for each new call of a read that holds several,
+    /// before any of them is parsed, and hands them up once their 100s are sent, so that no caller's
+    /// 100 waits for another INVITE's parse. The INVITE's transaction, once it is parsed, takes that
+    /// 100 as its own.
     ///
     /// Returns false, and leaves the INVITE to be answered after its parse, when it is not plain
     /// enough to answer from its bytes, when its transaction exists already (a retransmission: the

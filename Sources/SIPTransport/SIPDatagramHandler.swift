@@ -10,23 +10,21 @@ import NIOCore
 /// the INVITEs outside any dialog go up first. When a read holds several, each would still wait for
 /// the parse and the call of those before it, so each is first answered its 100 from its bytes
 /// before any parse (`answerNewCallEarly`) and those 100s are sent together. A read with a single
-/// new call hands it up as it is: its 100 follows its own parse alone, and at low call rates, where
-/// each INVITE comes alone, answering from the bytes first cost more CPU per call than it saved.
-/// The other datagrams go up after the new calls, in the order they came. They wait as the buffers NIO read
-/// them into, not copies: NIO takes each `recvmmsg` of a read into a buffer of its own (its pool
-/// holds one per read of the batch), so holding them until the batch ends makes it copy nothing. An
-/// INVITE whose Call-ID matches a datagram still waiting waits behind it, so the messages of one
-/// call keep their order.
+/// new call hands it up as it is: its 100 waits only for its own parse, so answering it from its
+/// bytes would gain nothing, which is the common case at low call rates. The other datagrams go up after the new calls, in the order they came. They wait as the buffers
+/// NIO read them into, not copies: NIO takes each `recvmmsg` of a read into a buffer of its own
+/// (its pool holds one per read of the batch), so holding them until the batch ends makes it copy
+/// nothing. An INVITE whose Call-ID matches a datagram still waiting waits behind it, so the
+/// messages of one call keep their order.
 ///
 /// A new call's INVITE that arrives while a batch is being handled would wait in the socket until
 /// the next read, and a batch of 32 datagrams is over a millisecond of work. So the waiting
 /// datagrams are handled in slices of `slice`: between two, what was written is sent, and what has
 /// arrived meanwhile is read (`readAhead`, one `recvmmsg` that does not block); its new calls go up
 /// first (answered from their bytes when there are several), and the rest joins the queue behind
-/// what already waits. Reading ahead
-/// stops once `waitingLimit` datagrams wait: reading further would only move the socket's queue,
-/// which the overload guard watches, into memory it does not; and a batch reads ahead at most
-/// `readAheadLimit` datagrams, so that it ends under any load.
+/// what already waits. Reading ahead stops once `waitingLimit` datagrams wait: reading further
+/// would only move the socket's queue, which the overload guard watches, into memory it does not;
+/// and a batch reads ahead at most `readAheadLimit` datagrams, so that it ends under any load.
 ///
 /// The transport is told when a batch begins and when it has all been handed up
 /// (`readBatchBegan`, `readBatchEnded`), so that the layers above can put off what a new call does
