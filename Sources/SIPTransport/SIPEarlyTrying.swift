@@ -215,7 +215,8 @@ private struct TopVia {
     var rportRequested: Bool { rport != nil }
 
     /// Nil unless the value is `SIP/2.0/UDP`, whitespace, a sent-by, and parameters without
-    /// whitespace, among them a branch and none of `received`, a filled `rport` and `maddr`.
+    /// whitespace, among them one branch, at most one `rport` without a value, and neither
+    /// `received` nor `maddr`.
     init?(_ value: UnsafeRawBufferPointer) {
         let prefix: StaticString = "sip/2.0/udp"
         let length = prefix.utf8CodeUnitCount
@@ -234,11 +235,11 @@ private struct TopVia {
             let equals = find(UInt8(ascii: "="), in: value, start..<end).map { $0 - start }
             let name = UnsafeRawBufferPointer(rebasing: parameter[..<(equals ?? parameter.count)])
             if SIPHeaderScan.matches(name, "branch") {
-                guard let equals, equals + 1 < parameter.count else { return nil }
+                guard !foundBranch, let equals, equals + 1 < parameter.count else { return nil }
                 branch = start + equals + 1..<end
                 foundBranch = true
             } else if SIPHeaderScan.matches(name, "rport") {
-                guard equals == nil else { return nil }
+                guard equals == nil, rport == nil else { return nil }
                 rport = start..<end
             } else if SIPHeaderScan.matches(name, "received") || SIPHeaderScan.matches(name, "maddr") {
                 return nil

@@ -73,6 +73,8 @@ struct SIPEarlyTryingTests {
         invite(via: "SIP/2.0/UDP 192.0.2.10:99999;branch=z9hG4bK-14"),
         invite(via: "SIP/2.0/UDP 192.0.2.10:5060"),
         invite(via: "SIP/2.0/UDP 192.0.2.10:5060;branch="),
+        invite(via: "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-17;branch=z9hG4bK-18"),
+        invite(via: "SIP/2.0/UDP 192.0.2.10:5060;rport;branch=z9hG4bK-19;rport"),
         invite(startLine: "INVITE sip:+15550100@192.0.2.1 SIP/3.0"),
         invite(cseq: "CSeq: 1 OPTIONS"),
         invite(extra: "Call-ID: second\r\n"),
