@@ -104,7 +104,7 @@ private struct HeaderLines {
             let contentEnd = lineEnd > lineStart && message[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
             if contentEnd == lineStart { break }
             guard message[lineStart] != 0x20, message[lineStart] != 0x09,
-                  let (name, value) = Self.split(message, from: lineStart, to: contentEnd) else { return nil }
+                  let (name, value) = SIPHeaderScan.split(message, from: lineStart, to: contentEnd) else { return nil }
             let header = Self.header(named: name)
             guard header == nil || !value.isEmpty && Self.isText(message, value) else { return nil }
             switch header {
@@ -169,19 +169,6 @@ private struct HeaderLines {
         case (9, UInt8(ascii: "t")): return SIPHeaderScan.matches(name, "timestamp") ? .timestamp : nil
         default: return nil
         }
-    }
-
-    /// A header line's name and value (perhaps empty) without the whitespace around them; nil without a colon.
-    private static func split(_ message: UnsafeRawBufferPointer, from start: Int, to end: Int) -> (UnsafeRawBufferPointer, Range<Int>)? {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        guard let colon = find(UInt8(ascii: ":"), in: message, start..<end) else { return nil }
-        var nameEnd = colon
-        while nameEnd > start, isSpace(message[nameEnd - 1]) { nameEnd -= 1 }
-        var valueStart = colon + 1
-        while valueStart < end, isSpace(message[valueStart]) { valueStart += 1 }
-        var valueEnd = end
-        while valueEnd > valueStart, isSpace(message[valueEnd - 1]) { valueEnd -= 1 }
-        return (UnsafeRawBufferPointer(rebasing: message[start..<nameEnd]), valueStart..<valueEnd)
     }
 }
 

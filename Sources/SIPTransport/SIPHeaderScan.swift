@@ -68,20 +68,26 @@ public enum SIPHeaderScan {
     private static func value(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int,
                               named name: StaticString, compact: StaticString) -> Range<Int>? {
         let first = folded(bytes[start])
-        guard first == name.utf8Start.pointee || first == compact.utf8Start.pointee else { return nil }
-        var colon = start
-        while colon < end, bytes[colon] != 0x3A { colon += 1 }
-        guard colon < end else { return nil }
+        guard first == name.utf8Start.pointee || first == compact.utf8Start.pointee,
+              let (found, value) = split(bytes, from: start, to: end),
+              matches(found, name) || matches(found, compact), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The header line from `start` to `end` (its line end excluded) as its name and its value
+    /// (perhaps empty), without the whitespace around either; nil without a colon.
+    static func split(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> (name: UnsafeRawBufferPointer, value: Range<Int>)? {
+        guard start < end, let base = bytes.baseAddress,
+              let found = memchr(base + start, 0x3A, end - start) else { return nil }
+        let colon = base.distance(to: UnsafeRawPointer(found))
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
         var nameEnd = colon
-        while nameEnd > start, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
-        let found = UnsafeRawBufferPointer(rebasing: bytes[start..<nameEnd])
-        guard matches(found, name) || matches(found, compact) else { return nil }
+        while nameEnd > start, isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
         var valueStart = colon + 1
-        while valueStart < end, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 { valueStart += 1 }
+        while valueStart < end, isSpace(bytes[valueStart]) { valueStart += 1 }
         var valueEnd = end
-        while valueEnd > valueStart, bytes[valueEnd - 1] == 0x20 || bytes[valueEnd - 1] == 0x09 { valueEnd -= 1 }
-        guard valueEnd > valueStart else { return nil }
-        return valueStart..<valueEnd
+        while valueEnd > valueStart, isSpace(bytes[valueEnd - 1]) { valueEnd -= 1 }
+        return (UnsafeRawBufferPointer(rebasing: bytes[start..<nameEnd]), valueStart..<valueEnd)
     }
 
     /// Whether `name` is `lowercased`, in any case.
